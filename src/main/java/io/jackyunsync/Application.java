@@ -1,0 +1,74 @@
+package io.jackyunsync;
+
+import io.jackyunsync.sync.SyncRun;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.main.Main;
+
+/** Command line: the service (default), --once, --demo, --simulator. Exit status 0 only when everything succeeded. */
+public final class Application {
+
+    static final String USAGE = """
+            usage: java -jar target/jackyun-sync.jar [--once | --demo | --simulator [--port N] [--records N] [--seed N]]
+              (no option)  run every enabled scheme on its Quartz schedule until stopped
+              --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
+              --demo       embedded MariaDB + built-in Jackyun simulator (5,000 warehouses): one sync, then print what landed
+              --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET)""";
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        try {
+            return switch (cli.mode()) {
+                case SIMULATOR -> SimulatorMain.run(cli);
+                case DEMO -> Demo.run();
+                case ONCE -> once(Map.of("sync.schedule.enabled", "false"));
+                case SERVICE -> service();
+            };
+        } catch (Exception e) {
+            ConfigException config = configProblem(e);
+            if (config != null) {
+                System.err.println(config.getMessage());
+                return 2;
+            }
+            System.err.println("jackyun-sync failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int once(Map<String, String> overrides) throws Exception {
+        try (SyncApp app = SyncApp.start(overrides)) {
+            List<SyncRun> runs = app.runAll();
+            runs.forEach(r -> System.out.println(r.summary()));
+            return runs.stream().allMatch(SyncRun::isSucceeded) ? 0 : 1;
+        }
+    }
+
+    private static int service() throws Exception {
+        Main main = SyncApp.newMain(Map.of());
+        main.run();
+        return main.getExitCode();
+    }
+
+    static ConfigException configProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

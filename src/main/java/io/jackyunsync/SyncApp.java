@@ -1,0 +1,95 @@
+package io.jackyunsync;
+
+import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.sync.SyncService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/** The Camel Main application: top-level application.properties, routes/*.camel.yaml, schemes/*.yaml. */
+public final class SyncApp implements AutoCloseable {
+
+    private final Main main;
+
+    private SyncApp(Main main) {
+        this.main = main;
+    }
+
+    /** A configured Camel Main; {@code overrides} win over the file and the environment (used by --demo and tests). */
+    public static Main newMain(Map<String, String> overrides) {
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true");
+        main.configure().addConfiguration(new SyncConfiguration());
+        overrides.forEach(main::addOverrideProperty);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                addSchedules(m.getCamelContext());
+            }
+        });
+        return main;
+    }
+
+    /** One scheduled route per enabled scheme, from the {@code sync-schedule} template in routes/. */
+    static void addSchedules(CamelContext context) {
+        var schedules = context.getRegistry().lookupByNameAndType("syncSchedules", SyncConfiguration.Schedules.class);
+        if (schedules == null || !schedules.enabled()) {
+            return;
+        }
+        for (String scheme : schedules.schemes()) {
+            try {
+                context.addRouteFromTemplate(scheme + "-sync-schedule", "sync-schedule",
+                        Map.of("scheme", scheme, "cron", schedules.crons().get(scheme)));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot schedule scheme " + scheme + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Starts the app without blocking; the caller runs schemes and closes it. */
+    public static SyncApp start(Map<String, String> overrides) throws Exception {
+        Main main = newMain(overrides);
+        try {
+            main.start();
+        } catch (Exception e) {
+            main.stop();
+            throw e;
+        }
+        if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
+            main.stop();
+            throw new IllegalStateException("Camel did not start");
+        }
+        return new SyncApp(main);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public SyncRun run(String scheme) {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBody("direct:sync-run", scheme, SyncRun.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs every enabled scheme once, in scheme-file order. */
+    public List<SyncRun> runAll() {
+        List<SyncRun> runs = new ArrayList<>();
+        for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
+            runs.add(run(scheme));
+        }
+        return runs;
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}

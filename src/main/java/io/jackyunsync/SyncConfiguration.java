@@ -1,0 +1,84 @@
+package io.jackyunsync;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.jackyunsync.db.Database;
+import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.scheme.Scheme;
+import io.jackyunsync.scheme.SchemeLoader;
+import io.jackyunsync.sync.BatchAggregation;
+import io.jackyunsync.sync.CompiledScheme;
+import io.jackyunsync.sync.PageFetcher;
+import io.jackyunsync.sync.RunIdRepository;
+import io.jackyunsync.sync.SyncService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the app: checks every option and scheme, opens and migrates the database, binds the beans the routes use. */
+public class SyncConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent pc = context.getPropertiesComponent();
+        List<String> problems = new ArrayList<>();
+        SyncSettings settings = SyncSettings.read(pc, problems);
+        List<Scheme> schemes = List.of();
+        try {
+            schemes = SchemeLoader.load(settings.schemesDir());
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        Map<String, String> crons = new LinkedHashMap<>();
+        for (Scheme s : schemes) {
+            String key = "sync." + s.name() + ".cron";
+            String cron = pc.resolveProperty(key).orElse(s.schedule());
+            if (s.isEnabled() && (cron == null || !CronExpression.isValidExpression(cron))) {
+                problems.add(key + " (environment " + key.toUpperCase().replace('.', '_').replace('-', '_')
+                        + ") must be a Quartz cron expression such as '0 0/10 * * * ?' (got '" + cron + "')");
+            }
+            crons.put(s.name(), cron);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+
+        HikariDataSource dataSource = Database.open(settings.mysqlUrl(), settings.mysqlUser(), settings.mysqlPassword());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                dataSource.close();
+            }
+        });
+        Database.migrate(dataSource);
+
+        Map<String, CompiledScheme> enabled = new LinkedHashMap<>();
+        schemes.stream().filter(Scheme::isEnabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
+        JackyunClient client = new JackyunClient(settings.gateway(), settings.appkey(), settings.secret(), settings.token(),
+                settings.readTimeout(), Clock.systemUTC());
+        RunIdRepository runIds = new RunIdRepository();
+        var registry = context.getRegistry();
+        registry.bind("dataSource", dataSource);
+        registry.bind("runIds", runIds);
+        registry.bind("batchAggregation", new BatchAggregation());
+        registry.bind("sync", new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
+                runIds, Clock.systemUTC()));
+        registry.bind("syncSettings", settings);
+        registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));
+        LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));
+    }
+
+    /** Which schemes run on which cron; instantiated from the schedule route template once the routes are loaded. */
+    public record Schedules(boolean enabled, Map<String, String> crons, List<String> schemes) {
+    }
+}

@@ -1,0 +1,103 @@
+package io.jackyunsync;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Every option of the app, read once from Camel's properties (application.properties, overridden by environment
+ * variables such as JACKYUN_SECRET for jackyun.secret) and checked together: {@link #problems} names each bad key.
+ */
+public record SyncSettings(URI gateway, String appkey, String secret, String token, Duration readTimeout,
+                           String mysqlUrl, String mysqlUser, String mysqlPassword, Path schemesDir,
+                           Duration overlap, int batchSize, long batchTimeoutMillis, Duration settleTimeout,
+                           boolean scheduleEnabled) {
+
+    /** Reads and checks every option, adding a line per problem to {@code problems}. */
+    public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
+        Reader r = new Reader(pc, problems);
+        return new SyncSettings(
+                r.required("jackyun.gateway", SyncSettings::url),
+                r.required("jackyun.appkey", Function.identity()),
+                r.required("jackyun.secret", Function.identity()),
+                r.optional("jackyun.token").orElse(""),
+                Duration.ofSeconds(r.number("jackyun.read-timeout-seconds", 60, 1, 600)),
+                r.required("mysql.url", SyncSettings::jdbcUrl),
+                r.required("mysql.user", Function.identity()),
+                r.optional("mysql.password").orElse(""),
+                Path.of(r.optional("sync.schemes-dir").orElse("schemes")),
+                Duration.ofMinutes(r.number("sync.overlap-minutes", 10, 0, 7 * 24 * 60)),
+                (int) r.number("sync.batch.size", 500, 1, 10_000),
+                r.number("sync.batch.timeout-millis", 2000, 10, 600_000),
+                Duration.ofSeconds(r.number("sync.settle-timeout-seconds", 600, 1, 86_400)),
+                r.bool("sync.schedule.enabled", true));
+    }
+
+    private static URI url(String text) {
+        URI uri = URI.create(text.trim());
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("must be an http(s) URL");
+        }
+        return uri;
+    }
+
+    private static String jdbcUrl(String text) {
+        if (!text.startsWith("jdbc:mysql://") && !text.startsWith("jdbc:mariadb://")) {
+            throw new IllegalArgumentException("must be a jdbc:mysql:// URL");
+        }
+        return text.trim();
+    }
+
+    /** Resolves keys and records problems; a problem names the key and the environment variable that sets it. */
+    private record Reader(PropertiesComponent pc, List<String> problems) {
+
+        Optional<String> optional(String key) {
+            return pc.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        <T> T required(String key, Function<String, T> parse) {
+            Optional<String> value = optional(key);
+            if (value.isEmpty()) {
+                problems.add(key + " (environment " + env(key) + ") is required but not set");
+                return null;
+            }
+            try {
+                return parse.apply(value.get());
+            } catch (IllegalArgumentException e) {
+                // the value itself is not echoed: the key may hold a secret
+                problems.add(key + " (environment " + env(key) + ") is invalid: " + e.getMessage());
+                return null;
+            }
+        }
+
+        long number(String key, long fallback, long min, long max) {
+            Optional<String> value = optional(key);
+            try {
+                long v = value.map(Long::parseLong).orElse(fallback);
+                if (v < min || v > max) {
+                    problems.add(key + " must be between " + min + " and " + max + " (got " + v + ")");
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                problems.add(key + " must be a whole number (got '" + value.orElse("") + "')");
+                return fallback;
+            }
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Optional<String> value = optional(key);
+            if (value.isPresent() && !value.get().matches("true|false")) {
+                problems.add(key + " must be true or false (got '" + value.get() + "')");
+            }
+            return value.map(Boolean::parseBoolean).orElse(fallback);
+        }
+
+        static String env(String key) {
+            return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+    }
+}

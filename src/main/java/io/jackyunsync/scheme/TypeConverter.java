@@ -1,0 +1,85 @@
+package io.jackyunsync.scheme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.jackyun.BeijingTime;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Converts a source value (JSON node or text) to a column type; throws IllegalArgumentException naming the problem. */
+final class TypeConverter {
+
+    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private TypeConverter() {
+    }
+
+    /** Returns null for an absent value, or a blank one for any type but string. */
+    static Object convert(Object source, String type) {
+        if (source == null || source instanceof JsonNode n && (n.isNull() || n.isMissingNode())) {
+            return null;
+        }
+        if (source instanceof JsonNode n && (n.isObject() || n.isArray())) {
+            if ("string".equals(type)) {
+                return n.toString();
+            }
+            throw new IllegalArgumentException("is an object or array, not a " + type);
+        }
+        String text = source instanceof JsonNode n ? (n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText()) : source.toString();
+        if ("string".equals(type)) {
+            return text;
+        }
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        return switch (type) {
+            case "int" -> integer(t, INT_MIN, INT_MAX, "an int").intValue();
+            case "long" -> integer(t, LONG_MIN, LONG_MAX, "a long (BIGINT)").longValue();
+            case "decimal" -> decimal(t);
+            case "boolean" -> bool(t);
+            case "datetime" -> datetime(t);
+            default -> throw new IllegalArgumentException("has unknown type " + type);
+        };
+    }
+
+    private static BigInteger integer(String t, BigInteger min, BigInteger max, String what) {
+        BigInteger v;
+        try {
+            v = new BigInteger(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + t + "' is not an integer");
+        }
+        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            throw new IllegalArgumentException("'" + t + "' is out of range for " + what);
+        }
+        return v;
+    }
+
+    private static BigDecimal decimal(String t) {
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + t + "' is not a decimal number");
+        }
+    }
+
+    private static Boolean bool(String t) {
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes" -> Boolean.TRUE;
+            case "0", "false", "no" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("'" + t + "' is not a boolean (1/0, true/false)");
+        };
+    }
+
+    /** Epoch milliseconds or Beijing wall-clock text, as a timestamp of the same Beijing wall-clock time. */
+    private static Timestamp datetime(String t) {
+        Instant instant = BeijingTime.parseGmt(t);
+        return Timestamp.valueOf(instant.atZone(BeijingTime.ZONE).toLocalDateTime());
+    }
+}

@@ -1,0 +1,231 @@
+package io.jackyunsync.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.JackyunSigner;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Jackyun gateway on localhost that speaks and enforces the protocol of API.md for {@code erp.warehouse.get}:
+ * signature, timestamp freshness, 0-based paging without a total, the modified-time window and the filters.
+ */
+public final class JackyunSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JackyunSimulator.class);
+    static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(10);
+
+    static {
+        // without it the JDK server delays every small answer by ~40 ms (Nagle + delayed ACK); read once, at first use
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final String appkey;
+    private final String secret;
+    private final WarehouseDataSet data;
+    private final Clock clock;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public JackyunSimulator(String appkey, String secret, WarehouseDataSet data, Clock clock) {
+        this.appkey = appkey;
+        this.secret = secret;
+        this.data = data;
+        this.clock = clock;
+    }
+
+    public JackyunSimulator start(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "jackyun-simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/open/openapi/do", this::handle);
+        server.start();
+        LOG.info("Jackyun simulator serving {} warehouses at {}", data.size(), url());
+        return this;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/open/openapi/do");
+    }
+
+    public WarehouseDataSet data() {
+        return data;
+    }
+
+    /** Requests answered so far, error envelopes included. */
+    public long calls() {
+        return calls.get();
+    }
+
+    /** Requests answered with an error envelope. */
+    public long refused() {
+        return refused.get();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            calls.incrementAndGet();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "{\"code\":405,\"msg\":\"POST only\"}");
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            ObjectNode answer;
+            try {
+                answer = answer(parseForm(body));
+            } catch (Refusal r) {
+                refused.incrementAndGet();
+                answer = error(r.subCode, r.getMessage());
+            }
+            respond(exchange, 200, JackyunEnvelope.JSON.writeValueAsString(answer));
+        }
+    }
+
+    private ObjectNode answer(Map<String, String> p) {
+        if (!appkey.equals(p.get("appkey"))) {
+            throw new Refusal("0858030802", "[0858030802]appkey不存在");
+        }
+        String sign = p.get("sign");
+        if (sign == null || !sign.equals(JackyunSigner.sign(without(p, "sign"), secret))) {
+            throw new Refusal("0858030801", "[0858030801]签名验证失败");
+        }
+        try {
+            Instant sent = BeijingTime.parse(p.getOrDefault("timestamp", ""));
+            if (Duration.between(sent, clock.instant()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
+                throw new Refusal("0858030801", "[0858030801]签名验证失败: timestamp out of tolerance");
+            }
+        } catch (DateTimeParseException e) {
+            throw new Refusal("0858030801", "[0858030801]签名验证失败: timestamp must be yyyy-MM-dd HH:mm:ss");
+        }
+        if (!"v1.0".equals(p.get("version")) && !"1.0".equals(p.get("version"))) {
+            throw new Refusal("0050030002", "[0050030002]version must be v1.0");
+        }
+        if (!"erp.warehouse.get".equals(p.get("method"))) {
+            throw new Refusal("0130020310", "[0130020310]应用未订阅该接口: " + p.get("method"));
+        }
+        JsonNode biz;
+        try {
+            biz = JackyunEnvelope.JSON.readTree(p.getOrDefault("bizcontent", ""));
+        } catch (IOException e) {
+            throw new Refusal("0050030002", "[0050030002]bizcontent is not JSON");
+        }
+        if (biz == null || !biz.isObject()) {
+            throw new Refusal("0050030002", "[0050030002]bizcontent is required");
+        }
+        return success(page(WarehouseQuery.of(biz), p.get("contextid")));
+    }
+
+    private ArrayNode page(WarehouseQuery q, String contextId) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        long skip = (long) q.pageIndex() * q.pageSize();
+        for (SimWarehouse w : data.snapshot()) {
+            if (!q.matches(w)) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
+            list.add(w.toJson());
+            if (list.size() == q.pageSize()) {
+                break;
+            }
+        }
+        return list;
+    }
+
+    private static ObjectNode success(ArrayNode list) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("code", 200);
+        root.put("msg", "success");
+        root.put("subCode", "");
+        ObjectNode result = root.putObject("result");
+        result.putObject("data").set("warehouseInfo", list);
+        result.put("contextId", UUID.randomUUID().toString());
+        return root;
+    }
+
+    private static ObjectNode error(String subCode, String msg) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("code", 0);
+        root.put("msg", msg);
+        root.put("subCode", subCode);
+        root.putNull("result");
+        return root;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static Map<String, String> parseForm(String body) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    private static Map<String, String> without(Map<String, String> p, String name) {
+        Map<String, String> copy = new HashMap<>(p);
+        copy.remove(name);
+        return copy;
+    }
+
+    /** An error envelope the simulator answers with. */
+    static final class Refusal extends RuntimeException {
+        final String subCode;
+
+        Refusal(String subCode, String message) {
+            super(message);
+            this.subCode = subCode;
+        }
+    }
+}

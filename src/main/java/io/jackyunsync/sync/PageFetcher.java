@@ -1,0 +1,67 @@
+package io.jackyunsync.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.scheme.Scheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Fetches one page of a scheme's source: builds the bizcontent from the scheme's request fields and reads the list. */
+public final class PageFetcher {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+
+    private final JackyunClient client;
+
+    public PageFetcher(JackyunClient client) {
+        this.client = client;
+    }
+
+    /** The exact bizcontent JSON for one page: request fields in scheme order; fields without a value are not sent. */
+    static String bizcontent(Scheme.Source source, Map<String, String> run) {
+        ObjectNode biz = JsonNodeFactory.instance.objectNode();
+        for (Scheme.RequestField f : source.request()) {
+            if (f.value() == null) {
+                continue;
+            }
+            Matcher m = PLACEHOLDER.matcher(f.value());
+            StringBuilder value = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(value, Matcher.quoteReplacement(run.get(m.group(1))));
+            }
+            m.appendTail(value);
+            if ("int".equals(f.type())) {
+                biz.put(f.field(), Long.parseLong(value.toString()));
+            } else {
+                biz.put(f.field(), value.toString());
+            }
+        }
+        return biz.toString();
+    }
+
+    public List<JsonNode> fetch(Scheme.Source source, int pageIndex, String windowStart, String windowEnd) {
+        String biz = bizcontent(source, Map.of(
+                "pageIndex", Integer.toString(pageIndex),
+                "pageSize", Integer.toString(source.pagination().pageSize()),
+                "windowStart", windowStart,
+                "windowEnd", windowEnd));
+        JackyunEnvelope envelope = client.call(source.api(), biz);
+        JsonNode list = envelope.data() == null ? null : envelope.data().at("/" + source.list().replace('.', '/'));
+        if (list == null || list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new JackyunException("BAD_BODY", source.api() + ": result.data." + source.list() + " is not a list", false);
+        }
+        List<JsonNode> records = new ArrayList<>(list.size());
+        list.forEach(records::add);
+        return records;
+    }
+}

@@ -1,0 +1,3 @@
+(SELECT id, warehouse_code, warehouse_type, create_time, warehouse_name FROM warehouse ORDER BY id LIMIT 6)
+UNION ALL
+(SELECT COUNT(*), 'rows', NULL, MAX(update_time), 'rows in warehouse' FROM warehouse)

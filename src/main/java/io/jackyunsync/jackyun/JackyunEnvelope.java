@@ -14,6 +14,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
     /** Jackson configured to keep numbers exact: 19-digit ids stay longs or BigIntegers, never doubles. */
     public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     static final Set<String> RETRYABLE_SUBCODES = Set.of("0859999999");

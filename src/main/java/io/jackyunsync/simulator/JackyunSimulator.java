@@ -48,6 +48,7 @@ public final class JackyunSimulator implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private volatile boolean overlappingPages;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -74,6 +75,12 @@ public final class JackyunSimulator implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/open/openapi/do");
+    }
+
+    /** Fault: every page after the first starts with the last record of the page before (the same record on two pages). */
+    public JackyunSimulator overlappingPages(boolean on) {
+        this.overlappingPages = on;
+        return this;
     }
 
     public WarehouseDataSet data() {
@@ -153,7 +160,7 @@ public final class JackyunSimulator implements AutoCloseable {
 
     private ArrayNode page(WarehouseQuery q, String contextId) {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        long skip = (long) q.pageIndex() * q.pageSize();
+        long skip = (long) q.pageIndex() * q.pageSize() - (overlappingPages ? q.pageIndex() : 0);
         for (SimWarehouse w : data.snapshot()) {
             if (!q.matches(w)) {
                 continue;

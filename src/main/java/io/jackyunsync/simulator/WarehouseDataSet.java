@@ -37,6 +37,21 @@ public final class WarehouseDataSet {
         publish(all);
     }
 
+    /** The size of a generated data set that holds exactly {@code visible} warehouses that are neither disabled nor deleted. */
+    public static int sizeWithVisible(int visible) {
+        int count = 0;
+        for (int seen = 0; seen < visible; count++) {
+            if (!hidden(count)) {
+                seen++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean hidden(int i) {
+        return i % 23 == 5 || i % 29 == 6;
+    }
+
     private SimWarehouse generate(int i, long modified) {
         long id = i % 61 == 7 ? Long.MAX_VALUE - 1000L * 1000 + i : 1_000_000_000_000_000_000L + i * 1_000_003L + random.nextInt(1000);
         String code = i % 59 == 3 ? "仓-" + i : String.format("CK%06d", i);
@@ -51,7 +66,7 @@ public final class WarehouseDataSet {
         };
         String type = Integer.toString(1 + random.nextInt(3));
         int blockup = i % 23 == 5 ? 1 : 0;
-        int deleted = i % 29 == 6 ? 1 : 0;
+        int deleted = i % 29 == 6 && blockup == 0 ? 1 : 0;
         boolean gmtAsText = i % 5 == 2;
         if (gmtAsText) {
             modified = modified / 1000 * 1000;

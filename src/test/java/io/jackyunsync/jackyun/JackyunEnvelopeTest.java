@@ -1,0 +1,75 @@
+package io.jackyunsync.jackyun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Checks that the envelope parser accepts every documented shape and types every error. */
+class JackyunEnvelopeTest {
+
+    @Test
+    void should_accept_code_200_as_number_or_string_and_data_as_object_or_string() {
+        JackyunEnvelope a = JackyunEnvelope.parse("m", "{\"code\":200,\"msg\":\"ok\",\"subCode\":\"\",\"result\":{\"data\":{\"warehouseInfo\":[]},\"contextId\":\"c1\"}}");
+        JackyunEnvelope b = JackyunEnvelope.parse("m", "{\"code\":\"200\",\"subCode\":\"note\",\"contextId\":\"c2\",\"result\":{\"data\":\"{\\\"warehouseInfo\\\":[{\\\"warehouseId\\\":\\\"1\\\"}]}\"}}");
+        assertThat(a.data().get("warehouseInfo").isArray()).isTrue();
+        assertThat(a.contextId()).isEqualTo("c1");
+        assertThat(b.data().get("warehouseInfo").get(0).get("warehouseId").asText()).isEqualTo("1");
+        assertThat(b.contextId()).isEqualTo("c2");
+        assertThat(b.subCode()).isEqualTo("note");
+    }
+
+    @Test
+    void should_accept_null_result_or_null_data_as_no_data() {
+        assertThat(JackyunEnvelope.parse("m", "{\"code\":200,\"result\":null}").data()).isNull();
+        assertThat(JackyunEnvelope.parse("m", "{\"code\":200,\"result\":{\"data\":null}}").data()).isNull();
+    }
+
+    @Test
+    void should_keep_19_digit_numeric_ids_exact() {
+        JackyunEnvelope e = JackyunEnvelope.parse("m", "{\"code\":200,\"result\":{\"data\":{\"warehouseInfo\":[{\"warehouseId\":9223372036854775807,\"x\":1.10}]}}}");
+        var record = e.data().get("warehouseInfo").get(0);
+        assertThat(record.get("warehouseId").asText()).isEqualTo("9223372036854775807");
+        assertThat(record.get("x").decimalValue().toPlainString()).isEqualTo("1.10");
+    }
+
+    @Test
+    void should_raise_a_typed_non_retryable_error_for_a_signature_failure() {
+        assertThatThrownBy(() -> JackyunEnvelope.parse("erp.warehouse.get",
+                "{\"code\":0,\"msg\":\"[0858030801]签名验证失败\",\"subCode\":\"0858030801\",\"result\":null}"))
+                .asInstanceOf(type(JackyunException.class))
+                .satisfies(e -> {
+                    assertThat(e.getSubCode()).isEqualTo("0858030801");
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains("erp.warehouse.get", "0858030801", "signature");
+                });
+    }
+
+    @Test
+    void should_read_the_subcode_from_a_bracketed_message_when_subcode_is_missing() {
+        assertThatThrownBy(() -> JackyunEnvelope.parse("m", "{\"code\":\"0\",\"msg\":\"[0858030802]appkey不存在\"}"))
+                .asInstanceOf(type(JackyunException.class))
+                .extracting(JackyunException::getSubCode).isEqualTo("0858030802");
+    }
+
+    @Test
+    void should_mark_the_throttle_subcode_and_a_broken_body_retryable() {
+        assertThatThrownBy(() -> JackyunEnvelope.parse("m", "{\"code\":0,\"subCode\":\"0859999999\",\"msg\":\"busy\"}"))
+                .asInstanceOf(type(JackyunException.class)).extracting(JackyunException::isRetryable).isEqualTo(true);
+        assertThatThrownBy(() -> JackyunEnvelope.parse("m", "{\"code\":200,\"result\":{\"da"))
+                .asInstanceOf(type(JackyunException.class))
+                .satisfies(e -> assertThat(e.isRetryable()).isTrue())
+                .satisfies(e -> assertThat(e.getSubCode()).isEqualTo("BAD_BODY"));
+    }
+
+    @Test
+    void should_read_gmt_modified_as_epoch_millis_or_beijing_text() {
+        Instant expected = Instant.parse("2024-12-31T16:00:00Z");
+        assertThat(BeijingTime.parseGmt("1735660800000")).isEqualTo(expected);
+        assertThat(BeijingTime.parseGmt("2025-01-01 00:00:00")).isEqualTo(expected);
+        assertThat(BeijingTime.format(expected)).isEqualTo("2025-01-01 00:00:00");
+        assertThatThrownBy(() -> BeijingTime.parseGmt("yesterday")).hasMessageContaining("yesterday");
+    }
+}

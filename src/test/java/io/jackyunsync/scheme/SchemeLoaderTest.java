@@ -1,0 +1,71 @@
+package io.jackyunsync.scheme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jackyunsync.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks that a bad scheme stops start-up with every problem named by file and field, and what SQL a good one gets. */
+class SchemeLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_report_every_problem_of_a_scheme_at_once() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                name: bad
+                source:
+                  api: erp.warehouse.get
+                  id: warehouseId
+                  list: warehouseInfo
+                  pagination: {pageSize: 500}
+                  request:
+                    - {field: pageIndex, type: int, value: "{pageNumber}"}
+                target:
+                  table: warehouse
+                  key: idx
+                  fields:
+                    - {field: id, type: bigint, value: "{warehouseId}"}
+                    - {field: code, type: string, value: "_function NOW(); DROP TABLE x"}
+                """);
+        assertThatThrownBy(() -> SchemeLoader.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.yaml")
+                .hasMessageContaining("source.pagination.pageSize")
+                .hasMessageContaining("{pageNumber} names nothing")
+                .hasMessageContaining("target.key")
+                .hasMessageContaining("target.fields[0].type")
+                .hasMessageContaining("target.fields[1].value");
+    }
+
+    @Test
+    void should_name_an_unknown_key_with_its_path() throws Exception {
+        Files.writeString(dir.resolve("typo.yaml"), """
+                name: typo
+                source:
+                  api: erp.warehouse.get
+                  idChek: true
+                """);
+        assertThatThrownBy(() -> SchemeLoader.load(dir))
+                .hasMessageContaining("typo.yaml")
+                .hasMessageContaining("unknown key 'idChek' at source");
+    }
+
+    @Test
+    void should_derive_an_upsert_that_keeps_create_fields_and_binds_record_values() {
+        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).get(0);
+        SchemeSql sql = SchemeSql.of(warehouse.target());
+        assertThat(sql.upsert())
+                .startsWith("INSERT INTO `warehouse` (`id`, `warehouse_code`")
+                .contains(":#warehouse_code", "DATE_FORMAT(DATE_ADD(NOW(),INTERVAL - 10 SECOND),'%Y-%m-%d 00:00:00')")
+                .contains("`warehouse_name` = VALUES(`warehouse_name`)")
+                .doesNotContain("`create_time` = VALUES", "`create_by` = VALUES", "?");
+        assertThat(sql.upsert().indexOf("`update_time` = IF(")).isLessThan(sql.upsert().indexOf("`warehouse_code` = VALUES"));
+        assertThat(sql.countExisting()).isEqualTo("SELECT COUNT(*) FROM `warehouse` WHERE `id` IN (:#in:keys)");
+    }
+}

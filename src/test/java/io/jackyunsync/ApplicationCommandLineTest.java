@@ -1,0 +1,116 @@
+package io.jackyunsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.support.TestDatabase;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks the command line contract in a real process: environment variables, exit codes, output, no secret shown. */
+class ApplicationCommandLineTest {
+
+    static final String SECRET = "S3cr3t-never-shown-42";
+    static JackyunSimulator simulator;
+    static TestDatabase db;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.create();
+        simulator = new JackyunSimulator("777", SECRET, new WarehouseDataSet(5, 180, Clock.systemUTC()), Clock.systemUTC()).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    Result run(Map<String, String> env, String... args) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, Application.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JACKYUN_") || k.startsWith("MYSQL_") || k.startsWith("SYNC_"));
+        pb.environment().putAll(env);
+        File out = tmp.resolve("out-" + System.nanoTime()).toFile();
+        File err = tmp.resolve("err-" + System.nanoTime()).toFile();
+        pb.redirectOutput(out).redirectError(err);
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the process did not end within 120 s");
+        }
+        Result result = new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                Files.readString(err.toPath(), StandardCharsets.UTF_8));
+        // kept for a person to read: target/cli-test/<args>.log
+        Path log = Path.of("target", "cli-test", String.join("_", args).replace("-", "") + "-" + System.nanoTime() + ".log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "exit " + result.exit() + "\n--- stdout\n" + result.out() + "--- stderr\n" + result.err());
+        return result;
+    }
+
+    Map<String, String> env(String secret) {
+        return Map.of("JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", "777", "JACKYUN_SECRET", secret,
+                "MYSQL_URL", db.url(), "MYSQL_USER", db.user(), "MYSQL_PASSWORD", db.password());
+    }
+
+    @Test
+    void should_name_every_missing_setting_and_exit_2() throws Exception {
+        Result r = run(Map.of("SYNC_WAREHOUSE_CRON", "every ten minutes"), "--once");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("JACKYUN_APPKEY", "JACKYUN_SECRET", "MYSQL_URL", "MYSQL_USER", "sync.warehouse.cron", "every ten minutes");
+    }
+
+    @Test
+    void should_refuse_an_unknown_argument() throws Exception {
+        Result r = run(Map.of(), "--onse");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown argument: --onse");
+    }
+
+    @Test
+    void should_sync_once_from_the_environment_and_exit_0() throws Exception {
+        Result r = run(env(SECRET), "--once");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).containsPattern("warehouse: OK pages=\\d+ records=\\d+ inserted=\\d+ updated=\\d+ duplicates=0 rejected=0 seconds=");
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isPositive();
+        assertThat(r.all()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void should_stop_with_the_signature_error_on_a_wrong_secret_without_showing_it() throws Exception {
+        long started = System.nanoTime();
+        String wrong = "Wr0ng-secret-also-hidden";
+
+        Result r = run(env(wrong), "--once");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("warehouse: FAILED", "0858030801", "signature");
+        assertThat(r.all()).doesNotContain(wrong).doesNotContain(SECRET);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(60);
+    }
+}

@@ -1,0 +1,35 @@
+package io.jackyunsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.support.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Checks that the service runs each scheme on its Quartz cron, taken from sync.warehouse.cron. */
+class ScheduleTest {
+
+    @Test
+    void should_run_the_warehouse_scheme_on_its_cron() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
+                new WarehouseDataSet(3, 120, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
+            Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            overrides.put("sync.schedule.enabled", "true");
+            overrides.put("sync.warehouse.cron", "0/1 * * * * ?");
+            try (SyncApp app = SyncApp.start(overrides)) {
+                assertThat(app.context().getRoute("warehouse-sync-schedule")).isNotNull();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'") >= 2);
+            }
+            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(
+                    java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count());
+        }
+    }
+}

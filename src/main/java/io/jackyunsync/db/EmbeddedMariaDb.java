@@ -7,6 +7,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -42,8 +46,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return new EmbeddedMariaDb(db, data, db.getConfiguration().getPort());
     }
 
-    public String createDatabase(String name) throws ManagedProcessException {
-        db.createDB(name);
+    /** Creates a utf8mb4 database over JDBC (no client binary needed) and returns its URL. */
+    public String createDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
         return jdbcUrl(name);
     }
 

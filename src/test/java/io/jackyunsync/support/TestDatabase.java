@@ -39,7 +39,7 @@ public final class TestDatabase {
             } else {
                 EmbeddedMariaDb db = EmbeddedMariaDb.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));
-                serverUrl = db.jdbcUrl("");
+                serverUrl = db.jdbcUrl("");  // jdbc:mysql://127.0.0.1:PORT/
                 user = "root";
                 password = "";
             }

@@ -3,6 +3,8 @@ package io.jackyunsync;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.Pacer;
+import io.jackyunsync.sync.RetryPolicy;
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeLoader;
 import io.jackyunsync.sync.BatchAggregation;
@@ -65,12 +67,16 @@ public class SyncConfiguration implements CamelConfiguration {
         Map<String, CompiledScheme> enabled = new LinkedHashMap<>();
         schemes.stream().filter(Scheme::isEnabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
         JackyunClient client = new JackyunClient(settings.gateway(), settings.appkey(), settings.secret(), settings.token(),
-                settings.readTimeout(), Clock.systemUTC());
+                settings.readTimeout(), Clock.systemUTC(), new Pacer(settings.rateLimit()));
         RunIdRepository runIds = new RunIdRepository();
         var registry = context.getRegistry();
         registry.bind("dataSource", dataSource);
         registry.bind("runIds", runIds);
         registry.bind("batchAggregation", new BatchAggregation());
+        registry.bind("pageResult", new io.jackyunsync.sync.PageResult());
+        registry.bind("jackyunClient", client);
+        registry.bind("retryPolicy", new RetryPolicy(settings.fetchAttempts(), settings.fetchRetryTime(),
+                settings.writeAttempts(), settings.writeRetryTime()));
         registry.bind("sync", new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
                 runIds, Clock.systemUTC()));
         registry.bind("syncSettings", settings);

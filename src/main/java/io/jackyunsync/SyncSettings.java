@@ -15,12 +15,13 @@ import org.apache.camel.spi.PropertiesComponent;
 public record SyncSettings(URI gateway, String appkey, String secret, String token, Duration readTimeout,
                            String mysqlUrl, String mysqlUser, String mysqlPassword, Path schemesDir,
                            Duration overlap, int batchSize, long batchTimeoutMillis, Duration settleTimeout,
-                           boolean scheduleEnabled) {
+                           boolean scheduleEnabled, double rateLimit, int fetchAttempts, Duration fetchRetryTime,
+                           int writeAttempts, Duration writeRetryTime) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
         Reader r = new Reader(pc, problems);
-        return new SyncSettings(
+        SyncSettings settings = new SyncSettings(
                 r.required("jackyun.gateway", SyncSettings::url),
                 r.required("jackyun.appkey", Function.identity()),
                 r.required("jackyun.secret", Function.identity()),
@@ -34,7 +35,16 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 (int) r.number("sync.batch.size", 500, 1, 10_000),
                 r.number("sync.batch.timeout-millis", 2000, 10, 600_000),
                 Duration.ofSeconds(r.number("sync.settle-timeout-seconds", 600, 1, 86_400)),
-                r.bool("sync.schedule.enabled", true));
+                r.bool("sync.schedule.enabled", true),
+                r.number("jackyun.rate-limit-per-second", 5, 1, 10_000),
+                (int) r.number("jackyun.retry.max-attempts", 6, 1, 100),
+                Duration.ofSeconds(r.number("jackyun.retry.max-seconds", 120, 1, 86_400)),
+                (int) r.number("sync.write.retry.max-attempts", 5, 1, 100),
+                Duration.ofSeconds(r.number("sync.write.retry.max-seconds", 60, 1, 86_400)));
+        r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
+        r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
+        r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);
+        return settings;
     }
 
     private static URI url(String text) {

@@ -72,7 +72,7 @@ class ApplicationCommandLineTest {
 
     Map<String, String> env(String secret) {
         return Map.of("JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", "777", "JACKYUN_SECRET", secret,
-                "MYSQL_URL", db.url(), "MYSQL_USER", db.user(), "MYSQL_PASSWORD", db.password());
+                "MYSQL_URL", db.url(), "MYSQL_USER", db.user(), "MYSQL_PASSWORD", db.password(), "JACKYUN_RATE_LIMIT_PER_SECOND", "100");
     }
 
     @Test

@@ -39,9 +39,14 @@ class WarehouseSyncTest {
     }
 
     static Map<String, String> overrides(TestDatabase db, JackyunSimulator simulator) {
-        return Map.of("jackyun.gateway", simulator.url().toString(), "jackyun.appkey", APPKEY, "jackyun.secret", SECRET,
+        Map<String, String> o = new java.util.HashMap<>(Map.of("jackyun.gateway", simulator.url().toString(),
+                "jackyun.appkey", APPKEY, "jackyun.secret", SECRET,
                 "mysql.url", db.url(), "mysql.user", db.user(), "mysql.password", db.password().isEmpty() ? " " : db.password(),
-                "sync.schedule.enabled", "false");
+                "sync.schedule.enabled", "false"));
+        o.put("jackyun.rate-limit-per-second", "1000");
+        o.put("jackyun.retry.initial-delay-millis", "20");
+        o.put("sync.write.retry.initial-delay-millis", "20");
+        return o;
     }
 
     @AfterEach

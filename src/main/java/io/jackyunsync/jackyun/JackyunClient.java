@@ -28,8 +28,14 @@ public class JackyunClient {
     private final Duration readTimeout;
     private final Clock clock;
     private final HttpClient http;
+    private final Pacer pacer;
 
     public JackyunClient(URI gateway, String appkey, String secret, String token, Duration readTimeout, Clock clock) {
+        this(gateway, appkey, secret, token, readTimeout, clock, new Pacer(1000));
+    }
+
+    public JackyunClient(URI gateway, String appkey, String secret, String token, Duration readTimeout, Clock clock, Pacer pacer) {
+        this.pacer = pacer;
         this.gateway = gateway;
         this.appkey = appkey;
         this.secret = secret;
@@ -39,8 +45,34 @@ public class JackyunClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** Sends {@code bizcontent} (the exact JSON string that is signed and sent) and returns the decoded envelope. */
+    public Pacer pacer() {
+        return pacer;
+    }
+
+    /**
+     * Sends {@code bizcontent} (the exact JSON string that is signed and sent), paced, and returns the decoded
+     * envelope; a refusal for the rate slows the pacer down before the exception reaches the caller.
+     */
     public JackyunEnvelope call(String method, String bizcontent) {
+        try {
+            pacer.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JackyunException("INTERRUPTED", method + ": interrupted", false, e);
+        }
+        try {
+            JackyunEnvelope envelope = send(method, bizcontent);
+            pacer.succeeded();
+            return envelope;
+        } catch (JackyunException e) {
+            if (e.isThrottled()) {
+                pacer.throttled(e.getRetryAfter());
+            }
+            throw e;
+        }
+    }
+
+    private JackyunEnvelope send(String method, String bizcontent) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", method);
         params.put("appkey", appkey);
@@ -73,11 +105,20 @@ public class JackyunClient {
         int status = response.statusCode();
         if (status != 200) {
             boolean retryable = status == 429 || status >= 500 || status == 408;
-            throw new JackyunException("HTTP_" + status, method + ": the gateway answered HTTP " + status, retryable);
+            throw new JackyunException("HTTP_" + status, method + ": the gateway answered HTTP " + status, retryable)
+                    .withRetryAfter(retryAfter(response));
         }
         JackyunEnvelope envelope = JackyunEnvelope.parse(method, response.body());
         LOG.debug("{} answered in {} ms, contextId {}", method, (System.nanoTime() - started) / 1_000_000, envelope.contextId());
         return envelope;
+    }
+
+    /** Retry-After in seconds (the HTTP-date form is rare for APIs and is ignored). */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(v -> v.trim().matches("\\d{1,5}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+                .orElse(null);
     }
 
     static String formEncode(Map<String, String> params) {

@@ -3,8 +3,12 @@ package io.jackyunsync.jackyun;
 /** A failed Jackyun call: the gateway's subCode (or a transport reason), its message, and whether a retry can help. */
 public class JackyunException extends RuntimeException {
 
+    /** Sub-codes that mean "too many calls": the pacer slows down when it sees one. */
+    public static final java.util.Set<String> THROTTLE_CODES = java.util.Set.of("HTTP_429", "0859999999");
+
     private final String subCode;
     private final boolean retryable;
+    private java.time.Duration retryAfter;
 
     public JackyunException(String subCode, String message, boolean retryable) {
         this(subCode, message, retryable, null);
@@ -22,5 +26,19 @@ public class JackyunException extends RuntimeException {
 
     public boolean isRetryable() {
         return retryable;
+    }
+
+    public boolean isThrottled() {
+        return THROTTLE_CODES.contains(subCode);
+    }
+
+    /** The gateway's Retry-After, when it sent one. */
+    public java.time.Duration getRetryAfter() {
+        return retryAfter;
+    }
+
+    JackyunException withRetryAfter(java.time.Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        return this;
     }
 }

@@ -12,9 +12,14 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
         return enabled == null || enabled;
     }
 
-    /** Where records come from: the API method, paging, the record's id and the request fields. */
+    /**
+     * Where records come from: the API method, paging, the record's id and the request fields. {@code probe} holds
+     * request fields added to the movement probe (for warehouses {@code includeDeleteAndBlockup: 1}, so that disabled
+     * and deleted records are seen moving too).
+     */
     public record Source(String api, String method, String number, String id, Boolean idCheck,
-                         Pagination pagination, String list, String initialStart, List<RequestField> request) {
+                         Pagination pagination, String list, String initialStart, List<RequestField> request,
+                         java.util.Map<String, Object> probe) {
 
         public boolean isIdCheck() {
             return idCheck == null || idCheck;

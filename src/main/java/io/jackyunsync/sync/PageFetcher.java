@@ -46,12 +46,43 @@ public final class PageFetcher {
         return biz.toString();
     }
 
-    public List<JsonNode> fetch(Scheme.Source source, int pageIndex, String windowStart, String windowEnd) {
-        String biz = bizcontent(source, Map.of(
+    /** The bizcontent of one page of the window. */
+    public static String pageRequest(Scheme.Source source, int pageIndex, String windowStart, String windowEnd) {
+        return bizcontent(source, Map.of(
                 "pageIndex", Integer.toString(pageIndex),
                 "pageSize", Integer.toString(source.pagination().pageSize()),
                 "windowStart", windowStart,
                 "windowEnd", windowEnd));
+    }
+
+    /**
+     * Whether any record was modified after the window's end: one such record means data may have moved while the
+     * window was paged. One call for one record, with the scheme's probe fields added.
+     */
+    public boolean movedAfter(Scheme.Source source, String after, String until) {
+        ObjectNode biz = (ObjectNode) readTree(bizcontent(source, Map.of("pageIndex", "0", "pageSize", "1",
+                "windowStart", after, "windowEnd", until)));
+        if (source.probe() != null) {
+            source.probe().forEach((k, v) -> biz.set(k, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(v)));
+        }
+        biz.put(firstFieldWith(source, "{pageSize}"), 1);
+        return !fetch(source, biz.toString()).isEmpty();
+    }
+
+    private static String firstFieldWith(Scheme.Source source, String placeholder) {
+        return source.request().stream().filter(f -> placeholder.equals(f.value())).map(Scheme.RequestField::field)
+                .findFirst().orElse("pageSize");
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return io.jackyunsync.jackyun.JackyunEnvelope.JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<JsonNode> fetch(Scheme.Source source, String biz) {
         JackyunEnvelope envelope = client.call(source.api(), biz);
         JsonNode list = envelope.data() == null ? null : envelope.data().at("/" + source.list().replace('.', '/'));
         if (list == null || list.isMissingNode() || list.isNull()) {

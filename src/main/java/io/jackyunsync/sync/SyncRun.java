@@ -6,15 +6,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The state and counters of one run of one scheme, from window planning to the summary line. */
 public final class SyncRun {
 
-    public enum Status { RUNNING, SUCCEEDED, FAILED }
+    /** PARTIAL: rows landed but some were dead-lettered, so the checkpoint stayed. */
+    public enum Status { RUNNING, SUCCEEDED, PARTIAL, FAILED }
 
     private final CompiledScheme scheme;
     private final String windowStart;
     private final String windowEnd;
     private final long startedNanos = System.nanoTime();
+    private final java.time.Instant windowEndInstant;
     private volatile Long id;
     private int pageIndex;
+    private int lastPageIndex;
+    private boolean reverse;
     private boolean morePages = true;
+    private volatile String lastRequest = "";
     private volatile Status status = Status.RUNNING;
     private volatile String error;
     private volatile double seconds;
@@ -26,6 +31,10 @@ public final class SyncRun {
     final AtomicLong inserted = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
     final AtomicLong failedRows = new AtomicLong();
+    final AtomicLong recovered = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+    final AtomicLong throttled = new AtomicLong();
+    final AtomicLong deadLetters = new AtomicLong();
     private long queued;
     private long settled;
 
@@ -33,6 +42,11 @@ public final class SyncRun {
         this.scheme = scheme;
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
+        this.windowEndInstant = io.jackyunsync.jackyun.BeijingTime.parse(windowEnd);
+    }
+
+    java.time.Instant windowEndInstant() {
+        return windowEndInstant;
     }
 
     CompiledScheme compiled() {
@@ -67,8 +81,50 @@ public final class SyncRun {
         return windowEnd;
     }
 
-    int nextPageIndex() {
-        return pageIndex++;
+    /** The page to fetch next; it advances only when the page arrived, so a retry asks for the same page. */
+    synchronized int currentPage() {
+        return pageIndex;
+    }
+
+    /** Forward: on to the next page until a short one. Backward: down to page 0. */
+    synchronized void pageFetched(int records, int pageSize) {
+        pages.incrementAndGet();
+        fetched.addAndGet(records);
+        if (reverse) {
+            pageIndex--;
+            morePages = pageIndex >= 0;
+        } else if (records >= pageSize) {
+            pageIndex++;
+        } else {
+            lastPageIndex = pageIndex;
+            morePages = false;
+        }
+    }
+
+    /**
+     * Reads the window again from its last page down to the first. Records that leave the window while it is read
+     * (modified, disabled) only move later records to lower positions, so a backward pass cannot step over one.
+     */
+    synchronized void startReverse() {
+        reverse = true;
+        pageIndex = lastPageIndex + 1;
+        morePages = true;
+    }
+
+    public synchronized boolean isReverse() {
+        return reverse;
+    }
+
+    public int getPasses() {
+        return isReverse() ? 2 : 1;
+    }
+
+    String getLastRequest() {
+        return lastRequest;
+    }
+
+    void setLastRequest(String lastRequest) {
+        this.lastRequest = lastRequest;
     }
 
     public boolean isMorePages() {
@@ -109,6 +165,9 @@ public final class SyncRun {
         if (status == Status.RUNNING) {
             status = error == null && failedRows.get() == 0 ? Status.SUCCEEDED : Status.FAILED;
         }
+        if (status == Status.FAILED && error == null && deadLetters.get() > 0) {
+            status = Status.PARTIAL;
+        }
     }
 
     public double getSeconds() {
@@ -143,6 +202,23 @@ public final class SyncRun {
         return failedRows.get();
     }
 
+    /** Records first seen in the backward pass: the ones a forward-only pager would have missed. */
+    public long getRecovered() {
+        return recovered.get();
+    }
+
+    public long getRetries() {
+        return retries.get();
+    }
+
+    public long getThrottled() {
+        return throttled.get();
+    }
+
+    public long getDeadLetters() {
+        return deadLetters.get();
+    }
+
     synchronized void queued() {
         queued++;
     }
@@ -170,9 +246,13 @@ public final class SyncRun {
     }
 
     public String summary() {
-        return String.format("%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s]%s",
+        return String.format("%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s]%s%s",
                 getScheme(), status == Status.SUCCEEDED ? "OK" : status, getPages(), getFetched(), getInserted(), getUpdated(),
-                getDuplicates(), getRejected(), seconds, windowStart, windowEnd, error == null ? "" : " error: " + error);
+                getDuplicates(), getRejected(), seconds, windowStart, windowEnd,
+                retries.get() + throttled.get() + deadLetters.get() + recovered.get() == 0 ? ""
+                        : String.format(" retries=%d throttled=%d dead_letters=%d recovered=%d", retries.get(), throttled.get(),
+                        deadLetters.get(), recovered.get()),
+                error == null ? "" : " error: " + error);
     }
 
     @Override

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import io.jackyunsync.jackyun.JackyunException;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -74,14 +76,33 @@ public final class SyncService {
 
     public List<JsonNode> fetchPage(@ExchangeProperty("run") SyncRun run) {
         var source = run.compiled().scheme().source();
-        int index = run.nextPageIndex();
+        int index = run.currentPage();
+        String request = PageFetcher.pageRequest(source, index, run.getWindowStart(), run.getWindowEnd());
+        run.setLastRequest(request);
         long t0 = System.nanoTime();
-        List<JsonNode> records = fetcher.fetch(source, index, run.getWindowStart(), run.getWindowEnd());
-        run.pages.incrementAndGet();
-        run.fetched.addAndGet(records.size());
-        run.setMorePages(records.size() >= source.pagination().pageSize());
-        LOG.debug("{} page {}: {} records in {} ms", source.api(), index, records.size(), (System.nanoTime() - t0) / 1_000_000);
+        List<JsonNode> records = fetcher.fetch(source, request);
+        run.pageFetched(records.size(), source.pagination().pageSize());
+        LOG.debug("{} page {}{}: {} records in {} ms", source.api(), index, run.isReverse() ? " (backward pass)" : "",
+                records.size(), (System.nanoTime() - t0) / 1_000_000);
         return records;
+    }
+
+    /**
+     * After the forward pass: if any record was modified after the window's end, data may have moved while the
+     * window was paged, and records may have slipped past a page boundary; the window is then read again backwards.
+     * A window that fit in one page cannot have slipped.
+     */
+    public void probe(@ExchangeProperty("run") SyncRun run) {
+        if (!run.isClean() || run.getPages() < 2) {
+            return;
+        }
+        var source = run.compiled().scheme().source();
+        String after = BeijingTime.format(run.windowEndInstant().plusSeconds(1));
+        String until = BeijingTime.format(clock.instant().plus(Duration.ofHours(1)));
+        if (fetcher.movedAfter(source, after, until)) {
+            LOG.info("{} run #{}: records changed while the window was paged; reading it again backwards", run.getScheme(), run.getId());
+            run.startReverse();
+        }
     }
 
     /** The idCheck key of a record: unique per run, so one repository serves every run. */
@@ -94,6 +115,9 @@ public final class SyncService {
     }
 
     public MappedRecord map(@ExchangeProperty("run") SyncRun run, @Body JsonNode record) {
+        if (run.isReverse()) {
+            run.recovered.incrementAndGet();
+        }
         MappedRecord mapped = run.compiled().mapper().map(record);
         if (mapped.isRejected()) {
             run.rejected.incrementAndGet();
@@ -117,12 +141,54 @@ public final class SyncService {
         run.settled(rows.size());
     }
 
-    public void writeFailed(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows,
-                            @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+    /** A page still failing after the retries: the run fails; the request is kept unless the failure is permanent. */
+    public DeadLetter pageFailed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
+                                 @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String route) {
+        run.setMorePages(false);
+        run.fail(describe(cause));
+        if (cause instanceof JackyunException j && !j.isRetryable() || !"sync-fetch-page".equals(route)) {
+            return null;
+        }
+        run.deadLetters.incrementAndGet();
+        String payload = DeadLetters.pageRequest(run.compiled().scheme().source().api(), run.getLastRequest());
+        String item = "page " + run.currentPage() + " of [" + run.getWindowStart() + ", " + run.getWindowEnd() + "]";
+        return new DeadLetter(run.getScheme(), run.getId(), "PAGE", item, payload, describe(cause));
+    }
+
+    /** A batch the database could not take even after the retries (unreachable, say): kept whole; the run fails. */
+    public DeadLetter batchFailed(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows,
+                                  @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.failedRows.addAndGet(rows.size());
-        run.fail("a batch of " + rows.size() + " rows was refused by the database: " + cause.getMessage());
-        LOG.error("{} run #{}: a batch of {} rows failed: {}", run.getScheme(), run.getId(), rows.size(), cause.getMessage());
+        run.deadLetters.incrementAndGet();
+        run.fail("a batch of " + rows.size() + " rows could not be written: " + describe(cause));
         run.settled(rows.size());
+        return new DeadLetter(run.getScheme(), run.getId(), "BATCH", keyOf(run, rows.get(0)), DeadLetters.rows(rows), describe(cause));
+    }
+
+    /** One row the database refused (too long, out of range, ...): kept with the database's error; the rest landed. */
+    public DeadLetter rowFailed(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows,
+                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        run.failedRows.addAndGet(rows.size());
+        run.deadLetters.incrementAndGet();
+        run.settled(rows.size());
+        LOG.warn("{} run #{}: row {} refused by the database: {}", run.getScheme(), run.getId(), keyOf(run, rows.get(0)), describe(cause));
+        return new DeadLetter(run.getScheme(), run.getId(), "ROW", keyOf(run, rows.get(0)), DeadLetters.rows(rows), describe(cause));
+    }
+
+    /** One row as a batch of one, to write the rows of a refused batch one by one. */
+    public List<Map<String, Object>> single(@Body Map<String, Object> row) {
+        return List.of(row);
+    }
+
+    private static String keyOf(SyncRun run, Map<String, Object> row) {
+        return DeadLetter.cut(String.valueOf(row.get(run.compiled().scheme().target().key())), 64);
+    }
+
+    /** The root cause's message: for a database error that is the server's text, not the whole statement. */
+    static String describe(Throwable e) {
+        Throwable t = e instanceof org.springframework.core.NestedRuntimeException n && n.getMostSpecificCause() != null
+                ? n.getMostSpecificCause() : e;
+        return DeadLetter.cut(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), 2000);
     }
 
     public void awaitSettled(@ExchangeProperty("run") SyncRun run) throws InterruptedException {
@@ -132,7 +198,7 @@ public final class SyncService {
     }
 
     public void failed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
-        run.fail(cause.getMessage());
+        run.fail(describe(cause));
     }
 
     public SyncRun finish(@ExchangeProperty("run") SyncRun run) {

@@ -9,11 +9,14 @@ import org.apache.camel.main.Main;
 public final class Application {
 
     static final String USAGE = """
-            usage: java -jar target/jackyun-sync.jar [--once | --demo | --simulator [--port N] [--records N] [--seed N]]
+            usage: java -jar target/jackyun-sync.jar [--once | --demo | --replay | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
               --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
+              --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED
               --demo       embedded MariaDB + built-in Jackyun simulator (5,000 warehouses): one sync, then print what landed
-              --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET)""";
+              --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET);
+                           --faults e.g. 5xx=0.05,throttle=0.02,cut=0.01,truncate=0.01,slow=0.01,slowMs=3000,latencyMs=5,
+                           rateLimit=10,rateLimitMode=http|json,moveEvery=3,overlap=true""";
 
     private Application() {
     }
@@ -36,6 +39,7 @@ public final class Application {
                 case SIMULATOR -> SimulatorMain.run(cli);
                 case DEMO -> Demo.run();
                 case ONCE -> once(Map.of("sync.schedule.enabled", "false"));
+                case REPLAY -> replay();
                 case SERVICE -> service();
             };
         } catch (Exception e) {
@@ -54,6 +58,14 @@ public final class Application {
             List<SyncRun> runs = app.runAll();
             runs.forEach(r -> System.out.println(r.summary()));
             return runs.stream().allMatch(SyncRun::isSucceeded) ? 0 : 1;
+        }
+    }
+
+    static int replay() throws Exception {
+        try (SyncApp app = SyncApp.start(Map.of("sync.schedule.enabled", "false"))) {
+            ReplayResult result = app.replay();
+            System.out.println(result.summary());
+            return result.failedAgain() == 0 ? 0 : 1;
         }
     }
 

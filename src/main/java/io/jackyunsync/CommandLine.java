@@ -1,32 +1,42 @@
 package io.jackyunsync;
 
 /** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
-record CommandLine(Mode mode, int port, int records, long seed) {
+record CommandLine(Mode mode, int port, int records, long seed, String faults) {
 
-    enum Mode { SERVICE, ONCE, DEMO, SIMULATOR }
+    enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY }
 
     static CommandLine parse(String[] args) {
         Mode mode = Mode.SERVICE;
         int port = 8089;
         int records = 5000;
         long seed = 42;
+        String faults = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> mode = only(mode, Mode.ONCE);
                 case "--demo" -> mode = only(mode, Mode.DEMO);
                 case "--simulator" -> mode = only(mode, Mode.SIMULATOR);
+                case "--replay" -> mode = only(mode, Mode.REPLAY);
+                case "--faults" -> faults = text(args, ++i, "--faults");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
                 case "--records" -> records = (int) number(args, ++i, "--records", 0, 50_000_000);
                 case "--seed" -> seed = number(args, ++i, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
-        return new CommandLine(mode, port, records, seed);
+        return new CommandLine(mode, port, records, seed, faults);
+    }
+
+    private static String text(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
     }
 
     private static Mode only(Mode current, Mode next) {
         if (current != Mode.SERVICE) {
-            throw new IllegalArgumentException("choose one of --once, --demo, --simulator");
+            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --simulator");
         }
         return next;
     }

@@ -1,6 +1,7 @@
 package io.jackyunsync;
 
 import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +19,15 @@ final class SimulatorMain {
             System.err.println("--simulator needs JACKYUN_APPKEY and JACKYUN_SECRET: the app key and secret it will accept");
             return 2;
         }
+        SimulatorFaults faults;
+        try {
+            faults = SimulatorFaults.parse(cli.faults());
+        } catch (IllegalArgumentException e) {
+            System.err.println("--faults: " + e.getMessage());
+            return 2;
+        }
         WarehouseDataSet data = new WarehouseDataSet(cli.seed(), cli.records(), Clock.systemUTC());
-        JackyunSimulator simulator = new JackyunSimulator(appkey, secret, data, Clock.systemUTC()).start(cli.port());
+        JackyunSimulator simulator = new JackyunSimulator(appkey, secret, data, Clock.systemUTC()).faults(faults).start(cli.port());
         System.out.println("Jackyun simulator: " + data.size() + " warehouses (seed " + cli.seed() + ") at " + simulator.url());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -71,9 +71,21 @@ public final class SyncApp implements AutoCloseable {
         return main.getCamelContext();
     }
 
+    /** Runs one scheme; a run that could not even start (database unreachable, say) comes back FAILED with the cause. */
     public SyncRun run(String scheme) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
             return template.requestBody("direct:sync-run", scheme, SyncRun.class);
+        } catch (org.apache.camel.CamelExecutionException e) {
+            return context().getRegistry().lookupByNameAndType("sync", SyncService.class).notStarted(scheme, e.getCause());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes again what the dead letter channel kept. */
+    public ReplayResult replay() {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBody("direct:sync-replay", null, ReplayResult.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

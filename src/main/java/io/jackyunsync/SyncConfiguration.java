@@ -2,6 +2,7 @@ package io.jackyunsync;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.db.Database;
+import io.jackyunsync.db.SchemaGuard;
 import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.sync.RetryPolicy;
@@ -62,7 +63,12 @@ public class SyncConfiguration implements CamelConfiguration {
                 dataSource.close();
             }
         });
-        Database.migrate(dataSource);
+        SchemaGuard schema = new SchemaGuard(dataSource);
+        try {
+            schema.ensure();
+        } catch (RuntimeException e) {
+            LOG.warn("The database is not reachable yet ({}); every run will try again", describe(e));
+        }
 
         Map<String, CompiledScheme> enabled = new LinkedHashMap<>();
         schemes.stream().filter(Scheme::isEnabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
@@ -71,17 +77,28 @@ public class SyncConfiguration implements CamelConfiguration {
         RunIdRepository runIds = new RunIdRepository();
         var registry = context.getRegistry();
         registry.bind("dataSource", dataSource);
+        registry.bind("schema", schema);
         registry.bind("runIds", runIds);
         registry.bind("batchAggregation", new BatchAggregation());
         registry.bind("pageResult", new io.jackyunsync.sync.PageResult());
         registry.bind("jackyunClient", client);
         registry.bind("retryPolicy", new RetryPolicy(settings.fetchAttempts(), settings.fetchRetryTime(),
                 settings.writeAttempts(), settings.writeRetryTime()));
-        registry.bind("sync", new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
-                runIds, Clock.systemUTC()));
+        SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
+                runIds, Clock.systemUTC());
+        registry.bind("sync", sync);
+        registry.bind("replayer", new io.jackyunsync.sync.Replayer(sync));
         registry.bind("syncSettings", settings);
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** Which schemes run on which cron; instantiated from the schedule route template once the routes are loaded. */

@@ -18,6 +18,8 @@ public final class Database {
         config.setPassword(password);
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(10_000);
+        // start even while the database is down: each run asks again, and the first that reaches it migrates it
+        config.setInitializationFailTimeout(-1);
         // Connector/J: rewrite a batch into multi-row statements (about 8x faster), exact text in utf8mb4
         config.addDataSourceProperty("rewriteBatchedStatements", "true");
         config.addDataSourceProperty("characterEncoding", "UTF-8");
@@ -27,7 +29,7 @@ public final class Database {
         return new HikariDataSource(config);
     }
 
-    public static void migrate(HikariDataSource dataSource) {
+    public static void migrate(javax.sql.DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

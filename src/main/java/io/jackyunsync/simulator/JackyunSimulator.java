@@ -48,7 +48,13 @@ public final class JackyunSimulator implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private volatile boolean overlappingPages;
+    private final AtomicLong throttledCalls = new AtomicLong();
+    private final AtomicLong faultsInjected = new AtomicLong();
+    private final AtomicLong pagesServed = new AtomicLong();
+    private volatile SimulatorFaults faults = SimulatorFaults.NONE;
+    private java.util.Random faultRandom = new java.util.Random(1);
+    private double tokens = -1;
+    private long refilledAt;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -79,8 +85,25 @@ public final class JackyunSimulator implements AutoCloseable {
 
     /** Fault: every page after the first starts with the last record of the page before (the same record on two pages). */
     public JackyunSimulator overlappingPages(boolean on) {
-        this.overlappingPages = on;
+        SimulatorFaults f = faults;
+        return faults(new SimulatorFaults(f.http5xx(), f.throttle(), f.cut(), f.truncate(), f.slow(), f.slowMillis(),
+                f.latencyMillis(), f.rateLimit(), f.rateLimitJson(), f.moveEvery(), on, f.seed()));
+    }
+
+    public synchronized JackyunSimulator faults(SimulatorFaults faults) {
+        this.faults = faults;
+        this.faultRandom = new java.util.Random(faults.seed());
         return this;
+    }
+
+    /** Calls refused for the rate limit. */
+    public long throttledCalls() {
+        return throttledCalls.get();
+    }
+
+    /** Transient faults injected (5xx, throttle envelope, cut, truncated, slow). */
+    public long faultsInjected() {
+        return faultsInjected.get();
     }
 
     public WarehouseDataSet data() {
@@ -113,6 +136,34 @@ public final class JackyunSimulator implements AutoCloseable {
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            SimulatorFaults f = faults;
+            sleep(f.latencyMillis());
+            if (overRateLimit(f)) {
+                throttledCalls.incrementAndGet();
+                if (f.rateLimitJson()) {
+                    respond(exchange, 200, JackyunEnvelope.JSON.writeValueAsString(error("0859999999", "[0859999999]调用频率超限")));
+                } else {
+                    exchange.getResponseHeaders().set("Retry-After", "1");
+                    respond(exchange, 429, "{\"code\":429,\"msg\":\"too many requests\"}");
+                }
+                return;
+            }
+            String fault = pickFault(f);
+            switch (fault) {
+                case "5xx" -> {
+                    respond(exchange, 503, "<html>503 Service Temporarily Unavailable</html>");
+                    return;
+                }
+                case "throttle" -> {
+                    respond(exchange, 200, JackyunEnvelope.JSON.writeValueAsString(error("0859999999", "[0859999999]系统繁忙")));
+                    return;
+                }
+                case "cut" -> {
+                    return; // closes the connection without an answer
+                }
+                case "slow" -> sleep(f.slowMillis());
+                default -> { }
+            }
             ObjectNode answer;
             try {
                 answer = answer(parseForm(body));
@@ -120,7 +171,51 @@ public final class JackyunSimulator implements AutoCloseable {
                 refused.incrementAndGet();
                 answer = error(r.subCode, r.getMessage());
             }
-            respond(exchange, 200, JackyunEnvelope.JSON.writeValueAsString(answer));
+            String json = JackyunEnvelope.JSON.writeValueAsString(answer);
+            respond(exchange, 200, "truncate".equals(fault) ? json.substring(0, json.length() / 2) : json);
+        }
+    }
+
+    /** A token bucket: {@code rateLimit} calls a second, bursts up to one second's worth. */
+    private synchronized boolean overRateLimit(SimulatorFaults f) {
+        if (f.rateLimit() <= 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (tokens < 0) {
+            tokens = f.rateLimit();
+            refilledAt = now;
+        }
+        tokens = Math.min(f.rateLimit(), tokens + (now - refilledAt) / 1e9 * f.rateLimit());
+        refilledAt = now;
+        if (tokens < 1) {
+            return true;
+        }
+        tokens--;
+        return false;
+    }
+
+    private synchronized String pickFault(SimulatorFaults f) {
+        double r = faultRandom.nextDouble();
+        String[] kinds = {"5xx", "throttle", "cut", "truncate", "slow"};
+        double[] rates = {f.http5xx(), f.throttle(), f.cut(), f.truncate(), f.slow()};
+        for (int i = 0; i < kinds.length; i++) {
+            if (r < rates[i]) {
+                faultsInjected.incrementAndGet();
+                return kinds[i];
+            }
+            r -= rates[i];
+        }
+        return "";
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -155,12 +250,18 @@ public final class JackyunSimulator implements AutoCloseable {
         if (biz == null || !biz.isObject()) {
             throw new Refusal("0050030002", "[0050030002]bizcontent is required");
         }
-        return success(page(WarehouseQuery.of(biz), p.get("contextid")));
+        WarehouseQuery query = WarehouseQuery.of(biz);
+        ArrayNode page = page(query);
+        SimulatorFaults f = faults;
+        if (f.moveEvery() > 0 && pagesServed.incrementAndGet() % f.moveEvery() == 0) {
+            data.moveOne(query, !page.isEmpty() ? page.get(0).get("warehouseId").asLong() : null);
+        }
+        return success(page);
     }
 
-    private ArrayNode page(WarehouseQuery q, String contextId) {
+    private ArrayNode page(WarehouseQuery q) {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        long skip = (long) q.pageIndex() * q.pageSize() - (overlappingPages ? q.pageIndex() : 0);
+        long skip = (long) q.pageIndex() * q.pageSize() - (faults.overlap() ? q.pageIndex() : 0);
         for (SimWarehouse w : data.snapshot()) {
             if (!q.matches(w)) {
                 continue;

@@ -24,6 +24,8 @@ public final class WarehouseDataSet {
     private final Clock clock;
     private volatile SimWarehouse[] sorted;
     private int nextIndex;
+    private int moves;
+    private final List<Long> movedIds = new ArrayList<>();
 
     public WarehouseDataSet(long seed, int count, Clock clock) {
         this.random = new Random(seed);
@@ -104,6 +106,34 @@ public final class WarehouseDataSet {
         }
         publish(all);
         return ids;
+    }
+
+    /**
+     * Moves one record out of a window being paged, as a busy ERP does: the first record of the page just served
+     * (so every later record shifts one place earlier) is modified, or every other time disabled, and stamped now.
+     */
+    synchronized void moveOne(WarehouseQuery query, Long id) {
+        if (id == null) {
+            return;
+        }
+        List<SimWarehouse> all = copyAll();
+        for (SimWarehouse w : all) {
+            if (w.id == id) {
+                if (moves++ % 2 == 0) {
+                    w.name = w.name.strip() + " 移";
+                } else {
+                    w.blockup = 1;
+                }
+                w.gmtModified = Math.max(clock.millis(), w.gmtModified + 1000);
+                movedIds.add(id);
+            }
+        }
+        publish(all);
+    }
+
+    /** Ids of the records moved by the moving-data fault. */
+    public synchronized List<Long> movedIds() {
+        return List.copyOf(movedIds);
     }
 
     /** Adds {@code count} new warehouses modified now; returns their ids. */

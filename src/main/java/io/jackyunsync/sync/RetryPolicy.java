@@ -32,7 +32,7 @@ public final class RetryPolicy {
 
     /** A Jackyun call: HTTP 429/5xx, cut or refused connections, timeouts, broken bodies and throttle codes. */
     public boolean retryFetch(Exchange exchange) {
-        JackyunException e = exchange.getException(JackyunException.class);
+        JackyunException e = failure(exchange, JackyunException.class);
         SyncRun run = exchange.getProperty("run", SyncRun.class);
         if (e != null && e.isThrottled() && run != null) {
             run.throttled.incrementAndGet();
@@ -42,10 +42,17 @@ public final class RetryPolicy {
 
     /** A database write: anything but refused data, bad SQL or missing rights (those fail the same way again). */
     public boolean retryWrite(Exchange exchange) {
-        DataAccessException e = exchange.getException(DataAccessException.class);
+        DataAccessException e = failure(exchange, DataAccessException.class);
         boolean transientFailure = e != null && !(e instanceof DataIntegrityViolationException)
                 && !(e instanceof BadSqlGrammarException) && !(e instanceof PermissionDeniedDataAccessException);
         return transientFailure && within(exchange, writeAttempts, writeTime, exchange.getProperty("run", SyncRun.class));
+    }
+
+    /** While redelivery is decided the failure sits in the caught-exception property, not on the exchange. */
+    private static <T extends Exception> T failure(Exchange exchange, Class<T> type) {
+        Exception e = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return type.isInstance(e) ? type.cast(e) : null;
     }
 
     private static boolean within(Exchange exchange, int maxAttempts, Duration maxTime, SyncRun run) {

@@ -66,6 +66,15 @@ public final class SyncService {
         return new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
     }
 
+    /** A run that could not start: its window as it would have been, FAILED with the cause. */
+    public SyncRun notStarted(String schemeName, Throwable cause) {
+        SyncRun run = plan(schemeName, null);
+        run.fail("the run could not start: " + describe(cause));
+        run.complete();
+        LOG.error("{}", run.summary());
+        return run;
+    }
+
     public void started(@ExchangeProperty("run") SyncRun run, @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
         if (keys != null && !keys.isEmpty()) {
             Object key = keys.get(0).values().iterator().next();
@@ -88,7 +97,7 @@ public final class SyncService {
     }
 
     /**
-     * After the forward pass: if any record was modified after the window's end, data may have moved while the
+     * After the forward pass: if any record was modified at or after the window's end, data may have moved while the
      * window was paged, and records may have slipped past a page boundary; the window is then read again backwards.
      * A window that fit in one page cannot have slipped.
      */
@@ -97,7 +106,9 @@ public final class SyncService {
             return;
         }
         var source = run.compiled().scheme().source();
-        String after = BeijingTime.format(run.windowEndInstant().plusSeconds(1));
+        // from the window's last second on: the gateway compares whole seconds, so a record modified during that
+        // second is still inside the window yet has moved to its end
+        String after = run.getWindowEnd();
         String until = BeijingTime.format(clock.instant().plus(Duration.ofHours(1)));
         if (fetcher.movedAfter(source, after, until)) {
             LOG.info("{} run #{}: records changed while the window was paged; reading it again backwards", run.getScheme(), run.getId());

@@ -1,0 +1,184 @@
+package io.jackyunsync;
+
+import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.support.TestDatabase;
+import io.jackyunsync.sync.SyncRun;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Checks that a run survives the gateway's faults, moving data and refused rows, ending with MySQL equal to the source. */
+class FailureBehaviourTest {
+
+    TestDatabase db;
+    JackyunSimulator simulator;
+    SyncApp app;
+
+    JackyunSimulator simulator(int visible, String faults) throws Exception {
+        simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
+                new WarehouseDataSet(77, WarehouseDataSet.sizeWithVisible(visible), Clock.systemUTC()), Clock.systemUTC())
+                .faults(SimulatorFaults.parse(faults)).start(0);
+        return simulator;
+    }
+
+    SyncApp app(Map<String, String> settings) throws Exception {
+        db = db == null ? TestDatabase.create() : db;
+        Map<String, String> o = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        o.putAll(settings);
+        app = SyncApp.start(o);
+        return app;
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        simulator.close();
+    }
+
+    @Test
+    void should_stay_under_the_gateways_rate_limit_answered_with_http_429() throws Exception {
+        simulator(1500, "rateLimit=25,rateLimitMode=http");
+        SyncRun run = app(Map.of("jackyun.rate-limit-per-second", "25")).run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat((double) simulator.throttledCalls() / simulator.calls()).isLessThan(0.05);
+        assertTableEqualsSimulator(db, simulator);
+    }
+
+    @Test
+    void should_slow_down_when_the_gateway_throttles_with_its_json_code() throws Exception {
+        simulator(1500, "rateLimit=10,rateLimitMode=json");
+        SyncRun run = app(Map.of("jackyun.rate-limit-per-second", "40")).run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(run.getThrottled()).isPositive().isEqualTo(simulator.throttledCalls());
+        // the pacer halves its rate at each refusal: far fewer refusals than calls over the limit
+        assertThat(simulator.throttledCalls()).isLessThan(simulator.calls() / 3);
+        assertTableEqualsSimulator(db, simulator);
+    }
+
+    @Test
+    void should_retry_5xx_cut_connections_truncated_bodies_and_throttle_codes() throws Exception {
+        simulator(1234, "5xx=0.1,throttle=0.05,cut=0.05,truncate=0.05,seed=3");
+        SyncRun run = app(Map.of()).run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(simulator.faultsInjected()).isPositive();
+        assertThat(run.getRetries()).isEqualTo(simulator.faultsInjected());
+        assertThat(db.count("SELECT retries FROM sync_run")).isEqualTo(run.getRetries());
+        assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter")).isZero();
+        assertTableEqualsSimulator(db, simulator);
+    }
+
+    @Test
+    void should_retry_an_answer_slower_than_the_read_timeout() throws Exception {
+        simulator(300, "slow=0.3,slowMs=1600,seed=5");
+        SyncRun run = app(Map.of("jackyun.read-timeout-seconds", "1")).run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(run.getRetries()).isPositive();
+        assertTableEqualsSimulator(db, simulator);
+    }
+
+    @Test
+    void should_not_retry_a_permanent_error_and_keep_no_dead_letter() throws Exception {
+        simulator(300, "");
+        SyncRun run = app(Map.of("jackyun.secret", "not-the-secret")).run("warehouse");
+
+        assertThat(run.getStatus()).isEqualTo("FAILED");
+        assertThat(run.getError()).contains("0858030801", "signature");
+        assertThat(simulator.calls()).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
+    }
+
+    @Test
+    void should_dead_letter_a_page_that_keeps_failing_and_recover_it_on_replay() throws Exception {
+        simulator(400, "5xx=1");
+        SyncRun failed = app(Map.of("jackyun.retry.max-attempts", "3")).run("warehouse");
+
+        assertThat(failed.getStatus()).isEqualTo("FAILED");
+        assertThat(failed.getError()).contains("HTTP 503");
+        assertThat(failed.getRetries()).isEqualTo(2);
+        assertThat(simulator.calls()).isEqualTo(3);
+        assertThat(db.rows("SELECT kind, status, cause FROM sync_dead_letter")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("kind", "PAGE").containsEntry("status", "PENDING"));
+        assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
+        assertThat(db.rows("SELECT status, dead_letters FROM sync_run").get(0)).containsEntry("status", "FAILED").containsEntry("dead_letters", 1);
+
+        simulator.faults(SimulatorFaults.NONE);
+        ReplayResult replay = app.replay();
+
+        assertThat(replay.done()).isEqualTo(1);
+        assertThat(replay.failedAgain()).isZero();
+        assertThat(db.rows("SELECT status FROM sync_dead_letter")).singleElement().isEqualTo(Map.of("status", "DONE"));
+        assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isEqualTo(1);
+        assertTableEqualsSimulator(db, simulator);
+    }
+
+    @Test
+    void should_read_the_window_again_backwards_when_records_move_while_it_is_paged() throws Exception {
+        simulator(1234, "moveEvery=2");
+        SyncRun run = app(Map.of()).run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(run.getPasses()).isEqualTo(2);
+        // records that a forward-only pager stepped over, found by the backward pass
+        assertThat(run.getRecovered()).isPositive();
+        // every record that stayed in the window landed in this very run
+        java.util.Set<Long> moved = new java.util.HashSet<>(simulator.data().movedIds());
+        long stayed = java.util.Arrays.stream(simulator.data().snapshot())
+                .filter(w -> w.visibleByDefault() && !moved.contains(w.id())).count();
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isGreaterThanOrEqualTo(stayed);
+        for (var w : simulator.data().snapshot()) {
+            if (w.visibleByDefault() && !moved.contains(w.id())) {
+                assertThat(db.rows("SELECT id FROM warehouse WHERE id = " + w.id())).as("record %s", w.id()).hasSize(1);
+            }
+        }
+
+        simulator.faults(SimulatorFaults.NONE);
+        SyncRun next = app.run("warehouse");
+
+        assertThat(next.isSucceeded()).as(next.summary()).isTrue();
+        assertThat(next.getFetched()).isGreaterThanOrEqualTo(moved.stream().filter(id -> java.util.Arrays.stream(
+                simulator.data().snapshot()).anyMatch(w -> w.id() == id && w.visibleByDefault())).count());
+        assertTableEqualsSimulator(db, simulator);
+    }
+
+    @Test
+    void should_land_the_good_rows_of_a_refused_batch_and_keep_the_refused_ones_for_replay() throws Exception {
+        simulator(600, "");
+        app(Map.of());
+        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
+        long tooLong = java.util.Arrays.stream(simulator.data().snapshot())
+                .filter(w -> w.visibleByDefault() && w.name().codePointCount(0, w.name().length()) > 24).count();
+
+        SyncRun run = app.run("warehouse");
+
+        assertThat(tooLong).isPositive();
+        assertThat(run.getStatus()).as(run.summary()).isEqualTo("PARTIAL");
+        assertThat(run.getFailedRows()).isEqualTo(tooLong);
+        assertThat(run.getDeadLetters()).isEqualTo(tooLong);
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(600 - tooLong);
+        assertThat(db.rows("SELECT kind, cause FROM sync_dead_letter")).hasSize((int) tooLong)
+                .allSatisfy(r -> assertThat(r).containsEntry("kind", "ROW"))
+                .allSatisfy(r -> assertThat((String) r.get("cause")).containsIgnoringCase("warehouse_name"));
+        assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
+
+        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(255)");
+        ReplayResult replay = app.replay();
+
+        assertThat(replay.done()).isEqualTo((int) tooLong);
+        assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE status = 'DONE'")).isEqualTo(tooLong);
+        assertTableEqualsSimulator(db, simulator);
+    }
+}

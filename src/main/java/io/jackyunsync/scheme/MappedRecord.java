@@ -21,7 +21,4 @@ public record MappedRecord(String sourceId, Map<String, Object> row, String rule
         return row == null;
     }
 
-    public Map<String, Object> getRow() {
-        return row;
-    }
 }

@@ -49,11 +49,4 @@ public record SchemeSql(String upsert, String countExisting) {
         return "`" + name + "`";
     }
 
-    public String getUpsert() {
-        return upsert;
-    }
-
-    public String getCountExisting() {
-        return countExisting;
-    }
 }

@@ -133,10 +133,13 @@ public final class SyncService {
         if (mapped.isRejected()) {
             run.rejected.incrementAndGet();
             LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), mapped.sourceId(), mapped.rule(), mapped.reason());
-        } else {
-            run.queued();
         }
         return mapped;
+    }
+
+    /** A row handed to the batches: the run waits for it to be written (or dead-lettered) before it finishes. */
+    public void queued(@ExchangeProperty("run") SyncRun run) {
+        run.queued();
     }
 
     /** The key values of a batch, for counting which rows exist before the upsert. */

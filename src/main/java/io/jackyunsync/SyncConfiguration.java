@@ -56,7 +56,8 @@ public class SyncConfiguration implements CamelConfiguration {
             throw new ConfigException(problems);
         }
 
-        HikariDataSource dataSource = Database.open(settings.mysqlUrl(), settings.mysqlUser(), settings.mysqlPassword());
+        HikariDataSource dataSource = Database.open(settings.mysqlUrl(), settings.mysqlUser(), settings.mysqlPassword(),
+                settings.connectTimeoutMillis());
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

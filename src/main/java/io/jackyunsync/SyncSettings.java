@@ -16,7 +16,7 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                            String mysqlUrl, String mysqlUser, String mysqlPassword, Path schemesDir,
                            Duration overlap, int batchSize, long batchTimeoutMillis, Duration settleTimeout,
                            boolean scheduleEnabled, double rateLimit, int fetchAttempts, Duration fetchRetryTime,
-                           int writeAttempts, Duration writeRetryTime) {
+                           int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
@@ -40,7 +40,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 (int) r.number("jackyun.retry.max-attempts", 6, 1, 100),
                 Duration.ofSeconds(r.number("jackyun.retry.max-seconds", 120, 1, 86_400)),
                 (int) r.number("sync.write.retry.max-attempts", 5, 1, 100),
-                Duration.ofSeconds(r.number("sync.write.retry.max-seconds", 60, 1, 86_400)));
+                Duration.ofSeconds(r.number("sync.write.retry.max-seconds", 60, 1, 86_400)),
+                r.number("mysql.connect-timeout-millis", 10_000, 250, 600_000));
         r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
         r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
         r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);

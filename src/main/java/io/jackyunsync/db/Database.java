@@ -10,14 +10,14 @@ public final class Database {
     private Database() {
     }
 
-    public static HikariDataSource open(String url, String user, String password) {
+    public static HikariDataSource open(String url, String user, String password, long connectTimeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("jackyun-sync");
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(4);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(connectTimeoutMillis);
         // start even while the database is down: each run asks again, and the first that reaches it migrates it
         config.setInitializationFailTimeout(-1);
         // Connector/J: rewrite a batch into multi-row statements (about 8x faster), exact text in utf8mb4

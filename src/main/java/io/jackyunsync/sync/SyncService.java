@@ -175,6 +175,8 @@ public final class SyncService {
         run.failedRows.addAndGet(rows.size());
         run.deadLetters.incrementAndGet();
         run.fail("a batch of " + rows.size() + " rows could not be written: " + describe(cause));
+        // the database is out of reach: fetching more would only fail the same way
+        run.setMorePages(false);
         run.settled(rows.size());
         return new DeadLetter(run.getScheme(), run.getId(), "BATCH", keyOf(run, rows.get(0)), DeadLetters.rows(rows), describe(cause));
     }

@@ -24,9 +24,22 @@ public final class TestDatabase {
     private static String password;
 
     private final String url;
+    private final String ownUser;
+    private final String ownPassword;
 
     private TestDatabase(String url) {
+        this(url, null, null);
+    }
+
+    private TestDatabase(String url, String user, String password) {
         this.url = url;
+        this.ownUser = user;
+        this.ownPassword = password;
+    }
+
+    /** A database on a server of the test's own (e.g. one it stops and starts). */
+    public static TestDatabase at(String url, String user, String password) {
+        return new TestDatabase(url, user, password);
     }
 
     public static synchronized TestDatabase create() throws Exception {
@@ -56,15 +69,15 @@ public final class TestDatabase {
     }
 
     public String user() {
-        return user;
+        return ownUser != null ? ownUser : user;
     }
 
     public String password() {
-        return password;
+        return ownPassword != null ? ownPassword : password;
     }
 
     public List<Map<String, Object>> rows(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = DriverManager.getConnection(url, user(), password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -84,7 +97,7 @@ public final class TestDatabase {
     }
 
     public void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user(), password()); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -141,6 +141,21 @@ class WarehouseSyncTest {
         assertThat(db.count("SELECT duplicates_dropped FROM sync_run")).isEqualTo(run.getDuplicates());
     }
 
+    @Test
+    void should_write_the_last_partial_batch_when_the_run_ends_not_when_the_batch_times_out() throws Exception {
+        app.close();
+        Map<String, String> settings = new java.util.HashMap<>(overrides(db, simulator));
+        settings.put("sync.batch.timeout-millis", "600000");
+        settings.put("sync.settle-timeout-seconds", "5");
+        app = SyncApp.start(settings);
+
+        SyncRun run = app.run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(run.getSeconds()).isLessThan(5);
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE);
+    }
+
     /** Every visible source warehouse is one row with every column right; names compared as UTF-8 bytes. */
     private void assertRowsEqualSource() throws Exception {
         Map<Long, SimWarehouse> source = Arrays.stream(simulator.data().snapshot()).filter(SimWarehouse::visibleByDefault)

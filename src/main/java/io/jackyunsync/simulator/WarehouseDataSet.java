@@ -124,7 +124,7 @@ public final class WarehouseDataSet {
                 } else {
                     w.blockup = 1;
                 }
-                w.gmtModified = Math.max(clock.millis(), w.gmtModified + 1000);
+                w.gmtModified = Math.max(clock.millis(), w.gmtModified + 1);
                 movedIds.add(id);
             }
         }

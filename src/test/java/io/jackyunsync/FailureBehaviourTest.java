@@ -48,8 +48,8 @@ class FailureBehaviourTest {
 
     @Test
     void should_stay_under_the_gateways_rate_limit_answered_with_http_429() throws Exception {
-        simulator(1500, "rateLimit=25,rateLimitMode=http");
-        SyncRun run = app(Map.of("jackyun.rate-limit-per-second", "25")).run("warehouse");
+        simulator(1500, "rateLimit=10,rateLimitMode=http");
+        SyncRun run = app(Map.of("jackyun.rate-limit-per-second", "10")).run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat((double) simulator.throttledCalls() / simulator.calls()).isLessThan(0.05);

@@ -1,6 +1,10 @@
 package io.jackyunsync;
 
 import io.jackyunsync.sync.SyncRun;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.main.Main;
@@ -22,6 +26,9 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // warehouse names are Chinese and emoji: print UTF-8 whatever the host's locale (a POSIX one would print '?')
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         System.exit(run(args));
     }
 

@@ -52,6 +52,9 @@ class ApplicationCommandLineTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("JACKYUN_") || k.startsWith("MYSQL_") || k.startsWith("SYNC_"));
+        // a host without a UTF-8 locale: the output must still be UTF-8
+        pb.environment().put("LANG", "C");
+        pb.environment().remove("LC_ALL");
         pb.environment().putAll(env);
         File out = tmp.resolve("out-" + System.nanoTime()).toFile();
         File err = tmp.resolve("err-" + System.nanoTime()).toFile();
@@ -81,6 +84,41 @@ class ApplicationCommandLineTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("JACKYUN_APPKEY", "JACKYUN_SECRET", "MYSQL_URL", "MYSQL_USER", "sync.warehouse.cron", "every ten minutes");
+    }
+
+    @Test
+    void should_serve_the_simulator_alone_with_the_keys_from_the_environment() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                Application.class.getName(), "--simulator", "--port", Integer.toString(port), "--records", "120");
+        pb.environment().putAll(Map.of("JACKYUN_APPKEY", "4242", "JACKYUN_SECRET", "standalone-secret"));
+        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("simulator.log").toFile());
+        Process p = pb.start();
+        try {
+            var client = new io.jackyunsync.jackyun.JackyunClient(java.net.URI.create("http://127.0.0.1:" + port + "/open/openapi/do"),
+                    "4242", "standalone-secret", "", java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":200}").data().get("warehouseInfo").size() > 0);
+            int served = client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":200,\"includeDeleteAndBlockup\":1}")
+                    .data().get("warehouseInfo").size();
+            assertThat(served).isEqualTo(120);
+        } finally {
+            p.destroy();
+        }
+        assertThat(Files.readString(tmp.resolve("simulator.log"))).contains("120 warehouses").doesNotContain("standalone-secret");
+    }
+
+    @Test
+    void should_run_the_demo_with_nothing_installed_and_exit_0() throws Exception {
+        Result r = run(Map.of(), "--demo");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).containsPattern("warehouse: OK pages=\\d+ records=\\d+ inserted=\\d+")
+                .contains("杭州一号仓🚚📦", "rows in warehouse");
     }
 
     @Test

@@ -86,7 +86,7 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("retryPolicy", new RetryPolicy(settings.fetchAttempts(), settings.fetchRetryTime(),
                 settings.writeAttempts(), settings.writeRetryTime()));
         SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
-                runIds, Clock.systemUTC());
+                runIds, Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent());
         registry.bind("sync", sync);
         registry.bind("replayer", new io.jackyunsync.sync.Replayer(sync));
         registry.bind("syncSettings", settings);

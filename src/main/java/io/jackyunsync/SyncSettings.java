@@ -16,7 +16,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                            String mysqlUrl, String mysqlUser, String mysqlPassword, Path schemesDir,
                            Duration overlap, int batchSize, long batchTimeoutMillis, Duration settleTimeout,
                            boolean scheduleEnabled, double rateLimit, int fetchAttempts, Duration fetchRetryTime,
-                           int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis) {
+                           int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis, double rejectThresholdPercent,
+                           Path migrationsDir) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
@@ -41,7 +42,9 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 Duration.ofSeconds(r.number("jackyun.retry.max-seconds", 120, 1, 86_400)),
                 (int) r.number("sync.write.retry.max-attempts", 5, 1, 100),
                 Duration.ofSeconds(r.number("sync.write.retry.max-seconds", 60, 1, 86_400)),
-                r.number("mysql.connect-timeout-millis", 10_000, 250, 600_000));
+                r.number("mysql.connect-timeout-millis", 10_000, 250, 600_000),
+                r.number("sync.reject-threshold-percent", 5, 0, 100),
+                Path.of(r.optional("sync.migrations-dir").orElse("migrations")));
         r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
         r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
         r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);

@@ -87,7 +87,7 @@ public final class JackyunSimulator implements AutoCloseable {
     public JackyunSimulator overlappingPages(boolean on) {
         SimulatorFaults f = faults;
         return faults(new SimulatorFaults(f.http5xx(), f.throttle(), f.cut(), f.truncate(), f.slow(), f.slowMillis(),
-                f.latencyMillis(), f.rateLimit(), f.rateLimitJson(), f.moveEvery(), on, f.seed()));
+                f.latencyMillis(), f.rateLimit(), f.rateLimitJson(), f.moveEvery(), on, f.seed(), f.badEvery()));
     }
 
     public synchronized JackyunSimulator faults(SimulatorFaults faults) {
@@ -270,7 +270,7 @@ public final class JackyunSimulator implements AutoCloseable {
                 skip--;
                 continue;
             }
-            list.add(w.toJson());
+            list.add(faults.badEvery() > 0 && WarehouseDataSet.isBad(w, faults.badEvery()) ? WarehouseDataSet.broken(w) : w.toJson());
             if (list.size() == q.pageSize()) {
                 break;
             }

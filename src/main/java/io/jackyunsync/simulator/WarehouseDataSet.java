@@ -136,6 +136,22 @@ public final class WarehouseDataSet {
         return List.copyOf(movedIds);
     }
 
+    /** Whether the bad-records fault serves this warehouse broken (decided by its id, so the same every time). */
+    public static boolean isBad(SimWarehouse w, int every) {
+        return Long.remainderUnsigned(w.id / 7, every) == 0;
+    }
+
+    /** The warehouse as the bad-records fault serves it: no code, a non-integer type, or an overlong name, by id. */
+    static com.fasterxml.jackson.databind.node.ObjectNode broken(SimWarehouse w) {
+        var json = w.toJson();
+        switch ((int) Long.remainderUnsigned(w.id, 3)) {
+            case 0 -> json.putNull("warehouseCode");
+            case 1 -> json.put("warehouseTypeCode", "A" + w.typeCode);
+            default -> json.put("warehouseName", "超长名称".repeat(70));
+        }
+        return json;
+    }
+
     /** Adds {@code count} new warehouses modified now; returns their ids. */
     public synchronized List<Long> add(int count) {
         List<SimWarehouse> all = copyAll();

@@ -30,6 +30,7 @@ public final class SyncService {
     private final Duration settleTimeout;
     private final RunIdRepository runIds;
     private final Clock clock;
+    private double rejectThresholdPercent = 5;
 
     public SyncService(Map<String, CompiledScheme> schemes, PageFetcher fetcher, Duration overlap, Duration settleTimeout,
                        RunIdRepository runIds, Clock clock) {
@@ -39,6 +40,11 @@ public final class SyncService {
         this.settleTimeout = settleTimeout;
         this.runIds = runIds;
         this.clock = clock;
+    }
+
+    public SyncService rejectThreshold(double percent) {
+        this.rejectThresholdPercent = percent;
+        return this;
     }
 
     public List<String> schemeNames() {
@@ -205,6 +211,18 @@ public final class SyncService {
         Throwable t = e instanceof org.springframework.core.NestedRuntimeException n && n.getMostSpecificCause() != null
                 ? n.getMostSpecificCause() : e;
         return DeadLetter.cut(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), 2000);
+    }
+
+    /**
+     * Fails the run when more than the threshold of its records were rejected: so many bad records usually mean
+     * a changed source or a wrong scheme, and the checkpoint should not move past them.
+     */
+    public void checkRejects(@ExchangeProperty("run") SyncRun run) {
+        long considered = run.getFetched() - run.getDuplicates();
+        if (considered > 0 && run.getRejected() * 100.0 / considered > rejectThresholdPercent) {
+            run.fail(String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
+                    + " see sync_reject", run.getRejected(), considered, run.getRejected() * 100.0 / considered, rejectThresholdPercent));
+        }
     }
 
     public void awaitSettled(@ExchangeProperty("run") SyncRun run) throws InterruptedException {

@@ -8,18 +8,26 @@ import java.util.Map;
 /** Maps one source record to the bound column values of a scheme's target, applying its rules; never throws on data. */
 public final class RecordMapper {
 
-    private record Compiled(Scheme.TargetField field, FieldValue value) {
+    private record Compiled(Scheme.TargetField field, FieldValue value, java.util.regex.Pattern pattern, java.time.ZoneId zone) {
     }
 
     private final String idField;
     private final List<Compiled> fields;
+    private volatile Map<String, Integer> columnWidths = Map.of();
 
     public RecordMapper(Scheme scheme) {
         this.idField = scheme.source().id();
         this.fields = scheme.target().fields().stream()
-                .map(f -> new Compiled(f, FieldValue.of(f.value())))
+                .map(f -> new Compiled(f, FieldValue.of(f.value()),
+                        f.pattern() == null ? null : java.util.regex.Pattern.compile(f.pattern()),
+                        f.zone() == null ? io.jackyunsync.jackyun.BeijingTime.ZONE : java.time.ZoneId.of(f.zone())))
                 .filter(c -> c.value().kind != FieldValue.Kind.FUNCTION)
                 .toList();
+    }
+
+    /** The character widths of the target's text columns, read from the database: a longer value is rejected here. */
+    public void columnWidths(Map<String, Integer> widths) {
+        this.columnWidths = Map.copyOf(widths);
     }
 
     public String sourceId(JsonNode record) {
@@ -34,20 +42,64 @@ public final class RecordMapper {
             Scheme.TargetField f = c.field();
             Object value;
             try {
-                value = TypeConverter.convert(c.value().extract(record), f.type());
+                value = TypeConverter.convert(clean(c.value().extract(record), f), f.type(), c.zone());
             } catch (IllegalArgumentException e) {
                 return reject(sourceId, "type", f.field() + " (from " + c.value().source() + ") " + e.getMessage(), record);
             }
             if (f.isRequired() && (value == null || value instanceof String s && s.isBlank())) {
                 return reject(sourceId, "required", f.field() + " is required but " + c.value().source() + " is missing or blank", record);
             }
-            if (f.maxLength() != null && value instanceof String s && s.codePointCount(0, s.length()) > f.maxLength()) {
-                return reject(sourceId, "maxLength", f.field() + " is " + s.codePointCount(0, s.length())
-                        + " characters long, more than its maximum " + f.maxLength(), record);
+            String problem = value == null ? null : ruleBroken(c, value);
+            if (problem != null) {
+                return reject(sourceId, problem.substring(0, problem.indexOf(':')), f.field() + " " + problem.substring(problem.indexOf(':') + 2), record);
             }
             row.put(f.field(), value);
         }
         return MappedRecord.ofRow(sourceId, row);
+    }
+
+    /** Trim and empty-as-null on text, then the default for a missing value. */
+    private static Object clean(Object raw, Scheme.TargetField f) {
+        Object v = raw instanceof JsonNode n && (n.isNull() || n.isMissingNode()) ? null : raw;
+        if (v instanceof JsonNode n && n.isTextual()) {
+            v = n.asText();
+        }
+        if (v instanceof String s) {
+            if (Boolean.TRUE.equals(f.trim())) {
+                s = s.strip();
+            }
+            v = s.isEmpty() && Boolean.TRUE.equals(f.emptyAsNull()) ? null : s;
+        }
+        return v == null ? f.defaultValue() : v;
+    }
+
+    /** The first rule the value breaks, as "rule: reason", or null. */
+    private String ruleBroken(Compiled c, Object value) {
+        Scheme.TargetField f = c.field();
+        if (value instanceof String s) {
+            int length = s.codePointCount(0, s.length());
+            Integer width = columnWidths.get(f.field());
+            int max = Math.min(f.maxLength() == null ? Integer.MAX_VALUE : f.maxLength(), width == null ? Integer.MAX_VALUE : width);
+            if (length > max) {
+                return "maxLength: is " + length + " characters long, more than its maximum " + max
+                        + (width != null && width == max ? " (the column's width)" : "");
+            }
+        }
+        String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        if (c.pattern() != null && !c.pattern().matcher(text).matches()) {
+            return "pattern: '" + text + "' does not match " + f.pattern();
+        }
+        if (f.allowed() != null && !f.allowed().contains(text)) {
+            return "allowed: '" + text + "' is not one of " + f.allowed();
+        }
+        if (value instanceof Number n && (f.min() != null || f.max() != null)) {
+            java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+            if (f.min() != null && d.compareTo(f.min()) < 0 || f.max() != null && d.compareTo(f.max()) > 0) {
+                return "range: " + text + " is outside [" + (f.min() == null ? "" : f.min().toPlainString()) + ", "
+                        + (f.max() == null ? "" : f.max().toPlainString()) + "]";
+            }
+        }
+        return null;
     }
 
     private static MappedRecord reject(String sourceId, String rule, String reason, JsonNode record) {

@@ -43,7 +43,30 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
      * {@code _function} SQL expression evaluated by the database, or absent (NULL).
      */
     public record TargetField(String field, String label, String type, String value, Boolean required,
-                              Integer maxLength, String onUpdate) {
+                              Integer maxLength, String onUpdate, String defaultValue, Boolean trim, Boolean emptyAsNull,
+                              String zone, String pattern, List<String> allowed, java.math.BigDecimal min,
+                              java.math.BigDecimal max) {
+
+        /** {@code default} in the file ({@code default} is a Java keyword). */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static TargetField of(@com.fasterxml.jackson.annotation.JsonProperty("field") String field,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("label") String label,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("type") String type,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("value") String value,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("required") Boolean required,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("maxLength") Integer maxLength,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("onUpdate") String onUpdate,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("default") String defaultValue,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("trim") Boolean trim,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("emptyAsNull") Boolean emptyAsNull,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("zone") String zone,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("pattern") String pattern,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("allowed") List<String> allowed,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("min") java.math.BigDecimal min,
+                                     @com.fasterxml.jackson.annotation.JsonProperty("max") java.math.BigDecimal max) {
+            return new TargetField(field, label, type, value, required, maxLength, onUpdate, defaultValue, trim, emptyAsNull,
+                    zone, pattern, allowed, min, max);
+        }
 
         public boolean keepOnUpdate() {
             return "keep".equals(onUpdate);

@@ -111,6 +111,30 @@ final class SchemeChecks {
             if (f.maxLength() != null && f.maxLength() < 1) {
                 p.add(at + ".maxLength: must be positive");
             }
+            if (f.pattern() != null) {
+                try {
+                    java.util.regex.Pattern.compile(f.pattern());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    p.add(at + ".pattern: not a regular expression: " + e.getDescription());
+                }
+            }
+            if (f.zone() != null) {
+                try {
+                    java.time.ZoneId.of(f.zone());
+                } catch (java.time.DateTimeException e) {
+                    p.add(at + ".zone: unknown time zone " + f.zone() + " (e.g. Asia/Shanghai)");
+                }
+            }
+            if ((f.min() != null || f.max() != null) && !Set.of("int", "long", "decimal").contains(f.type())) {
+                p.add(at + ".min/max: only for int, long and decimal fields");
+            }
+            if (f.defaultValue() != null && f.type() != null && TYPES.contains(f.type())) {
+                try {
+                    TypeConverter.convert(f.defaultValue(), f.type());
+                } catch (IllegalArgumentException e) {
+                    p.add(at + ".default: " + e.getMessage() + " for type " + f.type());
+                }
+            }
             String v = f.value();
             if (v != null && FieldValue.isFunction(v) && !FieldValue.safeFunction(v)) {
                 p.add(at + ".value: a _function may not contain ';', '#' or '?'");

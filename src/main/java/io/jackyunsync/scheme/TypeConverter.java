@@ -21,6 +21,11 @@ final class TypeConverter {
 
     /** Returns null for an absent value, or a blank one for any type but string. */
     static Object convert(Object source, String type) {
+        return convert(source, type, BeijingTime.ZONE);
+    }
+
+    /** As {@link #convert(Object, String)}; a datetime written as text is wall-clock time in {@code zone}. */
+    static Object convert(Object source, String type, java.time.ZoneId zone) {
         if (source == null || source instanceof JsonNode n && (n.isNull() || n.isMissingNode())) {
             return null;
         }
@@ -43,7 +48,7 @@ final class TypeConverter {
             case "long" -> integer(t, LONG_MIN, LONG_MAX, "a long (BIGINT)").longValue();
             case "decimal" -> decimal(t);
             case "boolean" -> bool(t);
-            case "datetime" -> datetime(t);
+            case "datetime" -> datetime(t, zone);
             default -> throw new IllegalArgumentException("has unknown type " + type);
         };
     }
@@ -77,9 +82,21 @@ final class TypeConverter {
         };
     }
 
-    /** Epoch milliseconds or Beijing wall-clock text, as a timestamp of the same Beijing wall-clock time. */
-    private static Timestamp datetime(String t) {
-        Instant instant = BeijingTime.parseGmt(t);
-        return Timestamp.valueOf(instant.atZone(BeijingTime.ZONE).toLocalDateTime());
+    /**
+     * Epoch milliseconds, or {@code yyyy-MM-dd HH:mm:ss} wall-clock text in {@code zone}; stored as the wall-clock
+     * time in {@code zone} (DATETIME has no zone).
+     */
+    private static Timestamp datetime(String t, java.time.ZoneId zone) {
+        Instant instant;
+        if (t.chars().allMatch(Character::isDigit)) {
+            instant = Instant.ofEpochMilli(Long.parseLong(t));
+        } else {
+            try {
+                instant = java.time.LocalDateTime.parse(t, BeijingTime.FORMAT).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + t + "' is neither epoch milliseconds nor yyyy-MM-dd HH:mm:ss");
+            }
+        }
+        return Timestamp.valueOf(instant.atZone(zone).toLocalDateTime());
     }
 }

@@ -46,7 +46,7 @@ public class SyncConfiguration implements CamelConfiguration {
         for (Scheme s : schemes) {
             String key = "sync." + s.name() + ".cron";
             String cron = pc.resolveProperty(key).orElse(s.schedule());
-            if (s.isEnabled() && (cron == null || !CronExpression.isValidExpression(cron))) {
+            if (enabled(pc, s) && (cron == null || !CronExpression.isValidExpression(cron))) {
                 problems.add(key + " (environment " + key.toUpperCase().replace('.', '_').replace('-', '_')
                         + ") must be a Quartz cron expression such as '0 0/10 * * * ?' (got '" + cron + "')");
             }
@@ -64,15 +64,17 @@ public class SyncConfiguration implements CamelConfiguration {
                 dataSource.close();
             }
         });
-        SchemaGuard schema = new SchemaGuard(dataSource);
+        Map<String, CompiledScheme> enabled = new LinkedHashMap<>();
+        schemes.stream().filter(s -> enabled(pc, s)).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
+        SchemaGuard schema = new SchemaGuard(dataSource, settings.migrationsDir().toString(), enabled.values());
         try {
             schema.ensure();
-        } catch (RuntimeException e) {
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException | java.sql.SQLException e) {
             LOG.warn("The database is not reachable yet ({}); every run will try again", describe(e));
         }
 
-        Map<String, CompiledScheme> enabled = new LinkedHashMap<>();
-        schemes.stream().filter(Scheme::isEnabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
         JackyunClient client = new JackyunClient(settings.gateway(), settings.appkey(), settings.secret(), settings.token(),
                 settings.readTimeout(), Clock.systemUTC(), new Pacer(settings.rateLimit()));
         RunIdRepository runIds = new RunIdRepository();
@@ -92,6 +94,11 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("syncSettings", settings);
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));
+    }
+
+    /** A scheme runs when its file says so, unless sync.<name>.enabled (SYNC_<NAME>_ENABLED) says otherwise. */
+    private static boolean enabled(PropertiesComponent pc, Scheme s) {
+        return pc.resolveProperty("sync." + s.name() + ".enabled").map(Boolean::parseBoolean).orElse(s.isEnabled());
     }
 
     private static String describe(Throwable e) {

@@ -29,10 +29,18 @@ public final class Database {
         return new HikariDataSource(config);
     }
 
-    public static void migrate(javax.sql.DataSource dataSource) {
+    /**
+     * The app's own tables from the classpath, and the migrations of scheme targets from {@code migrationsDir}
+     * (read at start-up, so a new scheme needs no rebuild). Versions are shared: the directory uses 100 and up.
+     */
+    public static void migrate(javax.sql.DataSource dataSource, String migrationsDir) {
+        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(migrationsDir))) {
+            locations.add("filesystem:" + java.nio.file.Path.of(migrationsDir).toAbsolutePath());
+        }
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations.toArray(String[]::new))
                 .load()
                 .migrate();
     }

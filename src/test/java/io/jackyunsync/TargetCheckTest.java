@@ -1,0 +1,40 @@
+package io.jackyunsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.support.TestDatabase;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/** Checks that a target table that does not fit its scheme stops the app, naming the scheme, table and column. */
+class TargetCheckTest {
+
+    @Test
+    void should_stop_naming_every_column_that_is_missing_or_of_the_wrong_type() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
+                new WarehouseDataSet(1, 10, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
+            SyncApp.start(WarehouseSyncTest.overrides(db, simulator)).close();
+            db.execute("ALTER TABLE warehouse DROP COLUMN status, MODIFY warehouse_type VARCHAR(10), MODIFY warehouse_name VARCHAR(40)");
+
+            assertThatThrownBy(() -> SyncApp.start(WarehouseSyncTest.overrides(db, simulator)))
+                    .satisfies(e -> {
+                        ConfigException config = Application.configProblem(e);
+                        assertThat(config).isNotNull();
+                        assertThat(config.problems()).hasSize(2);
+                        assertThat(config.problems()).anySatisfy(p -> assertThat(p)
+                                .isEqualTo("scheme warehouse, table warehouse, column status: does not exist"));
+                        assertThat(config.problems()).anySatisfy(p -> assertThat(p)
+                                .startsWith("scheme warehouse, table warehouse, column warehouse_type: type VARCHAR cannot hold a int"));
+                    });
+
+            db.execute("DROP TABLE warehouse");
+            assertThatThrownBy(() -> SyncApp.start(WarehouseSyncTest.overrides(db, simulator)))
+                    .satisfies(e -> assertThat(Application.configProblem(e).getMessage())
+                            .contains("scheme warehouse, table warehouse: the table does not exist"));
+        }
+    }
+}

@@ -45,6 +45,7 @@ public final class JackyunSimulator implements AutoCloseable {
     private final String appkey;
     private final String secret;
     private final WarehouseDataSet data;
+    private final SalesChannelDataSet salesChannels;
     private final Clock clock;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -59,6 +60,7 @@ public final class JackyunSimulator implements AutoCloseable {
     private ExecutorService executor;
 
     public JackyunSimulator(String appkey, String secret, WarehouseDataSet data, Clock clock) {
+        this.salesChannels = new SalesChannelDataSet(data.size(), Math.max(3, data.size() / 10));
         this.appkey = appkey;
         this.secret = secret;
         this.data = data;
@@ -238,7 +240,7 @@ public final class JackyunSimulator implements AutoCloseable {
         if (!"v1.0".equals(p.get("version")) && !"1.0".equals(p.get("version"))) {
             throw new Refusal("0050030002", "[0050030002]version must be v1.0");
         }
-        if (!"erp.warehouse.get".equals(p.get("method"))) {
+        if (!"erp.warehouse.get".equals(p.get("method")) && !"erp.sales.get".equals(p.get("method"))) {
             throw new Refusal("0130020310", "[0130020310]应用未订阅该接口: " + p.get("method"));
         }
         JsonNode biz;
@@ -251,12 +253,15 @@ public final class JackyunSimulator implements AutoCloseable {
             throw new Refusal("0050030002", "[0050030002]bizcontent is required");
         }
         WarehouseQuery query = WarehouseQuery.of(biz);
+        if ("erp.sales.get".equals(p.get("method"))) {
+            return success("salesChannelInfo", salesPage(query));
+        }
         ArrayNode page = page(query);
         SimulatorFaults f = faults;
         if (f.moveEvery() > 0 && pagesServed.incrementAndGet() % f.moveEvery() == 0) {
             data.moveOne(query, !page.isEmpty() ? page.get(0).get("warehouseId").asLong() : null);
         }
-        return success(page);
+        return success("warehouseInfo", page);
     }
 
     private ArrayNode page(WarehouseQuery q) {
@@ -278,13 +283,25 @@ public final class JackyunSimulator implements AutoCloseable {
         return list;
     }
 
-    private static ObjectNode success(ArrayNode list) {
+    private ArrayNode salesPage(WarehouseQuery q) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        q.inWindow(salesChannels.channels(), SalesChannelDataSet.Channel::gmtModified).stream()
+                .skip((long) q.pageIndex() * q.pageSize()).limit(q.pageSize())
+                .forEach(c -> list.add(c.json()));
+        return list;
+    }
+
+    public SalesChannelDataSet salesChannels() {
+        return salesChannels;
+    }
+
+    private static ObjectNode success(String listName, ArrayNode list) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("code", 200);
         root.put("msg", "success");
         root.put("subCode", "");
         ObjectNode result = root.putObject("result");
-        result.putObject("data").set("warehouseInfo", list);
+        result.putObject("data").set(listName, list);
         result.put("contextId", UUID.randomUUID().toString());
         return root;
     }

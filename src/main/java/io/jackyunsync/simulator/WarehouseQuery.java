@@ -37,6 +37,14 @@ record WarehouseQuery(int pageIndex, int pageSize, String code, String name, Lon
                 && (name == null || w.name.contains(name));
     }
 
+    /** The items whose modified time (to the second) lies in the window; for methods without the warehouse filters. */
+    <T> java.util.List<T> inWindow(java.util.List<T> items, java.util.function.ToLongFunction<T> modified) {
+        return items.stream().filter(t -> {
+            long second = Math.floorDiv(modified.applyAsLong(t), 1000) * 1000;
+            return (startMillis == null || second >= startMillis) && (endMillis == null || second <= endMillis);
+        }).toList();
+    }
+
     private static int intField(JsonNode biz, String field, boolean required) {
         JsonNode n = biz.get(field);
         if (n == null || n.isNull() || n.asText().isBlank()) {

@@ -58,7 +58,7 @@ class SchemeLoaderTest {
 
     @Test
     void should_derive_an_upsert_that_keeps_create_fields_and_binds_record_values() {
-        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).get(0);
+        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).stream().filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow();
         SchemeSql sql = SchemeSql.of(warehouse.target());
         assertThat(sql.upsert())
                 .startsWith("INSERT INTO `warehouse` (`id`, `warehouse_code`")

@@ -46,11 +46,7 @@ class ApplicationCommandLineTest {
     }
 
     Result run(Map<String, String> env, String... args) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, Application.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile());
+        ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand(args)).directory(new File(".").getAbsoluteFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("JACKYUN_") || k.startsWith("MYSQL_") || k.startsWith("SYNC_"));
         // a host without a UTF-8 locale: the output must still be UTF-8
         pb.environment().put("LANG", "C");
@@ -92,9 +88,8 @@ class ApplicationCommandLineTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                Application.class.getName(), "--simulator", "--port", Integer.toString(port), "--records", "120");
+        ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--simulator", "--port",
+                Integer.toString(port), "--records", "120"));
         pb.environment().putAll(Map.of("JACKYUN_APPKEY", "4242", "JACKYUN_SECRET", "standalone-secret"));
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve("simulator.log").toFile());
         Process p = pb.start();

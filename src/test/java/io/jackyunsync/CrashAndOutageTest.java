@@ -28,9 +28,7 @@ class CrashAndOutageTest {
     JackyunSimulator simulator;
 
     JackyunSimulator simulator(int visible, String faults) throws Exception {
-        simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(91, WarehouseDataSet.sizeWithVisible(visible), Clock.systemUTC()), Clock.systemUTC())
-                .faults(SimulatorFaults.parse(faults)).start(0);
+        simulator = io.jackyunsync.support.Simulators.start(91, visible, faults);
         return simulator;
     }
 
@@ -52,9 +50,8 @@ class CrashAndOutageTest {
     void should_complete_the_table_after_kill_9_in_the_middle_of_a_run() throws Exception {
         TestDatabase db = TestDatabase.create();
         simulator(3000, "latencyMs=25");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, Application.class.getName(), "--once").directory(new File(".").getAbsoluteFile());
+        ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--once"))
+                .directory(new File(".").getAbsoluteFile());
         pb.environment().putAll(Map.of("JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", WarehouseSyncTest.APPKEY,
                 "JACKYUN_SECRET", WarehouseSyncTest.SECRET, "MYSQL_URL", db.url(), "MYSQL_USER", db.user(),
                 "MYSQL_PASSWORD", db.password(), "JACKYUN_RATE_LIMIT_PER_SECOND", "1000", "SYNC_BATCH_SIZE", "100"));

@@ -22,9 +22,7 @@ class FailureBehaviourTest {
     SyncApp app;
 
     JackyunSimulator simulator(int visible, String faults) throws Exception {
-        simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(77, WarehouseDataSet.sizeWithVisible(visible), Clock.systemUTC()), Clock.systemUTC())
-                .faults(SimulatorFaults.parse(faults)).start(0);
+        simulator = io.jackyunsync.support.Simulators.start(77, visible, faults);
         return simulator;
     }
 

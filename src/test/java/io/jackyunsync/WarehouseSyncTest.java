@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class WarehouseSyncTest {
 
     static final int VISIBLE = 1234;
-    static final String APPKEY = "20240001";
-    static final String SECRET = "e2e-secret";
+    static final String APPKEY = io.jackyunsync.support.Simulators.APPKEY;
+    static final String SECRET = io.jackyunsync.support.Simulators.SECRET;
 
     TestDatabase db;
     JackyunSimulator simulator;

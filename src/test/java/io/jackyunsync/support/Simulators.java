@@ -1,0 +1,35 @@
+package io.jackyunsync.support;
+
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.simulator.WarehouseDataSet;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test helpers: a simulator with a given number of visible warehouses, and the command line of a child JVM. */
+public final class Simulators {
+
+    public static final String APPKEY = "20240001";
+    public static final String SECRET = "e2e-secret";
+
+    private Simulators() {
+    }
+
+    /** A started simulator whose gateway shows exactly {@code visible} warehouses (plus hidden ones), with faults. */
+    public static JackyunSimulator start(long seed, int visible, String faults) throws Exception {
+        return new JackyunSimulator(APPKEY, SECRET,
+                new WarehouseDataSet(seed, WarehouseDataSet.sizeWithVisible(visible), Clock.systemUTC()), Clock.systemUTC())
+                .faults(SimulatorFaults.parse(faults)).start(0);
+    }
+
+    /** {@code java -cp <the test class path> io.jackyunsync.Application args...}. */
+    public static List<String> appCommand(String... args) {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "io.jackyunsync.Application"));
+        command.addAll(List.of(args));
+        return command;
+    }
+}

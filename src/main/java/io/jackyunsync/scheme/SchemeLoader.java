@@ -2,7 +2,6 @@ package io.jackyunsync.scheme;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jackyunsync.ConfigException;
 import java.io.IOException;
@@ -34,14 +33,14 @@ public final class SchemeLoader {
         }
         for (Path file : files) {
             try {
-                Scheme scheme = YAML.readValue(file.toFile(), Scheme.class);
-                List<String> found = SchemeChecks.check(scheme);
+                List<String> unknown = new ArrayList<>();
+                Scheme scheme = YAML.readerFor(Scheme.class).withHandler(new UnknownKeys(unknown)).readValue(file.toFile());
+                List<String> found = new ArrayList<>(unknown);
+                found.addAll(SchemeChecks.check(scheme));
                 found.forEach(p -> problems.add(file + ": " + p));
                 if (found.isEmpty()) {
                     schemes.add(scheme);
                 }
-            } catch (UnrecognizedPropertyException e) {
-                problems.add(file + ": unknown key '" + e.getPropertyName() + "' at " + path(e));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 problems.add(file + ": " + e.getOriginalMessage() + " at " + e.getLocation().offsetDescription());
             } catch (IOException e) {
@@ -57,9 +56,35 @@ public final class SchemeLoader {
         return schemes;
     }
 
-    private static String path(UnrecognizedPropertyException e) {
-        StringBuilder sb = new StringBuilder();
-        e.getPath().forEach(ref -> sb.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]"));
-        return sb.length() == 0 ? "the top level" : sb.substring(1);
+    /** Notes each unknown key with its path and reads on, so that one file's problems are all reported together. */
+    private static final class UnknownKeys extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+        private final List<String> problems;
+
+        UnknownKeys(List<String> problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                                             com.fasterxml.jackson.core.JsonParser p,
+                                             com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            String at = path(p.getParsingContext().getParent());
+            problems.add("unknown key '" + propertyName + "' at " + (at.isEmpty() ? "the top level" : at));
+            p.skipChildren();
+            return true;
+        }
+
+        private static String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+            StringBuilder sb = new StringBuilder();
+            for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inObject() && c.getCurrentName() != null) {
+                    sb.insert(0, "." + c.getCurrentName());
+                } else if (c.inArray()) {
+                    sb.insert(0, "[" + c.getCurrentIndex() + "]");
+                }
+            }
+            return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
+        }
     }
 }

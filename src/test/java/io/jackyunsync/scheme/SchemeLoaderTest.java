@@ -44,16 +44,24 @@ class SchemeLoaderTest {
     }
 
     @Test
-    void should_name_an_unknown_key_with_its_path() throws Exception {
+    void should_name_every_unknown_key_with_its_path_and_the_other_problems_too() throws Exception {
         Files.writeString(dir.resolve("typo.yaml"), """
                 name: typo
+                colour: blue
                 source:
                   api: erp.warehouse.get
                   idChek: true
+                target:
+                  table: warehouse
+                  key: id
+                  fields:
+                    - {field: id, type: long, value: "{warehouseId}", requird: true}
                 """);
         assertThatThrownBy(() -> SchemeLoader.load(dir))
-                .hasMessageContaining("typo.yaml")
-                .hasMessageContaining("unknown key 'idChek' at source");
+                .hasMessageContaining("typo.yaml: unknown key 'colour' at the top level")
+                .hasMessageContaining("typo.yaml: unknown key 'idChek' at source")
+                .hasMessageContaining("typo.yaml: unknown key 'requird' at target.fields[0]")
+                .hasMessageContaining("typo.yaml: source.id: required");
     }
 
     @Test

@@ -157,6 +157,16 @@ class FailureBehaviourTest {
     }
 
     @Test
+    void should_read_the_window_backwards_when_the_gateway_refuses_the_movement_probe() throws Exception {
+        simulator(300, "noFutureEnd=true");
+        SyncRun run = app(Map.of()).run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(run.getPasses()).isEqualTo(2);
+        assertTableEqualsSimulator(db, simulator);
+    }
+
+    @Test
     void should_land_the_good_rows_of_a_refused_batch_and_keep_the_refused_ones_for_replay() throws Exception {
         simulator(600, "");
         app(Map.of());

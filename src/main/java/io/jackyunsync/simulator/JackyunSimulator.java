@@ -89,7 +89,7 @@ public final class JackyunSimulator implements AutoCloseable {
     public JackyunSimulator overlappingPages(boolean on) {
         SimulatorFaults f = faults;
         return faults(new SimulatorFaults(f.http5xx(), f.throttle(), f.cut(), f.truncate(), f.slow(), f.slowMillis(),
-                f.latencyMillis(), f.rateLimit(), f.rateLimitJson(), f.moveEvery(), on, f.seed(), f.badEvery()));
+                f.latencyMillis(), f.rateLimit(), f.rateLimitJson(), f.moveEvery(), on, f.seed(), f.badEvery(), f.noFutureEnd()));
     }
 
     public synchronized JackyunSimulator faults(SimulatorFaults faults) {
@@ -253,6 +253,9 @@ public final class JackyunSimulator implements AutoCloseable {
             throw new Refusal("0050030002", "[0050030002]bizcontent is required");
         }
         WarehouseQuery query = WarehouseQuery.of(biz);
+        if (faults.noFutureEnd() && query.endMillis() != null && query.endMillis() > clock.millis()) {
+            throw new Refusal("0050030002", "[0050030002]gmtModifiedEnd is in the future");
+        }
         if ("erp.sales.get".equals(p.get("method"))) {
             return success("salesChannelInfo", salesPage(query));
         }

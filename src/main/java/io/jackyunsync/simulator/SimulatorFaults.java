@@ -7,13 +7,14 @@ import java.util.Map;
  * The faults the simulator injects, each a setting: rates (0..1) per kind of transient failure, extra latency,
  * a rate limit answered with HTTP 429 or the JSON throttle code, data that moves between page requests,
  * pages that overlap, and records that break the warehouse rules ({@code badEvery}: every n-th record served has
- * no code, a type code that is not an integer, or a name longer than the column, in turn). Written as {@code key=value} pairs, e.g. {@code 5xx=0.05,cut=0.02,rateLimit=10,moveEvery=3}.
+ * no code, a type code that is not an integer, or a name longer than the column, in turn); {@code noFutureEnd}
+ * refuses a window that ends in the future with a parameter error, as a strict gateway might. Written as {@code key=value} pairs, e.g. {@code 5xx=0.05,cut=0.02,rateLimit=10,moveEvery=3}.
  */
 public record SimulatorFaults(double http5xx, double throttle, double cut, double truncate, double slow, long slowMillis,
                               long latencyMillis, int rateLimit, boolean rateLimitJson, int moveEvery, boolean overlap,
-                              long seed, int badEvery) {
+                              long seed, int badEvery, boolean noFutureEnd) {
 
-    public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, 1, 0);
+    public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, 1, 0, false);
 
     public static SimulatorFaults parse(String spec) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -29,12 +30,13 @@ public record SimulatorFaults(double http5xx, double throttle, double cut, doubl
         SimulatorFaults f = new SimulatorFaults(rate(v, "5xx"), rate(v, "throttle"), rate(v, "cut"), rate(v, "truncate"),
                 rate(v, "slow"), number(v, "slowMs", 5000), number(v, "latencyMs", 0), (int) number(v, "rateLimit", 0),
                 "json".equals(v.getOrDefault("rateLimitMode", "http")), (int) number(v, "moveEvery", 0),
-                Boolean.parseBoolean(v.getOrDefault("overlap", "false")), number(v, "seed", 1), (int) number(v, "badEvery", 0));
+                Boolean.parseBoolean(v.getOrDefault("overlap", "false")), number(v, "seed", 1), (int) number(v, "badEvery", 0),
+                Boolean.parseBoolean(v.getOrDefault("noFutureEnd", "false")));
         v.keySet().removeAll(java.util.Set.of("5xx", "throttle", "cut", "truncate", "slow", "slowMs", "latencyMs", "rateLimit",
-                "rateLimitMode", "moveEvery", "overlap", "seed", "badEvery"));
+                "rateLimitMode", "moveEvery", "overlap", "seed", "badEvery", "noFutureEnd"));
         if (!v.isEmpty()) {
             throw new IllegalArgumentException("unknown fault settings " + v.keySet()
-                    + "; known: 5xx, throttle, cut, truncate, slow, slowMs, latencyMs, rateLimit, rateLimitMode (http|json), moveEvery, overlap, seed, badEvery");
+                    + "; known: 5xx, throttle, cut, truncate, slow, slowMs, latencyMs, rateLimit, rateLimitMode (http|json), moveEvery, overlap, seed, badEvery, noFutureEnd");
         }
         return f;
     }

@@ -115,8 +115,21 @@ public final class SyncService {
         // from the window's last second on: the gateway compares whole seconds, so a record modified during that
         // second is still inside the window yet has moved to its end
         String after = run.getWindowEnd();
-        String until = BeijingTime.format(clock.instant().plus(Duration.ofHours(1)));
-        if (fetcher.movedAfter(source, after, until)) {
+        // a minute ahead: a gateway clock a little ahead of ours still stamps inside the probe's window
+        String until = BeijingTime.format(clock.instant().plus(Duration.ofMinutes(1)));
+        boolean moved;
+        try {
+            moved = fetcher.movedAfter(source, after, until);
+        } catch (JackyunException e) {
+            if (e.isRetryable()) {
+                throw e;
+            }
+            // a gateway that refuses the probe's question: assume the worst and read the window again
+            LOG.warn("{} run #{}: the movement probe was refused ({}); reading the window again backwards to be safe",
+                    run.getScheme(), run.getId(), e.getMessage());
+            moved = true;
+        }
+        if (moved) {
             LOG.info("{} run #{}: records changed while the window was paged; reading it again backwards", run.getScheme(), run.getId());
             run.startReverse();
         }

@@ -22,6 +22,9 @@ public final class Application {
                            --faults e.g. 5xx=0.05,throttle=0.02,cut=0.01,truncate=0.01,slow=0.01,slowMs=3000,latencyMs=5,
                            rateLimit=10,rateLimitMode=http|json,moveEvery=3,overlap=true""";
 
+    /** One-shot modes run no schedule and serve no health or metrics port (a service may hold it on the same host). */
+    static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false");
+
     private Application() {
     }
 
@@ -45,7 +48,7 @@ public final class Application {
             return switch (cli.mode()) {
                 case SIMULATOR -> SimulatorMain.run(cli);
                 case DEMO -> Demo.run();
-                case ONCE -> once(Map.of("sync.schedule.enabled", "false"));
+                case ONCE -> once(ONE_SHOT);
                 case REPLAY -> replay();
                 case SERVICE -> service();
             };
@@ -69,7 +72,7 @@ public final class Application {
     }
 
     static int replay() throws Exception {
-        try (SyncApp app = SyncApp.start(Map.of("sync.schedule.enabled", "false"))) {
+        try (SyncApp app = SyncApp.start(ONE_SHOT)) {
             ReplayResult result = app.replay();
             System.out.println(result.summary());
             return result.failedAgain() == 0 ? 0 : 1;

@@ -31,6 +31,7 @@ final class Demo {
                      new WarehouseDataSet(42, WAREHOUSES, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
             String url = db.createDatabase("jackyun_demo");
             Map<String, String> overrides = Map.of(
+                    "camel.management.enabled", "false",
                     "jackyun.rate-limit-per-second", "50",
                     "jackyun.gateway", simulator.url().toString(),
                     "jackyun.appkey", "10000001",

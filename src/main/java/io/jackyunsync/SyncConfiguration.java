@@ -6,6 +6,8 @@ import io.jackyunsync.db.SchemaGuard;
 import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.sync.RetryPolicy;
+import io.jackyunsync.sync.SyncHealthCheck;
+import io.jackyunsync.sync.SyncMetrics;
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeLoader;
 import io.jackyunsync.sync.BatchAggregation;
@@ -90,6 +92,25 @@ public class SyncConfiguration implements CamelConfiguration {
         SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
                 runIds, Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent());
         registry.bind("sync", sync);
+        SyncHealthCheck health = new SyncHealthCheck(dataSource, List.copyOf(enabled.keySet()), settings.healthMaxAge(), Clock.systemUTC());
+        registry.bind("syncHealthCheck", health);
+        sync.onFinished(health::ran);
+        sync.onFinished(new java.util.function.Consumer<>() {
+            private SyncMetrics metrics;
+
+            @Override
+            public void accept(io.jackyunsync.sync.SyncRun run) {
+                // the Micrometer registry of camel.metrics is bound after this configuration runs
+                if (metrics == null) {
+                    var meters = context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
+                    if (meters == null) {
+                        return;
+                    }
+                    metrics = new SyncMetrics(meters, Clock.systemUTC());
+                }
+                metrics.record(run);
+            }
+        });
         registry.bind("replayer", new io.jackyunsync.sync.Replayer(sync));
         registry.bind("syncSettings", settings);
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));

@@ -17,7 +17,7 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                            Duration overlap, int batchSize, long batchTimeoutMillis, Duration settleTimeout,
                            boolean scheduleEnabled, double rateLimit, int fetchAttempts, Duration fetchRetryTime,
                            int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis, double rejectThresholdPercent,
-                           Path migrationsDir) {
+                           Path migrationsDir, Duration healthMaxAge) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
@@ -44,7 +44,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 Duration.ofSeconds(r.number("sync.write.retry.max-seconds", 60, 1, 86_400)),
                 r.number("mysql.connect-timeout-millis", 10_000, 250, 600_000),
                 r.number("sync.reject-threshold-percent", 5, 0, 100),
-                Path.of(r.optional("sync.migrations-dir").orElse("migrations")));
+                Path.of(r.optional("sync.migrations-dir").orElse("migrations")),
+                Duration.ofMinutes(r.number("sync.health.max-age-minutes", 60, 1, 7 * 24 * 60)));
         r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
         r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
         r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);

@@ -52,6 +52,7 @@ class ApplicationCommandLineTest {
         pb.environment().put("LANG", "C");
         pb.environment().remove("LC_ALL");
         pb.environment().putAll(env);
+        pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());
         File out = tmp.resolve("out-" + System.nanoTime()).toFile();
         File err = tmp.resolve("err-" + System.nanoTime()).toFile();
         pb.redirectOutput(out).redirectError(err);
@@ -90,6 +91,7 @@ class ApplicationCommandLineTest {
         }
         ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--simulator", "--port",
                 Integer.toString(port), "--records", "120"));
+        pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());
         pb.environment().putAll(Map.of("JACKYUN_APPKEY", "4242", "JACKYUN_SECRET", "standalone-secret"));
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve("simulator.log").toFile());
         Process p = pb.start();

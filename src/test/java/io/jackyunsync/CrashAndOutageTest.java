@@ -52,6 +52,7 @@ class CrashAndOutageTest {
         simulator(3000, "latencyMs=25");
         ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--once"))
                 .directory(new File(".").getAbsoluteFile());
+        pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());
         pb.environment().putAll(Map.of("JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", WarehouseSyncTest.APPKEY,
                 "JACKYUN_SECRET", WarehouseSyncTest.SECRET, "MYSQL_URL", db.url(), "MYSQL_USER", db.user(),
                 "MYSQL_PASSWORD", db.password(), "JACKYUN_RATE_LIMIT_PER_SECOND", "1000", "SYNC_BATCH_SIZE", "100"));

@@ -44,6 +44,7 @@ class WarehouseSyncTest {
                 "mysql.url", db.url(), "mysql.user", db.user(), "mysql.password", db.password().isEmpty() ? " " : db.password(),
                 "sync.schedule.enabled", "false"));
         o.put("jackyun.rate-limit-per-second", "1000");
+        o.put("server.port", "0");
         o.put("jackyun.retry.initial-delay-millis", "20");
         o.put("sync.write.retry.initial-delay-millis", "20");
         return o;

@@ -31,6 +31,7 @@ public final class SyncService {
     private final RunIdRepository runIds;
     private final Clock clock;
     private double rejectThresholdPercent = 5;
+    private final List<java.util.function.Consumer<SyncRun>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SyncService(Map<String, CompiledScheme> schemes, PageFetcher fetcher, Duration overlap, Duration settleTimeout,
                        RunIdRepository runIds, Clock clock) {
@@ -40,6 +41,12 @@ public final class SyncService {
         this.settleTimeout = settleTimeout;
         this.runIds = runIds;
         this.clock = clock;
+    }
+
+    /** Told of every finished run (metrics, health). */
+    public SyncService onFinished(java.util.function.Consumer<SyncRun> listener) {
+        finishedListeners.add(listener);
+        return this;
     }
 
     public SyncService rejectThreshold(double percent) {
@@ -251,6 +258,13 @@ public final class SyncService {
     public SyncRun finish(@ExchangeProperty("run") SyncRun run) {
         run.complete();
         runIds.forgetRun(run);
+        for (var listener : finishedListeners) {
+            try {
+                listener.accept(run);
+            } catch (RuntimeException e) {
+                LOG.warn("{} run #{}: a listener failed: {}", run.getScheme(), run.getId(), e.getMessage());
+            }
+        }
         if (run.isSucceeded()) {
             LOG.info("Run #{} {}", run.getId(), run.summary());
         } else {

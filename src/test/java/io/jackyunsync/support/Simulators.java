@@ -24,12 +24,17 @@ public final class Simulators {
                 .faults(SimulatorFaults.parse(faults)).start(0);
     }
 
-    /** {@code java -cp <the test class path> io.jackyunsync.Application args...}. */
+    /** {@code java -cp <the test class path> io.jackyunsync.Application args...}; give it SERVER_PORT=0 (see {@link #childEnvironment}). */
     public static List<String> appCommand(String... args) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "io.jackyunsync.Application"));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** Settings every child app gets: any free port for health and metrics, so that tests never collide on 8080. */
+    public static java.util.Map<String, String> childEnvironment() {
+        return java.util.Map.of("SERVER_PORT", "0");
     }
 }

@@ -13,10 +13,11 @@ import org.apache.camel.main.Main;
 public final class Application {
 
     static final String USAGE = """
-            usage: java -jar target/jackyun-sync.jar [--once | --demo | --replay | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
+            usage: java -jar target/jackyun-sync.jar [--once | --demo | --replay | --status | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
               --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED
+              --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints
               --demo       embedded MariaDB + built-in Jackyun simulator (5,000 warehouses): one sync, then print what landed
               --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET);
                            --faults e.g. 5xx=0.05,throttle=0.02,cut=0.01,truncate=0.01,slow=0.01,slowMs=3000,latencyMs=5,
@@ -50,6 +51,7 @@ public final class Application {
                 case DEMO -> Demo.run();
                 case ONCE -> once(ONE_SHOT);
                 case REPLAY -> replay();
+                case STATUS -> status();
                 case SERVICE -> service();
             };
         } catch (Exception e) {
@@ -76,6 +78,13 @@ public final class Application {
             ReplayResult result = app.replay();
             System.out.println(result.summary());
             return result.failedAgain() == 0 ? 0 : 1;
+        }
+    }
+
+    static int status() throws Exception {
+        try (SyncApp app = SyncApp.start(ONE_SHOT)) {
+            System.out.print(app.status());
+            return 0;
         }
     }
 

@@ -3,7 +3,7 @@ package io.jackyunsync;
 /** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
 record CommandLine(Mode mode, int port, int records, long seed, String faults) {
 
-    enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY }
+    enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS }
 
     static CommandLine parse(String[] args) {
         Mode mode = Mode.SERVICE;
@@ -17,6 +17,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults) {
                 case "--demo" -> mode = only(mode, Mode.DEMO);
                 case "--simulator" -> mode = only(mode, Mode.SIMULATOR);
                 case "--replay" -> mode = only(mode, Mode.REPLAY);
+                case "--status" -> mode = only(mode, Mode.STATUS);
                 case "--faults" -> faults = text(args, ++i, "--faults");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
                 case "--records" -> records = (int) number(args, ++i, "--records", 0, 50_000_000);
@@ -36,7 +37,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults) {
 
     private static Mode only(Mode current, Mode next) {
         if (current != Mode.SERVICE) {
-            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --simulator");
+            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --status, --simulator");
         }
         return next;
     }

@@ -91,6 +91,15 @@ public final class SyncApp implements AutoCloseable {
         }
     }
 
+    /** The last runs per scheme as a table ({@code --status}). */
+    public String status() {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBody("direct:sync-status", null, String.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs every enabled scheme once, in scheme-file order. */
     public List<SyncRun> runAll() {
         List<SyncRun> runs = new ArrayList<>();

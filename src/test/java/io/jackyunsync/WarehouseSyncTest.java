@@ -143,6 +143,21 @@ class WarehouseSyncTest {
     }
 
     @Test
+    void should_print_the_last_runs_per_scheme_as_a_table() throws Exception {
+        app.run("warehouse");
+        simulator.data().modify(3);
+        app.run("warehouse");
+
+        String status = app.status();
+
+        assertThat(status.lines().findFirst().orElseThrow()).contains("scheme", "status", "window start", "records", "inserted", "error");
+        assertThat(status.lines().filter(l -> l.startsWith("warehouse ")).toList()).hasSize(2);
+        assertThat(status).containsPattern("warehouse\\s+2 SUCCEEDED .+\\s+1\\s+3\\s+0\\s+3 ")
+                .containsPattern("warehouse\\s+1 SUCCEEDED .+\\s+25\\s+1234\\s+1234\\s+0 ")
+                .contains("warehouse: checkpoint ", "0 dead letters not done");
+    }
+
+    @Test
     void should_write_the_last_partial_batch_when_the_run_ends_not_when_the_batch_times_out() throws Exception {
         app.close();
         Map<String, String> settings = new java.util.HashMap<>(overrides(db, simulator));

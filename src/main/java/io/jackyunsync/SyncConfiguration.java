@@ -95,6 +95,10 @@ public class SyncConfiguration implements CamelConfiguration {
         SyncHealthCheck health = new SyncHealthCheck(dataSource, List.copyOf(enabled.keySet()), settings.healthMaxAge(), Clock.systemUTC());
         registry.bind("syncHealthCheck", health);
         sync.onFinished(health::ran);
+        Alerts alerts = new Alerts(settings.alertWebhook(), settings.alertSigningSecret(), settings.alertMinInterval(),
+                settings.alertNoSuccessAfter(), List.copyOf(enabled.keySet()), Clock.systemUTC());
+        registry.bind("alerts", alerts);
+        sync.onFinished(alerts::onRun);
         sync.onFinished(new java.util.function.Consumer<>() {
             private SyncMetrics metrics;
 

@@ -17,7 +17,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                            Duration overlap, int batchSize, long batchTimeoutMillis, Duration settleTimeout,
                            boolean scheduleEnabled, double rateLimit, int fetchAttempts, Duration fetchRetryTime,
                            int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis, double rejectThresholdPercent,
-                           Path migrationsDir, Duration healthMaxAge) {
+                           Path migrationsDir, Duration healthMaxAge, URI alertWebhook, String alertSigningSecret,
+                           Duration alertMinInterval, Duration alertNoSuccessAfter) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
@@ -45,7 +46,11 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 r.number("mysql.connect-timeout-millis", 10_000, 250, 600_000),
                 r.number("sync.reject-threshold-percent", 5, 0, 100),
                 Path.of(r.optional("sync.migrations-dir").orElse("migrations")),
-                Duration.ofMinutes(r.number("sync.health.max-age-minutes", 60, 1, 7 * 24 * 60)));
+                Duration.ofMinutes(r.number("sync.health.max-age-minutes", 60, 1, 7 * 24 * 60)),
+                r.optional("alert.webhook-url").isPresent() ? r.required("alert.webhook-url", SyncSettings::url) : null,
+                r.optional("alert.dingtalk-secret").orElse(""),
+                Duration.ofMinutes(r.number("alert.min-interval-minutes", 30, 0, 24 * 60)),
+                Duration.ofMinutes(r.number("alert.no-success-minutes", 120, 1, 7 * 24 * 60)));
         r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
         r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
         r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);

@@ -1,0 +1,107 @@
+package io.jackyunsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.TestDatabase;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Checks the chat alerts against a local webhook receiver: format, DingTalk signature, rate limit, no secret. */
+class AlertsTest {
+
+    record Received(String query, String body) {
+    }
+
+    HttpServer receiver;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/robot/send", exchange -> {
+            received.add(new Received(exchange.getRequestURI().getRawQuery(),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+    }
+
+    URI webhook() {
+        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/robot/send?access_token=robot-token-123");
+    }
+
+    @Test
+    void should_alert_a_failed_run_and_its_dead_letters_once_signed_and_without_secrets() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.start(6, 200, "5xx=1")) {
+            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            settings.put("alert.webhook-url", webhook().toString());
+            settings.put("alert.dingtalk-secret", "SEC-robot-signing");
+            settings.put("jackyun.retry.max-attempts", "1");
+            try (SyncApp app = SyncApp.start(settings)) {
+                app.run("warehouse");
+                app.run("warehouse");
+            }
+        }
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).body()).startsWith("{\"msgtype\":\"text\",\"text\":{\"content\":\"jackyun-sync: warehouse run #1 FAILED")
+                .contains("HTTP 503");
+        assertThat(received.get(1).body()).contains("kept 1 dead letters", "--replay");
+        for (Received r : received) {
+            assertThat(r.body()).doesNotContain(Simulators.SECRET, "SEC-robot-signing", "robot-token-123");
+            Map<String, String> query = new HashMap<>();
+            for (String pair : r.query().split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+            assertThat(query).containsEntry("access_token", "robot-token-123");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec("SEC-robot-signing".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = Base64.getEncoder().encodeToString(
+                    mac.doFinal((query.get("timestamp") + "\nSEC-robot-signing").getBytes(StandardCharsets.UTF_8)));
+            assertThat(query.get("sign")).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void should_alert_a_scheme_without_success_once_within_the_interval() {
+        Clock late = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(0));
+        Alerts alerts = new Alerts(webhook(), "", Duration.ofMinutes(30), Duration.ofMinutes(0), List.of("warehouse"), late);
+
+        alerts.checkStale();
+        alerts.checkStale();
+        alerts.checkStale();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+        assertThat(received.get(0).body()).contains("warehouse has had no successful run");
+        assertThat(received.get(0).query()).isEqualTo("access_token=robot-token-123");
+    }
+}

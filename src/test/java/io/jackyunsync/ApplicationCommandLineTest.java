@@ -137,6 +137,20 @@ class ApplicationCommandLineTest {
     }
 
     @Test
+    void should_log_a_full_run_at_debug_without_the_secret_the_signature_or_the_token() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        env.put("JACKYUN_SYNC_LOG_LEVEL", "DEBUG");
+        env.put("JACKYUN_TOKEN", "isv-token-never-shown");
+
+        Result r = run(env, "--once");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.err()).contains("erp.warehouse.get page 0:", "answered in", "contextId");
+        assertThat(r.all()).doesNotContain(SECRET).doesNotContain("isv-token-never-shown")
+                .doesNotContainPattern("(?<![0-9a-f-])[0-9a-f]{32}(?![0-9a-f-])");
+    }
+
+    @Test
     void should_stop_with_the_signature_error_on_a_wrong_secret_without_showing_it() throws Exception {
         long started = System.nanoTime();
         String wrong = "Wr0ng-secret-also-hidden";

@@ -5,6 +5,7 @@ import io.jackyunsync.db.Database;
 import io.jackyunsync.db.SchemaGuard;
 import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.Pacer;
+import io.jackyunsync.sync.Progress;
 import io.jackyunsync.sync.RetryPolicy;
 import io.jackyunsync.sync.SyncHealthCheck;
 import io.jackyunsync.sync.SyncMetrics;
@@ -95,6 +96,17 @@ public class SyncConfiguration implements CamelConfiguration {
         SyncHealthCheck health = new SyncHealthCheck(dataSource, List.copyOf(enabled.keySet()), settings.healthMaxAge(), Clock.systemUTC());
         registry.bind("syncHealthCheck", health);
         sync.onFinished(health::ran);
+        // a live line only for a person at a terminal running --once or --demo; the service logs
+        boolean liveLine = !settings.scheduleEnabled() && System.console() != null;
+        Progress progress = new Progress(liveLine ? System.err : null, settings.progressSeconds());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                progress.close();
+            }
+        });
+        sync.onStarted(progress::started);
+        sync.onFinished(progress::finished);
         Alerts alerts = new Alerts(settings.alertWebhook(), settings.alertSigningSecret(), settings.alertMinInterval(),
                 settings.alertNoSuccessAfter(), List.copyOf(enabled.keySet()), Clock.systemUTC());
         registry.bind("alerts", alerts);

@@ -151,6 +151,21 @@ class ApplicationCommandLineTest {
     }
 
     @Test
+    void should_log_progress_every_few_seconds_without_a_terminal() throws Exception {
+        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.parse("latencyMs=500"));
+        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        env.put("SYNC_PROGRESS_SECONDS", "1");
+        try {
+            Result r = run(env, "--once");
+
+            assertThat(r.exit()).as(r.all()).isZero();
+            assertThat(r.err()).containsPattern("progress: warehouse: \\d+ pages, \\d+ records, \\d+ records/s, \\d+ s");
+        } finally {
+            simulator.faults(io.jackyunsync.simulator.SimulatorFaults.NONE);
+        }
+    }
+
+    @Test
     void should_stop_with_the_signature_error_on_a_wrong_secret_without_showing_it() throws Exception {
         long started = System.nanoTime();
         String wrong = "Wr0ng-secret-also-hidden";

@@ -43,6 +43,14 @@ public final class SyncService {
         this.clock = clock;
     }
 
+    private final List<java.util.function.Consumer<SyncRun>> startedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told of every run that starts (progress). */
+    public SyncService onStarted(java.util.function.Consumer<SyncRun> listener) {
+        startedListeners.add(listener);
+        return this;
+    }
+
     /** Told of every finished run (metrics, health). */
     public SyncService onFinished(java.util.function.Consumer<SyncRun> listener) {
         finishedListeners.add(listener);
@@ -94,6 +102,7 @@ public final class SyncService {
             run.setId(((Number) key).longValue());
         }
         LOG.info("Run #{} of {} started, window [{}, {}]", run.getId(), run.getScheme(), run.getWindowStart(), run.getWindowEnd());
+        startedListeners.forEach(listener -> listener.accept(run));
     }
 
     public List<JsonNode> fetchPage(@ExchangeProperty("run") SyncRun run) {

@@ -1,7 +1,7 @@
 package io.jackyunsync;
 
 /** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
-record CommandLine(Mode mode, int port, int records, long seed, String faults) {
+record CommandLine(Mode mode, int port, int records, long seed, String faults, String host) {
 
     enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS }
 
@@ -11,6 +11,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults) {
         int records = 5000;
         long seed = 42;
         String faults = "";
+        String host = "127.0.0.1";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> mode = only(mode, Mode.ONCE);
@@ -19,13 +20,14 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults) {
                 case "--replay" -> mode = only(mode, Mode.REPLAY);
                 case "--status" -> mode = only(mode, Mode.STATUS);
                 case "--faults" -> faults = text(args, ++i, "--faults");
+                case "--host" -> host = text(args, ++i, "--host");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
                 case "--records" -> records = (int) number(args, ++i, "--records", 0, 50_000_000);
                 case "--seed" -> seed = number(args, ++i, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
-        return new CommandLine(mode, port, records, seed, faults);
+        return new CommandLine(mode, port, records, seed, faults, host);
     }
 
     private static String text(String[] args, int i, String name) {

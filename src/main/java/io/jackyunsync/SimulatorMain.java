@@ -27,7 +27,7 @@ final class SimulatorMain {
             return 2;
         }
         WarehouseDataSet data = new WarehouseDataSet(cli.seed(), cli.records(), Clock.systemUTC());
-        JackyunSimulator simulator = new JackyunSimulator(appkey, secret, data, Clock.systemUTC()).faults(faults).start(cli.port());
+        JackyunSimulator simulator = new JackyunSimulator(appkey, secret, data, Clock.systemUTC()).faults(faults).start(cli.host(), cli.port());
         System.out.println("Jackyun simulator: " + data.size() + " warehouses (seed " + cli.seed() + ") at " + simulator.url());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -68,7 +68,12 @@ public final class JackyunSimulator implements AutoCloseable {
     }
 
     public JackyunSimulator start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        return start("127.0.0.1", port);
+    }
+
+    /** Serves on {@code host} (loopback unless a container network needs more). */
+    public JackyunSimulator start(String host, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), 64);
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "jackyun-simulator");
             t.setDaemon(true);
@@ -82,7 +87,8 @@ public final class JackyunSimulator implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/open/openapi/do");
+        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : server.getAddress().getHostString();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/open/openapi/do");
     }
 
     /** Fault: every page after the first starts with the last record of the page before (the same record on two pages). */

@@ -1,0 +1,19 @@
+# jackyun-sync image: build with the Maven wrapper, run on a JRE with the configuration beside the jar.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -q -B dependency:go-offline
+COPY src src
+RUN ./mvnw -q -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/target/jackyun-sync.jar ./target/jackyun-sync.jar
+COPY --from=build /src/target/lib ./target/lib
+COPY application.properties ./
+COPY routes routes
+COPY schemes schemes
+COPY migrations migrations
+EXPOSE 8080
+ENTRYPOINT ["java", "-Xmx256m", "-jar", "target/jackyun-sync.jar"]

@@ -24,7 +24,8 @@ public final class Application {
                            rateLimit=10,rateLimitMode=http|json,moveEvery=3,overlap=true""";
 
     /** One-shot modes run no schedule and serve no health or metrics port (a service may hold it on the same host). */
-    static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false");
+    static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false",
+            "camel.server.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
 
     private Application() {
     }

@@ -30,15 +30,15 @@ final class Demo {
              JackyunSimulator simulator = new JackyunSimulator("10000001", "demo-secret",
                      new WarehouseDataSet(42, WAREHOUSES, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
             String url = db.createDatabase("jackyun_demo");
-            Map<String, String> overrides = Map.of(
-                    "camel.management.enabled", "false",
+            Map<String, String> overrides = new java.util.HashMap<>(Application.ONE_SHOT);
+            overrides.putAll(Map.of(
                     "jackyun.rate-limit-per-second", "50",
                     "jackyun.gateway", simulator.url().toString(),
                     "jackyun.appkey", "10000001",
                     "jackyun.secret", "demo-secret",
                     "mysql.url", url,
                     "mysql.user", "root",
-                    "sync.schedule.enabled", "false");
+                    "sync.schedule.enabled", "false"));
             List<SyncRun> runs;
             try (SyncApp app = SyncApp.start(overrides)) {
                 runs = app.runAll();

@@ -130,6 +130,7 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("replayer", new io.jackyunsync.sync.Replayer(sync));
         registry.bind("syncSettings", settings);
         registry.bind("statusTable", new StatusTable());
+        registry.bind("consolePage", new ConsolePage());
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));
     }

@@ -30,7 +30,7 @@ class MySql8SyncTest {
                 WarehouseDataSet.sizeWithVisible(visible), Clock.systemUTC()), Clock.systemUTC()).start(0);
              SyncApp app = SyncApp.start(Map.of("jackyun.gateway", simulator.url().toString(), "jackyun.appkey", "1",
                      "jackyun.secret", "s", "mysql.url", MYSQL.getJdbcUrl(), "mysql.user", MYSQL.getUsername(),
-                     "mysql.password", MYSQL.getPassword(), "sync.schedule.enabled", "false", "server.port", "0"))) {
+                     "mysql.password", MYSQL.getPassword(), "sync.schedule.enabled", "false", "server.port", "0", "console.port", "0"))) {
             SyncRun first = app.run("warehouse");
             try (Connection c = DriverManager.getConnection(MYSQL.getJdbcUrl(), MYSQL.getUsername(), MYSQL.getPassword());
                  Statement s = c.createStatement()) {

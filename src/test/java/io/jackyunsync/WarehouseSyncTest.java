@@ -45,6 +45,7 @@ class WarehouseSyncTest {
                 "sync.schedule.enabled", "false"));
         o.put("jackyun.rate-limit-per-second", "1000");
         o.put("server.port", "0");
+        o.put("console.port", "0");
         o.put("jackyun.retry.initial-delay-millis", "20");
         o.put("sync.write.retry.initial-delay-millis", "20");
         return o;

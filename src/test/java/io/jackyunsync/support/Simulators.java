@@ -35,6 +35,6 @@ public final class Simulators {
 
     /** Settings every child app gets: any free port for health and metrics, so that tests never collide on 8080. */
     public static java.util.Map<String, String> childEnvironment() {
-        return java.util.Map.of("SERVER_PORT", "0");
+        return java.util.Map.of("SERVER_PORT", "0", "CONSOLE_PORT", "0");
     }
 }

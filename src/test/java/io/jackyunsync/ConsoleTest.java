@@ -1,0 +1,69 @@
+package io.jackyunsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.TestDatabase;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the console page in a real headless Chromium: the warehouse runs, checkpoint and rejects are shown.
+ * Its screenshot is kept as target/console-screenshot.png. Skipped where Debian's chromium is not installed.
+ */
+class ConsoleTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @Test
+    void should_show_the_warehouse_runs_in_a_real_browser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed (.ci/run installs it)");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.start(8, 400, "badEvery=50")) {
+            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            settings.put("console.port", Integer.toString(port));
+            try (SyncApp app = SyncApp.start(settings)) {
+                app.run("warehouse");
+                simulator.data().modify(2);
+                app.run("warehouse");
+
+                String url = "http://127.0.0.1:" + port + "/console";
+                Path screenshot = Path.of("target", "console-screenshot.png").toAbsolutePath();
+                Files.deleteIfExists(screenshot);
+                String dom = chromium("--dump-dom", url);
+                chromium("--screenshot=" + screenshot, "--window-size=1400,900", url);
+
+                assertThat(dom).contains("<h1>jackyun-sync</h1>", "Runs", "Checkpoints", "Rejected records", "Dead letters");
+                assertThat(dom).containsPattern("<td class=\"2\">2</td><td class=\"warehouse\">warehouse</td><td class=\"SUCCEEDED\">SUCCEEDED</td>")
+                        .containsPattern("<td class=\"1\">1</td><td class=\"warehouse\">warehouse</td><td class=\"SUCCEEDED\">SUCCEEDED</td>")
+                        .contains("maxLength", "required");
+                assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+            }
+        }
+    }
+
+    private static String chromium(String... args) throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+}

@@ -29,7 +29,7 @@ public final class StatusTable {
     }
 
     private static String time(Object value) {
-        return value == null ? "" : value.toString().replace('T', ' ');
+        return value == null ? "" : value instanceof java.time.temporal.TemporalAccessor ? value.toString().replace('T', ' ') : value.toString();
     }
 
     private static String seconds(Object value) {

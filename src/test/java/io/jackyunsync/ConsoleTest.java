@@ -46,10 +46,13 @@ class ConsoleTest {
                 String dom = chromium("--dump-dom", url);
                 chromium("--screenshot=" + screenshot, "--window-size=1400,900", url);
 
-                assertThat(dom).contains("<h1>jackyun-sync</h1>", "Runs", "Checkpoints", "Rejected records", "Dead letters");
+                assertThat(dom).doesNotContain(Simulators.SECRET);
+                assertThat(dom).contains("<h1>jackyun-sync</h1>", "Runs", "Routes", "Checkpoints", "Rejected records", "Dead letters");
                 assertThat(dom).containsPattern("<td class=\"2\">2</td><td class=\"warehouse\">warehouse</td><td class=\"SUCCEEDED\">SUCCEEDED</td>")
                         .containsPattern("<td class=\"1\">1</td><td class=\"warehouse\">warehouse</td><td class=\"SUCCEEDED\">SUCCEEDED</td>")
-                        .contains("maxLength", "required");
+                        .contains("maxLength", "required")
+                        .containsPattern("<td class=\"sync-run\">sync-run</td><td class=\"Started\">Started</td><td class=\"2\">2</td>")
+                        .contains("sync-fetch-page", "sync-upsert");
                 assertThat(Files.size(screenshot)).isGreaterThan(10_000);
             }
         }

@@ -23,7 +23,10 @@ public final class SyncApp implements AutoCloseable {
     /** A configured Camel Main; {@code overrides} win over the file and the environment (used by --demo and tests). */
     public static Main newMain(Map<String, String> overrides) {
         Main main = new Main();
-        main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true");
+        // the profile's file (CAMEL_MAIN_PROFILE=dev: application-dev.properties) sits beside application.properties
+        String profile = System.getenv().getOrDefault("CAMEL_MAIN_PROFILE", System.getProperty("camel.main.profile", ""));
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true"
+                + (profile.matches("[A-Za-z0-9_-]+") ? ",file:application-" + profile + ".properties;optional=true" : ""));
         main.configure().addConfiguration(new SyncConfiguration());
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(new MainListenerSupport() {

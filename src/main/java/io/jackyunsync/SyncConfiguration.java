@@ -6,6 +6,7 @@ import io.jackyunsync.db.SchemaGuard;
 import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.sync.Progress;
+import io.jackyunsync.sync.SchemeReloader;
 import io.jackyunsync.sync.RetryPolicy;
 import io.jackyunsync.sync.SyncHealthCheck;
 import io.jackyunsync.sync.SyncMetrics;
@@ -67,7 +68,7 @@ public class SyncConfiguration implements CamelConfiguration {
                 dataSource.close();
             }
         });
-        Map<String, CompiledScheme> enabled = new LinkedHashMap<>();
+        Map<String, CompiledScheme> enabled = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         schemes.stream().filter(s -> enabled(pc, s)).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
         SchemaGuard schema = new SchemaGuard(dataSource, settings.migrationsDir().toString(), enabled.values());
         try {
@@ -93,6 +94,11 @@ public class SyncConfiguration implements CamelConfiguration {
         SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
                 runIds, Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent());
         registry.bind("sync", sync);
+        if (pc.resolveProperty("sync.schemes-reload").map(Boolean::parseBoolean).orElse(false)) {
+            SchemeReloader reloader = new SchemeReloader(settings.schemesDir(), enabled, s -> enabled(pc, s), dataSource);
+            sync.beforePlan(reloader::reloadIfChanged);
+            LOG.warn("Live reload of schemes is on (sync.schemes-reload): a development switch");
+        }
         SyncHealthCheck health = new SyncHealthCheck(dataSource, List.copyOf(enabled.keySet()), settings.healthMaxAge(), Clock.systemUTC());
         registry.bind("syncHealthCheck", health);
         sync.onFinished(health::ran);

@@ -31,6 +31,7 @@ public final class SyncService {
     private final RunIdRepository runIds;
     private final Clock clock;
     private double rejectThresholdPercent = 5;
+    private Runnable beforePlan = () -> { };
     private final List<java.util.function.Consumer<SyncRun>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SyncService(Map<String, CompiledScheme> schemes, PageFetcher fetcher, Duration overlap, Duration settleTimeout,
@@ -57,6 +58,12 @@ public final class SyncService {
         return this;
     }
 
+    /** Run before each run is planned (live reload of schemes). */
+    public SyncService beforePlan(Runnable hook) {
+        this.beforePlan = hook;
+        return this;
+    }
+
     public SyncService rejectThreshold(double percent) {
         this.rejectThresholdPercent = percent;
         return this;
@@ -68,6 +75,7 @@ public final class SyncService {
 
     /** Plans the window: from the checkpoint less the overlap (first run: the scheme's initial start) to now, Beijing time. */
     public SyncRun plan(@Body String schemeName, @Header("checkpoint") Object checkpoint) {
+        beforePlan.run();
         CompiledScheme scheme = schemes.get(schemeName);
         if (scheme == null) {
             throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -85,10 +87,7 @@ class ApplicationCommandLineTest {
 
     @Test
     void should_serve_the_simulator_alone_with_the_keys_from_the_environment() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Simulators.freePort();
         ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--simulator", "--port",
                 Integer.toString(port), "--records", "120"));
         pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +26,7 @@ class ConsoleTest {
     @Test
     void should_show_the_warehouse_runs_in_a_real_browser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed (.ci/run installs it)");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Simulators.freePort();
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(8, 400, "badEvery=50")) {
             Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));

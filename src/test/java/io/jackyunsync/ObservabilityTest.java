@@ -6,7 +6,6 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +24,7 @@ class ObservabilityTest {
 
     @Test
     void should_publish_sync_metrics_and_health_per_scheme() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Simulators.freePort();
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(5, 300, "")) {
             Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));

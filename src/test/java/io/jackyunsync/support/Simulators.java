@@ -33,6 +33,13 @@ public final class Simulators {
         return command;
     }
 
+    /** A port nothing listens on right now. */
+    public static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** Settings every child app gets: any free port for health and metrics, so that tests never collide on 8080. */
     public static java.util.Map<String, String> childEnvironment() {
         return java.util.Map.of("SERVER_PORT", "0", "CONSOLE_PORT", "0");

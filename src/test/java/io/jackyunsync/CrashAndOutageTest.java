@@ -37,6 +37,20 @@ class CrashAndOutageTest {
         simulator.close();
     }
 
+    /** A MariaDB of the test's own, which it can stop and start, with one database and the app's settings for it. */
+    record OwnServer(EmbeddedMariaDb server, TestDatabase db, Map<String, String> settings) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    OwnServer ownServer(String database) throws Exception {
+        EmbeddedMariaDb server = EmbeddedMariaDb.start();
+        TestDatabase db = TestDatabase.at(server.createDatabase(database), "root", "");
+        return new OwnServer(server, db, fastFailure(WarehouseSyncTest.overrides(db, simulator)));
+    }
+
     static Map<String, String> fastFailure(Map<String, String> base) {
         Map<String, String> o = new HashMap<>(base);
         o.put("sync.batch.size", "100");
@@ -95,10 +109,10 @@ class CrashAndOutageTest {
     @Test
     void should_fail_a_run_cleanly_when_the_database_goes_away_and_complete_the_next() throws Exception {
         simulator(2000, "latencyMs=20");
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start()) {
-            String url = server.createDatabase("outage");
-            TestDatabase db = TestDatabase.at(url, "root", "");
-            Map<String, String> settings = fastFailure(WarehouseSyncTest.overrides(db, simulator));
+        try (OwnServer own = ownServer("outage")) {
+            EmbeddedMariaDb server = own.server();
+            TestDatabase db = own.db();
+            Map<String, String> settings = own.settings();
             settings.put("mysql.connect-timeout-millis", "1000");
             try (SyncApp app = SyncApp.start(settings)) {
                 CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> app.run("warehouse"));
@@ -126,11 +140,11 @@ class CrashAndOutageTest {
     @Test
     void should_start_while_the_database_is_down_and_sync_once_it_is_up() throws Exception {
         simulator(500, "");
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start()) {
-            String url = server.createDatabase("late");
-            TestDatabase db = TestDatabase.at(url, "root", "");
+        try (OwnServer own = ownServer("late")) {
+            EmbeddedMariaDb server = own.server();
+            TestDatabase db = own.db();
             server.stopServer();
-            Map<String, String> settings = fastFailure(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = own.settings();
             settings.put("sync.schedule.enabled", "true");
             settings.put("sync.warehouse.cron", "0/1 * * * * ?");
             try (SyncApp app = SyncApp.start(settings)) {

@@ -11,6 +11,7 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/target/jackyun-sync.jar ./target/jackyun-sync.jar
 COPY --from=build /src/target/lib ./target/lib
+COPY --from=build /src/target/hawtio ./target/hawtio
 COPY application.properties ./
 COPY routes routes
 COPY schemes schemes

@@ -13,8 +13,9 @@ import org.apache.camel.main.Main;
 public final class Application {
 
     static final String USAGE = """
-            usage: java -jar target/jackyun-sync.jar [--once | --demo | --replay | --status | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
+            usage: java -jar target/jackyun-sync.jar [--console | --once | --demo | --replay | --status | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
+              --console    the service, plus the Hawtio web console and Jolokia at 127.0.0.1:8082/hawtio/ and /hawtio/jolokia
               --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints
@@ -25,7 +26,7 @@ public final class Application {
 
     /** One-shot modes run no schedule and serve no health or metrics port (a service may hold it on the same host). */
     static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false",
-            "camel.server.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
+            "camel.server.enabled", "false", "console.hawtio.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
 
     private Application() {
     }
@@ -53,7 +54,7 @@ public final class Application {
                 case ONCE -> once(ONE_SHOT);
                 case REPLAY -> replay();
                 case STATUS -> status();
-                case SERVICE -> service();
+                case SERVICE -> service(cli.console());
             };
         } catch (Exception e) {
             ConfigException config = configProblem(e);
@@ -89,8 +90,8 @@ public final class Application {
         }
     }
 
-    private static int service() throws Exception {
-        Main main = SyncApp.newMain(Map.of());
+    private static int service(boolean console) throws Exception {
+        Main main = SyncApp.newMain(console ? Map.of("console.hawtio.enabled", "true") : Map.of());
         main.run();
         return main.getExitCode();
     }

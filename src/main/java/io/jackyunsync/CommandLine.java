@@ -1,7 +1,7 @@
 package io.jackyunsync;
 
 /** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
-record CommandLine(Mode mode, int port, int records, long seed, String faults, String host) {
+record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console) {
 
     enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS }
 
@@ -12,6 +12,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
         long seed = 42;
         String faults = "";
         String host = "127.0.0.1";
+        boolean console = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> mode = only(mode, Mode.ONCE);
@@ -19,6 +20,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
                 case "--simulator" -> mode = only(mode, Mode.SIMULATOR);
                 case "--replay" -> mode = only(mode, Mode.REPLAY);
                 case "--status" -> mode = only(mode, Mode.STATUS);
+                case "--console" -> console = true;
                 case "--faults" -> faults = text(args, ++i, "--faults");
                 case "--host" -> host = text(args, ++i, "--host");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
@@ -27,7 +29,10 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
-        return new CommandLine(mode, port, records, seed, faults, host);
+        if (console && mode != Mode.SERVICE) {
+            throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");
+        }
+        return new CommandLine(mode, port, records, seed, faults, host, console);
     }
 
     private static String text(String[] args, int i, String name) {

@@ -40,6 +40,7 @@ public class SyncConfiguration implements CamelConfiguration {
         PropertiesComponent pc = context.getPropertiesComponent();
         List<String> problems = new ArrayList<>();
         SyncSettings settings = SyncSettings.read(pc, problems);
+        WebConsole webConsole = WebConsole.read(pc, problems);
         List<Scheme> schemes = List.of();
         try {
             schemes = SchemeLoader.load(settings.schemesDir());
@@ -137,6 +138,10 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("syncSettings", settings);
         registry.bind("statusTable", new StatusTable());
         registry.bind("consolePage", new ConsolePage());
+        if (webConsole != null) {
+            registry.bind("webConsole", webConsole);
+            context.addService(webConsole);
+        }
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));
     }

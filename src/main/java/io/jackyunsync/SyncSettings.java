@@ -74,7 +74,7 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
     }
 
     /** Resolves keys and records problems; a problem names the key and the environment variable that sets it. */
-    private record Reader(PropertiesComponent pc, List<String> problems) {
+    record Reader(PropertiesComponent pc, List<String> problems) {
 
         Optional<String> optional(String key) {
             return pc.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());

@@ -88,6 +88,14 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("schema", schema);
         registry.bind("runIds", runIds);
         registry.bind("batchAggregation", new BatchAggregation());
+        var batchWriter = io.jackyunsync.sync.BatchWriter.create(settings.writeQueue());
+        registry.bind("batchWriter", batchWriter);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                batchWriter.shutdown();
+            }
+        });
         registry.bind("pageResult", new io.jackyunsync.sync.PageResult());
         registry.bind("jackyunClient", client);
         registry.bind("retryPolicy", new RetryPolicy(settings.fetchAttempts(), settings.fetchRetryTime(),

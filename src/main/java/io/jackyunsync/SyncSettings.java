@@ -18,7 +18,7 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                            boolean scheduleEnabled, double rateLimit, int fetchAttempts, Duration fetchRetryTime,
                            int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis, double rejectThresholdPercent,
                            Path migrationsDir, Duration healthMaxAge, URI alertWebhook, String alertSigningSecret,
-                           Duration alertMinInterval, Duration alertNoSuccessAfter, long progressSeconds) {
+                           Duration alertMinInterval, Duration alertNoSuccessAfter, long progressSeconds, int writeQueue) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
@@ -51,7 +51,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 r.optional("alert.dingtalk-secret").orElse(""),
                 Duration.ofMinutes(r.number("alert.min-interval-minutes", 30, 0, 24 * 60)),
                 Duration.ofMinutes(r.number("alert.no-success-minutes", 120, 1, 7 * 24 * 60)),
-                r.number("sync.progress-seconds", 10, 1, 3600));
+                r.number("sync.progress-seconds", 10, 1, 3600),
+                (int) r.number("sync.write.queue-batches", 4, 1, 1000));
         r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
         r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
         r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);

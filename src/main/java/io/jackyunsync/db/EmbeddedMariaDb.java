@@ -62,6 +62,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return jdbcUrl(name);
     }
 
+    /** The server's version string, e.g. 11.4.5-MariaDB. */
+    public String version() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
     }

@@ -273,10 +273,27 @@ public final class JackyunSimulator implements AutoCloseable {
         return success("warehouseInfo", page);
     }
 
+    /** Where the next page of the last paged query starts, so that paging a large set costs a page per call, not a scan. */
+    private record Cursor(SimWarehouse[] snapshot, WarehouseQuery next, int position) {
+    }
+
+    private volatile Cursor cursor;
+
     private ArrayNode page(WarehouseQuery q) {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        long skip = (long) q.pageIndex() * q.pageSize() - (faults.overlap() ? q.pageIndex() : 0);
-        for (SimWarehouse w : data.snapshot()) {
+        SimWarehouse[] snapshot = data.snapshot();
+        Cursor c = cursor;
+        int position;
+        long skip;
+        if (c != null && c.snapshot() == snapshot && c.next().equals(q) && !faults.overlap()) {
+            position = c.position();
+            skip = 0;
+        } else {
+            position = firstAtOrAfter(snapshot, q.startMillis());
+            skip = (long) q.pageIndex() * q.pageSize() - (faults.overlap() ? q.pageIndex() : 0);
+        }
+        for (; position < snapshot.length; position++) {
+            SimWarehouse w = snapshot[position];
             if (!q.matches(w)) {
                 continue;
             }
@@ -286,10 +303,31 @@ public final class JackyunSimulator implements AutoCloseable {
             }
             list.add(faults.badEvery() > 0 && WarehouseDataSet.isBad(w, faults.badEvery()) ? WarehouseDataSet.broken(w) : w.toJson());
             if (list.size() == q.pageSize()) {
+                position++;
                 break;
             }
         }
+        cursor = new Cursor(snapshot, q.nextPage(), position);
         return list;
+    }
+
+    /** The first index whose record may lie in a window starting at {@code start} (the set is sorted by modified time). */
+    private static int firstAtOrAfter(SimWarehouse[] sorted, Long start) {
+        if (start == null) {
+            return 0;
+        }
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            // a record counts by its modified second: anything a second before the start is surely outside
+            if (sorted[mid].gmtModified < start - 1000) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private ArrayNode salesPage(WarehouseQuery q) {

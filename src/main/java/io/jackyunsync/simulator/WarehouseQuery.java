@@ -28,6 +28,10 @@ record WarehouseQuery(int pageIndex, int pageSize, String code, String name, Lon
                 intField(biz, "includeDeleteAndBlockup", false) == 1);
     }
 
+    WarehouseQuery nextPage() {
+        return new WarehouseQuery(pageIndex + 1, pageSize, code, name, startMillis, endMillis, includeDeleteAndBlockup);
+    }
+
     boolean matches(SimWarehouse w) {
         long modifiedSecond = Math.floorDiv(w.gmtModified, 1000) * 1000;
         return (includeDeleteAndBlockup || w.visibleByDefault())

@@ -1,0 +1,315 @@
+package io.jackyunsync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.jackyunsync.SyncApp;
+import io.jackyunsync.db.Database;
+import io.jackyunsync.db.EmbeddedMariaDb;
+import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.Pacer;
+import io.jackyunsync.scheme.MappedRecord;
+import io.jackyunsync.scheme.SchemeLoader;
+import io.jackyunsync.sync.CompiledScheme;
+import io.jackyunsync.sync.PageFetcher;
+import io.jackyunsync.sync.SyncRun;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The performance benchmark (README "Performance"): in one run on one machine, with the embedded MariaDB and the
+ * simulator in a process of its own, it measures (a) the fetch limit, (b) the write limit (raw JDBC batched upsert and
+ * the set-based merge), (c) the real sync through the routes (first load and full re-sync), the rate-limited mode, and
+ * the heap of a -Xmx256m sync of 100k and 1M records; it prints medians with min-max and draws a chart.
+ *
+ * <pre>java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200] [--reps 3]
+ *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark]</pre>
+ */
+public final class Benchmark {
+
+    static final String APPKEY = "10000001";
+    static final String SECRET = "benchmark-secret";
+    private static final Pattern NAMED = Pattern.compile(":#(\\w+)");
+
+    private final Map<String, String> options;
+    private final Results results = new Results();
+
+    private Benchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("JACKYUN_SYNC_LOG_LEVEL") == null) {
+            System.setProperty("JACKYUN_SYNC_LOG_LEVEL", "WARN");
+        }
+        Map<String, String> options = new HashMap<>(Map.of("records", "200000", "page-sizes", "50,200", "reps", "3",
+                "rates", "5,50", "memory", "100000,1000000", "out", "target/benchmark", "batch", "500"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
+                System.err.println("unknown option " + args[i] + "; known: " + options.keySet());
+                System.exit(2);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        new Benchmark(options).run();
+        System.exit(0);
+    }
+
+    private int integer(String key) {
+        return Integer.parseInt(options.get(key));
+    }
+
+    private List<Integer> integers(String key) {
+        return options.get(key).isBlank() ? List.of()
+                : java.util.Arrays.stream(options.get(key).split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    private void run() throws Exception {
+        int records = integer("records");
+        int reps = integer("reps");
+        Path out = Path.of(options.get("out"));
+        Files.createDirectories(out);
+        results.machine = Machine.describe();
+        System.out.println("jackyun-sync benchmark: " + records + " records, " + reps + " repetitions; " + results.machine);
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start()) {
+            results.database = db.version();
+            try (SimulatorProcess simulator = SimulatorProcess.start(records, "2g")) {
+                for (int pageSize : integers("page-sizes")) {
+                    throughput(db, simulator, records, pageSize, reps);
+                }
+            }
+            for (int rate : integers("rates")) {
+                rateLimited(db, rate, reps);
+            }
+            for (int n : integers("memory")) {
+                memory(db, n, reps);
+            }
+        }
+        System.out.println();
+        System.out.print(results.report());
+        Files.writeString(out.resolve("results.txt"), results.report());
+        Chart.draw(results, out.resolve("benchmark.png"));
+        System.out.println("chart: " + out.resolve("benchmark.png").toAbsolutePath());
+    }
+
+    /** (a), (b) and (c) for one page size. */
+    private void throughput(EmbeddedMariaDb db, SimulatorProcess simulator, int records, int pageSize, int reps) throws Exception {
+        Path schemes = Schemes.withPageSize(pageSize);
+        CompiledScheme scheme = CompiledScheme.of(SchemeLoader.load(schemes).get(0));
+        String label = "pageSize " + pageSize;
+        System.out.println("== " + label);
+
+        // (a) fetch limit: the production client paging the simulator, one thread, no pacing
+        for (int i = 0; i < reps; i++) {
+            long[] count = {0};
+            Meter.Reading r;
+            try (Meter meter = new Meter()) {
+                fetchAll(simulator.url(), scheme, page -> count[0] += page.size());
+                r = meter.stop();
+            }
+            results.add(label, "a fetch limit", count[0], r);
+        }
+
+        // (b) write limit: the same mapped rows, raw JDBC with the production pool settings
+        List<Map<String, Object>> rows = new ArrayList<>();
+        fetchAll(simulator.url(), scheme, page -> page.forEach(record -> {
+            MappedRecord mapped = scheme.mapper().map(record);
+            if (!mapped.isRejected()) {
+                rows.add(mapped.row());
+            }
+        }));
+        String url = db.createDatabase("bench_p" + pageSize);
+        try (HikariDataSource ds = Database.open(url, "root", "", 10_000);
+             HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
+            Database.migrate(ds, "migrations");
+            int batch = integer("batch");
+            for (int i = 0; i < reps; i++) {
+                execute(ds, "TRUNCATE TABLE warehouse");
+                results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
+                results.add(label, "b write limit, update", timed(() -> upsert(ds, scheme, rows, batch)));
+                execute(ds, "TRUNCATE TABLE warehouse");
+                results.add(label, "b set-based merge, insert", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+                results.add(label, "b set-based merge, update", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+            }
+            rows.clear();
+
+            // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
+            try (SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, 10_000))) {
+                for (int i = 0; i < reps; i++) {
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    execute(ds, "DELETE FROM sync_checkpoint");
+                    results.add(label, "c sync, first load", measuredRun(app));
+                    execute(ds, "DELETE FROM sync_checkpoint");
+                    results.add(label, "c sync, full re-sync", measuredRun(app));
+                }
+            }
+        }
+    }
+
+    private Sample measuredRun(SyncApp app) {
+        Meter.Reading r;
+        SyncRun run;
+        try (Meter meter = new Meter()) {
+            run = app.run("warehouse");
+            r = meter.stop();
+        }
+        if (!run.isSucceeded()) {
+            throw new IllegalStateException("the sync failed: " + run.summary());
+        }
+        return new Sample(run.getInserted() + run.getUpdated(), r, run.getPages());
+    }
+
+    /** The rate-limited mode: the client paced at R calls/s; achieved calls/s over R. */
+    private void rateLimited(EmbeddedMariaDb db, int rate, int reps) throws Exception {
+        int pageSize = 50;
+        int records = rate * 6 * pageSize;   // about six seconds of calls
+        System.out.println("== rate limit " + rate + " calls/s (" + records + " records)");
+        Path schemes = Schemes.withPageSize(pageSize);
+        String url = db.createDatabase("bench_rate" + rate);
+        try (SimulatorProcess simulator = SimulatorProcess.start(records, "512m");
+             SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, rate));
+             HikariDataSource ds = Database.open(url, "root", "", 10_000)) {
+            for (int i = 0; i < reps; i++) {
+                execute(ds, "DELETE FROM sync_checkpoint");
+                Sample s = measuredRun(app);
+                long calls = s.calls() + (s.calls() >= 2 ? 1 : 0);   // the pages and the movement probe
+                results.rate(rate, calls / s.reading().seconds());
+            }
+        }
+    }
+
+    /** A -Xmx256m JVM of its own syncs n records (pageSize 200); its peak heap and live set are read back. */
+    private void memory(EmbeddedMariaDb db, int n, int reps) throws Exception {
+        System.out.println("== memory, " + n + " records at -Xmx256m");
+        Path schemes = Schemes.withPageSize(200);
+        try (SimulatorProcess simulator = SimulatorProcess.start(n, n > 300_000 ? "3g" : "1g")) {
+            for (int i = 0; i < reps; i++) {
+                String url = db.createDatabase("bench_mem" + n + "_" + i);
+                results.add("memory -Xmx256m", n + " records", SyncProbe.runChild(url, simulator.url(), schemes));
+            }
+        }
+    }
+
+    static Map<String, String> appSettings(String url, URI gateway, Path schemes, int rate) {
+        Map<String, String> s = new HashMap<>();
+        s.put("sync.schedule.enabled", "false");
+        s.put("camel.management.enabled", "false");
+        s.put("camel.server.enabled", "false");
+        s.put("camel.main.routes-exclude-pattern", "**/console.camel.yaml");
+        s.put("jackyun.gateway", gateway.toString());
+        s.put("jackyun.appkey", APPKEY);
+        s.put("jackyun.secret", SECRET);
+        s.put("jackyun.rate-limit-per-second", Integer.toString(rate));
+        s.put("mysql.url", url);
+        s.put("mysql.user", "root");
+        s.put("sync.schemes-dir", schemes.toString());
+        return s;
+    }
+
+    private static Sample timed(ThrowingRunnable work) throws Exception {
+        try (Meter meter = new Meter()) {
+            long rows = work.run();
+            return new Sample(rows, meter.stop(), 0);
+        }
+    }
+
+    interface ThrowingRunnable {
+        long run() throws Exception;
+    }
+
+    /** Pages the scheme's whole window, as a first run would, handing each page on. */
+    static void fetchAll(URI gateway, CompiledScheme scheme, Consumer<List<JsonNode>> pages) {
+        JackyunClient client = new JackyunClient(gateway, APPKEY, SECRET, "", Duration.ofSeconds(60), Clock.systemUTC(), new Pacer(1_000_000));
+        PageFetcher fetcher = new PageFetcher(client);
+        var source = scheme.scheme().source();
+        String start = source.initialStart();
+        String end = BeijingTime.format(Clock.systemUTC().instant());
+        int size = source.pagination().pageSize();
+        for (int index = 0; ; index++) {
+            List<JsonNode> page = fetcher.fetch(source, PageFetcher.pageRequest(source, index, start, end));
+            pages.accept(page);
+            if (page.size() < size) {
+                return;
+            }
+        }
+    }
+
+    /** The production upsert statement with JDBC's ? markers, batched: rows/s of the database and driver alone. */
+    static long upsert(javax.sql.DataSource ds, CompiledScheme scheme, List<Map<String, Object>> rows, int batch) throws Exception {
+        List<String> params = new ArrayList<>();
+        Matcher m = NAMED.matcher(scheme.sql().upsert());
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            params.add(m.group(1));
+            m.appendReplacement(sql, "?");
+        }
+        m.appendTail(sql);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int n = 0;
+            for (Map<String, Object> row : rows) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, row.get(params.get(i)));
+                }
+                ps.addBatch();
+                if (++n % batch == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return rows.size();
+    }
+
+    static void execute(javax.sql.DataSource ds, String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** One measured repetition: how many records or rows, what it cost, and how many calls it made. */
+    record Sample(long count, Meter.Reading reading, long calls) {
+        double perSecond() {
+            return count / reading.seconds();
+        }
+    }
+
+    /** The benchmark's figures, grouped by section and path, in the order they were measured. */
+    static final class Results {
+        String machine = "";
+        String database = "";
+        final Map<String, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
+        final Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+
+        void add(String section, String path, long count, Meter.Reading r) {
+            add(section, path, new Sample(count, r, 0));
+        }
+
+        void add(String section, String path, Sample s) {
+            samples.computeIfAbsent(section, k -> new LinkedHashMap<>()).computeIfAbsent(path, k -> new ArrayList<>()).add(s);
+            System.out.printf("  %-28s %,10d in %6.2f s = %,9.0f /s%n", path, s.count(), s.reading().seconds(), s.perSecond());
+        }
+
+        void rate(int rate, double achieved) {
+            rates.computeIfAbsent(rate, k -> new ArrayList<>()).add(achieved);
+            System.out.printf("  %d calls/s configured: %.2f achieved%n", rate, achieved);
+        }
+
+        String report() {
+            return Report.of(this);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.jackyunsync.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The machine a benchmark ran on, in one line: CPU model and count, memory, OS, JVM. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static String describe() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: the CPU stays unnamed
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format("%d cores (%s), %.0f GiB, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), cpu,
+                memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+    }
+}

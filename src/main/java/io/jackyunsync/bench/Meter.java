@@ -1,0 +1,100 @@
+package io.jackyunsync.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * What one measured stretch of work cost this JVM: wall time, GC time, bytes allocated (by the threads alive at its
+ * end), the peak heap in use (sampled) and the peak heap left after a collection (the live set, from GC notifications).
+ */
+final class Meter implements AutoCloseable {
+
+    record Reading(double seconds, long gcMillis, long allocatedBytes, long peakHeapBytes, long peakLiveBytes) {
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final long t0 = System.nanoTime();
+    private final long gc0 = gcMillis();
+    private final Map<Long, Long> allocated0 = allocatedByThread();
+    private final AtomicLong peakHeap = new AtomicLong();
+    private final AtomicLong peakLive = new AtomicLong();
+    private final Thread sampler;
+    private final NotificationListener gcListener = (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+            long before = info.getGcInfo().getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+            peakLive.accumulateAndGet(after, Math::max);
+            peakHeap.accumulateAndGet(before, Math::max);
+        }
+    };
+
+    Meter() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener(gcListener, null, null);
+        }
+        sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "benchmark-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    Reading stop() {
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        sampler.interrupt();
+        long allocated = 0;
+        for (var e : allocatedByThread().entrySet()) {
+            allocated += e.getValue() - allocated0.getOrDefault(e.getKey(), 0L);
+        }
+        long heapNow = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        // a run too short to see a collection: its live set is at most what is in use now
+        long live = peakLive.get() == 0 ? heapNow : peakLive.get();
+        return new Reading(seconds, gcMillis() - gc0, allocated, Math.max(peakHeap.get(), heapNow), live);
+    }
+
+    @Override
+    public void close() {
+        sampler.interrupt();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            try {
+                ((NotificationEmitter) gc).removeNotificationListener(gcListener);
+            } catch (javax.management.ListenerNotFoundException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static Map<Long, Long> allocatedByThread() {
+        long[] ids = THREADS.getAllThreadIds();
+        long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+        Map<Long, Long> map = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                map.put(ids[i], bytes[i]);
+            }
+        }
+        return map;
+    }
+}

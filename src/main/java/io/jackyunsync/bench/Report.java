@@ -1,0 +1,78 @@
+package io.jackyunsync.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The benchmark's figures as text: medians with min-max per path, then the ratios the targets are stated in. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String of(Benchmark.Results r) {
+        StringBuilder out = new StringBuilder();
+        out.append("machine: ").append(r.machine).append("; database: ").append(r.database).append('\n');
+        for (var section : r.samples.entrySet()) {
+            out.append("\n").append(section.getKey()).append('\n');
+            out.append(String.format("  %-28s %12s %21s %9s %12s %10s %10s%n", "path", "median /s", "min - max /s",
+                    "GC ms", "alloc B/rec", "heap MB", "live MB"));
+            for (var path : section.getValue().entrySet()) {
+                List<Benchmark.Sample> s = path.getValue();
+                out.append(String.format("  %-28s %,12.0f %,10.0f - %,-10.0f %9.0f %,12.0f %10.1f %10.1f%n", path.getKey(),
+                        median(s, Benchmark.Sample::perSecond), min(s, Benchmark.Sample::perSecond), max(s, Benchmark.Sample::perSecond),
+                        median(s, x -> x.reading().gcMillis()), median(s, x -> (double) x.reading().allocatedBytes() / x.count()),
+                        median(s, x -> x.reading().peakHeapBytes() / 1048576.0), median(s, x -> x.reading().peakLiveBytes() / 1048576.0)));
+            }
+            ratio(out, section.getValue(), "c sync, first load", "b write limit, insert");
+            ratio(out, section.getValue(), "c sync, full re-sync", "b write limit, update");
+        }
+        if (!r.rates.isEmpty()) {
+            out.append("\nrate-limited mode (pageSize 50): achieved calls/s over the configured R\n");
+            for (var e : r.rates.entrySet()) {
+                List<Double> v = e.getValue().stream().map(x -> x / e.getKey()).sorted().toList();
+                out.append(String.format("  R = %-4d achieved/R median %.3f (min %.3f, max %.3f)%n", e.getKey(), v.get(v.size() / 2),
+                        v.get(0), v.get(v.size() - 1)));
+            }
+        }
+        Map<String, List<Benchmark.Sample>> memory = r.samples.get("memory -Xmx256m");
+        if (memory != null && memory.size() >= 2) {
+            var runs = List.copyOf(memory.values());
+            var small = runs.get(0);
+            var big = runs.get(runs.size() - 1);
+            out.append(String.format("%nmemory: %s over %s: peak heap %.2fx, peak live heap %.2fx, alloc/record %.2fx%n",
+                    List.copyOf(memory.keySet()).get(runs.size() - 1), List.copyOf(memory.keySet()).get(0),
+                    median(big, x -> x.reading().peakHeapBytes()) / median(small, x -> x.reading().peakHeapBytes()),
+                    median(big, x -> x.reading().peakLiveBytes()) / median(small, x -> x.reading().peakLiveBytes()),
+                    median(big, x -> (double) x.reading().allocatedBytes() / x.count())
+                            / median(small, x -> (double) x.reading().allocatedBytes() / x.count())));
+        }
+        return out.toString();
+    }
+
+    private static void ratio(StringBuilder out, Map<String, List<Benchmark.Sample>> paths, String sync, String write) {
+        List<Benchmark.Sample> c = paths.get(sync);
+        List<Benchmark.Sample> a = paths.get("a fetch limit");
+        List<Benchmark.Sample> b = paths.get(write);
+        if (c == null || a == null || b == null) {
+            return;
+        }
+        double limit = Math.min(median(a, Benchmark.Sample::perSecond), median(b, Benchmark.Sample::perSecond));
+        out.append(String.format("  %s / min(fetch limit, %s) = %.2f (min %.2f, max %.2f)%n", sync, write,
+                median(c, Benchmark.Sample::perSecond) / limit, min(c, Benchmark.Sample::perSecond) / limit,
+                max(c, Benchmark.Sample::perSecond) / limit));
+    }
+
+    static double median(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f) {
+        double[] v = samples.stream().mapToDouble(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static double min(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f) {
+        return samples.stream().mapToDouble(f).min().orElse(0);
+    }
+
+    static double max(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f) {
+        return samples.stream().mapToDouble(f).max().orElse(0);
+    }
+}

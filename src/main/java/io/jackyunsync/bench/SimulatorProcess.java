@@ -1,0 +1,62 @@
+package io.jackyunsync.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The simulator in a JVM of its own ({@code --simulator}), so that its data set and CPU are not the benchmark's. */
+final class SimulatorProcess implements AutoCloseable {
+
+    private static final Pattern URL = Pattern.compile(" at (http://\\S+)");
+
+    private final Process process;
+    private final URI url;
+
+    private SimulatorProcess(Process process, URI url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    static SimulatorProcess start(int records, String heap) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(List.of(java(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+                "io.jackyunsync.Application", "--simulator", "--port", "0", "--records", Integer.toString(records)));
+        pb.environment().put("JACKYUN_APPKEY", Benchmark.APPKEY);
+        pb.environment().put("JACKYUN_SECRET", Benchmark.SECRET);
+        pb.redirectErrorStream(true);
+        Process process = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = URL.matcher(line);
+            if (line.startsWith("Jackyun simulator:") && m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "simulator-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new SimulatorProcess(process, URI.create(m.group(1)));
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the simulator process ended before it served (exit " + process.waitFor() + ")");
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    URI url() {
+        return url;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

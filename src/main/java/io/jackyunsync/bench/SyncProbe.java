@@ -1,0 +1,67 @@
+package io.jackyunsync.bench;
+
+import io.jackyunsync.SyncApp;
+import io.jackyunsync.sync.SyncRun;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One first-load sync in a JVM of its own with the service's default -Xmx256m: prints what it cost on a PROBE line,
+ * which {@link #runChild} reads back. The heap it reports is this JVM's only (the simulator and MariaDB run apart).
+ */
+public final class SyncProbe {
+
+    private SyncProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SyncRun run;
+        Meter.Reading r;
+        try (SyncApp app = SyncApp.start(Benchmark.appSettings(args[0], URI.create(args[1]), Path.of(args[2]), 10_000))) {
+            System.gc();
+            try (Meter meter = new Meter()) {
+                run = app.run("warehouse");
+                r = meter.stop();
+            }
+        }
+        if (!run.isSucceeded()) {
+            System.out.println("PROBE-FAILED " + run.summary());
+            System.exit(1);
+        }
+        System.out.printf("PROBE %d %f %d %d %d %d %d%n", run.getInserted() + run.getUpdated(), r.seconds(), r.gcMillis(),
+                r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getPages());
+        System.exit(0);
+    }
+
+    static Benchmark.Sample runChild(String jdbcUrl, URI gateway, Path schemes) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(List.of(SimulatorProcess.java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "-DJACKYUN_SYNC_LOG_LEVEL=WARN", SyncProbe.class.getName(), jdbcUrl, gateway.toString(), schemes.toString()));
+        pb.redirectErrorStream(true);
+        Process process = pb.start();
+        String result = null;
+        StringBuilder tail = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("PROBE")) {
+                    result = line;
+                }
+                tail.append(line).append('\n');
+                if (tail.length() > 4000) {
+                    tail.delete(0, tail.length() - 4000);
+                }
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0 || result == null || !result.startsWith("PROBE ")) {
+            throw new IllegalStateException("the -Xmx256m sync failed (exit " + exit + "):\n" + tail);
+        }
+        String[] f = result.split(" ");
+        Meter.Reading r = new Meter.Reading(Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                Long.parseLong(f[5]), Long.parseLong(f[6]));
+        return new Benchmark.Sample(Long.parseLong(f[1]), r, Long.parseLong(f[7]));
+    }
+}

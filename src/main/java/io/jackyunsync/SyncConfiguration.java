@@ -15,7 +15,6 @@ import io.jackyunsync.scheme.SchemeLoader;
 import io.jackyunsync.sync.BatchAggregation;
 import io.jackyunsync.sync.CompiledScheme;
 import io.jackyunsync.sync.PageFetcher;
-import io.jackyunsync.sync.RunIdRepository;
 import io.jackyunsync.sync.SyncService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,13 +81,12 @@ public class SyncConfiguration implements CamelConfiguration {
 
         JackyunClient client = new JackyunClient(settings.gateway(), settings.appkey(), settings.secret(), settings.token(),
                 settings.readTimeout(), Clock.systemUTC(), new Pacer(settings.rateLimit()));
-        RunIdRepository runIds = new RunIdRepository();
         var registry = context.getRegistry();
         registry.bind("dataSource", dataSource);
         registry.bind("schema", schema);
-        registry.bind("runIds", runIds);
-        registry.bind("batchAggregation", new BatchAggregation());
-        var batchWriter = io.jackyunsync.sync.BatchWriter.create(settings.writeQueue());
+        registry.bind("namedParameters", new io.jackyunsync.sync.NamedParameters());
+        registry.bind("batchAggregation", new BatchAggregation(settings.batchSize()));
+        var batchWriter = io.jackyunsync.sync.BatchWriter.create(settings.writeThreads(), settings.writeQueue());
         registry.bind("batchWriter", batchWriter);
         context.addService(new ServiceSupport() {
             @Override
@@ -101,7 +99,7 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("retryPolicy", new RetryPolicy(settings.fetchAttempts(), settings.fetchRetryTime(),
                 settings.writeAttempts(), settings.writeRetryTime()));
         SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
-                runIds, Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent());
+                Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent());
         registry.bind("sync", sync);
         if (pc.resolveProperty("sync.schemes-reload").map(Boolean::parseBoolean).orElse(false)) {
             SchemeReloader reloader = new SchemeReloader(settings.schemesDir(), enabled, s -> enabled(pc, s), dataSource);
@@ -149,6 +147,10 @@ public class SyncConfiguration implements CamelConfiguration {
         if (webConsole != null) {
             registry.bind("webConsole", webConsole);
             context.addService(webConsole);
+        }
+        if (settings.clusterEnabled() && settings.scheduleEnabled()) {
+            io.jackyunsync.db.QuartzCluster.configure(context, dataSource, io.jackyunsync.sync.Instance.NAME, settings.clusterCheckinMillis());
+            LOG.info("Clustered scheduling: Quartz's job store in the target database, instance {}", io.jackyunsync.sync.Instance.NAME);
         }
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));

@@ -17,12 +17,14 @@ import javax.management.openmbean.CompositeData;
  */
 final class Meter implements AutoCloseable {
 
-    record Reading(double seconds, long gcMillis, long allocatedBytes, long peakHeapBytes, long peakLiveBytes) {
+    /** cpuPercent: the whole machine's busy CPU over the stretch, 100 per core (the simulator and MariaDB included). */
+    record Reading(double seconds, long gcMillis, long allocatedBytes, long peakHeapBytes, long peakLiveBytes, double cpuPercent) {
     }
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    private final long[] cpu0 = machineCpu();
     private final long t0 = System.nanoTime();
     private final long gc0 = gcMillis();
     private final Map<Long, Long> allocated0 = allocatedByThread();
@@ -67,7 +69,10 @@ final class Meter implements AutoCloseable {
         long heapNow = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         // a run too short to see a collection: its live set is at most what is in use now
         long live = peakLive.get() == 0 ? heapNow : peakLive.get();
-        return new Reading(seconds, gcMillis() - gc0, allocated, Math.max(peakHeap.get(), heapNow), live);
+        long[] cpu1 = machineCpu();
+        double busy = cpu1[1] - cpu0[1] <= 0 ? 0 : 100.0 * Runtime.getRuntime().availableProcessors()
+                * (cpu1[0] - cpu0[0]) / (cpu1[1] - cpu0[1]);
+        return new Reading(seconds, gcMillis() - gc0, allocated, Math.max(peakHeap.get(), heapNow), live, busy);
     }
 
     @Override
@@ -79,6 +84,21 @@ final class Meter implements AutoCloseable {
             } catch (javax.management.ListenerNotFoundException ignored) {
                 // already gone
             }
+        }
+    }
+
+    /** Busy and total jiffies of all CPUs from /proc/stat; zeros where there is none. */
+    private static long[] machineCpu() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {0, 0};
         }
     }
 

@@ -13,14 +13,17 @@ final class Report {
     static String of(Benchmark.Results r) {
         StringBuilder out = new StringBuilder();
         out.append("machine: ").append(r.machine).append("; database: ").append(r.database).append('\n');
+        out.append("CPU %: the whole machine busy (100 per core); sim %: the simulator's process alone; heap MB: peak heap in use;\n"
+                + "live MB: peak heap left after a collection; alloc B/rec: bytes allocated by this JVM per record or row\n");
         for (var section : r.samples.entrySet()) {
             out.append("\n").append(section.getKey()).append('\n');
-            out.append(String.format("  %-28s %12s %21s %9s %12s %10s %10s%n", "path", "median /s", "min - max /s",
-                    "GC ms", "alloc B/rec", "heap MB", "live MB"));
+            out.append(String.format("  %-28s %12s %21s %6s %6s %9s %12s %10s %10s%n", "path", "median /s", "min - max /s",
+                    "CPU %", "sim %", "GC ms", "alloc B/rec", "heap MB", "live MB"));
             for (var path : section.getValue().entrySet()) {
                 List<Benchmark.Sample> s = path.getValue();
-                out.append(String.format("  %-28s %,12.0f %,10.0f - %,-10.0f %9.0f %,12.0f %10.1f %10.1f%n", path.getKey(),
+                out.append(String.format("  %-28s %,12.0f %,10.0f - %,-10.0f %6.0f %6.0f %9.0f %,12.0f %10.1f %10.1f%n", path.getKey(),
                         median(s, Benchmark.Sample::perSecond), min(s, Benchmark.Sample::perSecond), max(s, Benchmark.Sample::perSecond),
+                        median(s, x -> x.reading().cpuPercent()), median(s, Benchmark.Sample::simulatorCpuPercent),
                         median(s, x -> x.reading().gcMillis()), median(s, x -> (double) x.reading().allocatedBytes() / x.count()),
                         median(s, x -> x.reading().peakHeapBytes() / 1048576.0), median(s, x -> x.reading().peakLiveBytes() / 1048576.0)));
             }
@@ -31,8 +34,10 @@ final class Report {
             out.append("\nrate-limited mode (pageSize 50): achieved calls/s over the configured R\n");
             for (var e : r.rates.entrySet()) {
                 List<Double> v = e.getValue().stream().map(x -> x / e.getKey()).sorted().toList();
-                out.append(String.format("  R = %-4d achieved/R median %.3f (min %.3f, max %.3f)%n", e.getKey(), v.get(v.size() / 2),
-                        v.get(0), v.get(v.size() - 1)));
+                List<Double> w = r.wholeRuns.get(e.getKey()).stream().map(x -> x / e.getKey()).sorted().toList();
+                out.append(String.format("  R = %-4d call starts while paging: achieved/R median %.3f (min %.3f, max %.3f);"
+                                + " over the whole run (window, probe, last write, checkpoint): %.3f (min %.3f, max %.3f)%n",
+                        e.getKey(), v.get(v.size() / 2), v.get(0), v.get(v.size() - 1), w.get(w.size() / 2), w.get(0), w.get(w.size() - 1)));
             }
         }
         Map<String, List<Benchmark.Sample>> memory = r.samples.get("memory -Xmx256m");

@@ -48,6 +48,17 @@ final class SimulatorProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** CPU seconds the simulator's process has used so far (user + system, from /proc), or 0 where unknown. */
+    double cpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // clock ticks, USER_HZ = 100
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     URI url() {
         return url;
     }

@@ -32,8 +32,8 @@ public final class SyncProbe {
             System.out.println("PROBE-FAILED " + run.summary());
             System.exit(1);
         }
-        System.out.printf("PROBE %d %f %d %d %d %d %d%n", run.getInserted() + run.getUpdated(), r.seconds(), r.gcMillis(),
-                r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getPages());
+        System.out.printf(java.util.Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f%n", run.getInserted() + run.getUpdated(), r.seconds(),
+                r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getPages(), r.cpuPercent());
         System.exit(0);
     }
 
@@ -61,7 +61,7 @@ public final class SyncProbe {
         }
         String[] f = result.split(" ");
         Meter.Reading r = new Meter.Reading(Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
-                Long.parseLong(f[5]), Long.parseLong(f[6]));
-        return new Benchmark.Sample(Long.parseLong(f[1]), r, Long.parseLong(f[7]));
+                Long.parseLong(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[8]));
+        return new Benchmark.Sample(Long.parseLong(f[1]), r, Long.parseLong(f[7]), 0);
     }
 }

@@ -18,6 +18,9 @@ public final class Pacer {
     private final AtomicLong throttled = new AtomicLong();
     private long intervalNanos;
     private long nextSlot;
+    private long granted;
+    private long firstGrant;
+    private long lastGrant;
 
     public Pacer(double callsPerSecond) {
         this.baseIntervalNanos = (long) (1_000_000_000L / callsPerSecond);
@@ -32,6 +35,10 @@ public final class Pacer {
             long now = System.nanoTime();
             slot = Math.max(nextSlot, now);
             nextSlot = slot + intervalNanos;
+            if (granted++ == 0) {
+                firstGrant = slot;
+            }
+            lastGrant = slot;
         }
         long wait = slot - System.nanoTime();
         if (wait > 0) {
@@ -51,6 +58,16 @@ public final class Pacer {
         if (intervalNanos > baseIntervalNanos) {
             intervalNanos = Math.max(baseIntervalNanos, intervalNanos - Math.max(1, (intervalNanos - baseIntervalNanos) / 10));
         }
+    }
+
+    /** Call starts per second granted so far, from the first start to the last (what the benchmark checks against the rate). */
+    public synchronized double grantedPerSecond() {
+        return granted < 2 ? 0 : (granted - 1) * 1e9 / (lastGrant - firstGrant);
+    }
+
+    /** Starts counting granted calls afresh. */
+    public synchronized void reset() {
+        granted = 0;
     }
 
     /** Calls refused for the rate so far. */

@@ -6,8 +6,18 @@ import java.util.Map;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
-/** Gathers mapped rows into one list per batch; a flush message (no body) completes the batch without adding a row. */
+/**
+ * Gathers the rows of pages into one list per batch, complete once it holds at least the batch size (so a batch is
+ * whole pages: 500 rows of 50-record pages, 600 of 200-record ones); a flush message (no body) completes the batch
+ * without adding a row.
+ */
 public final class BatchAggregation implements AggregationStrategy {
+
+    private final int batchSize;
+
+    public BatchAggregation(int batchSize) {
+        this.batchSize = batchSize;
+    }
 
     /** Set on the run's flush message by routes/sync.camel.yaml. */
     public static final String FLUSH = "jackyunSyncFlush";
@@ -15,15 +25,16 @@ public final class BatchAggregation implements AggregationStrategy {
     @Override
     @SuppressWarnings("unchecked")
     public Exchange aggregate(Exchange batch, Exchange next) {
-        Map<String, Object> row = next.getMessage().getBody(Map.class);
+        List<Map<String, Object>> rows = next.getMessage().getBody(List.class);
         if (batch == null) {
             batch = next;
-            batch.getMessage().setBody(new ArrayList<Map<String, Object>>());
+            batch.getMessage().setBody(new ArrayList<Map<String, Object>>(rows == null ? 0 : Math.max(rows.size(), batchSize)));
         }
-        if (row != null) {
-            batch.getMessage().getBody(List.class).add(row);
+        List<Map<String, Object>> gathered = batch.getMessage().getBody(List.class);
+        if (rows != null) {
+            gathered.addAll(rows);
         }
-        if (next.getProperty(FLUSH, false, Boolean.class)) {
+        if (gathered.size() >= batchSize || next.getProperty(FLUSH, false, Boolean.class)) {
             // the run's flush: completes the batch now (the aggregator reads this flag on the aggregated exchange;
             // it strips the flag from incoming messages, hence a flag of our own on the flush message)
             batch.setProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, true);

@@ -16,10 +16,11 @@ public final class BatchWriter {
     private BatchWriter() {
     }
 
-    public static ExecutorService create(int queuedBatches) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queuedBatches),
+    public static ExecutorService create(int threads, int queuedBatches) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queuedBatches),
                 task -> {
-                    Thread t = new Thread(task, "jackyun-sync-writer");
+                    Thread t = new Thread(task, "jackyun-sync-writer-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 },

@@ -15,6 +15,7 @@ public final class SyncRun {
     private final long startedNanos = System.nanoTime();
     private final java.time.Instant windowEndInstant;
     private volatile Long id;
+    private volatile String instance;
     private int pageIndex;
     private int lastPageIndex;
     private boolean reverse;
@@ -37,6 +38,7 @@ public final class SyncRun {
     final AtomicLong deadLetters = new AtomicLong();
     private long queued;
     private long settled;
+    final RunIds ids = new RunIds();
 
     SyncRun(CompiledScheme scheme, String windowStart, String windowEnd) {
         this.scheme = scheme;
@@ -51,6 +53,15 @@ public final class SyncRun {
 
     CompiledScheme compiled() {
         return scheme;
+    }
+
+    /** The instance (host and process) that ran it. */
+    public String getInstance() {
+        return instance;
+    }
+
+    void setInstance(String instance) {
+        this.instance = instance;
     }
 
     public String getScheme() {
@@ -219,8 +230,8 @@ public final class SyncRun {
         return deadLetters.get();
     }
 
-    synchronized void queued() {
-        queued++;
+    synchronized void queued(long rows) {
+        queued += rows;
     }
 
     synchronized void settled(long rows) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import io.jackyunsync.jackyun.JackyunException;
@@ -28,19 +29,18 @@ public final class SyncService {
     private final PageFetcher fetcher;
     private final Duration overlap;
     private final Duration settleTimeout;
-    private final RunIdRepository runIds;
     private final Clock clock;
     private double rejectThresholdPercent = 5;
+    private String instance = Instance.NAME;
     private Runnable beforePlan = () -> { };
     private final List<java.util.function.Consumer<SyncRun>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SyncService(Map<String, CompiledScheme> schemes, PageFetcher fetcher, Duration overlap, Duration settleTimeout,
-                       RunIdRepository runIds, Clock clock) {
+                       Clock clock) {
         this.schemes = schemes;
         this.fetcher = fetcher;
         this.overlap = overlap;
         this.settleTimeout = settleTimeout;
-        this.runIds = runIds;
         this.clock = clock;
     }
 
@@ -92,7 +92,9 @@ public final class SyncService {
         if (start.isAfter(end)) {
             start = end;
         }
-        return new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
+        SyncRun run = new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
+        run.setInstance(instance);
+        return run;
     }
 
     /** A run that could not start: its window as it would have been, FAILED with the cause. */
@@ -159,30 +161,38 @@ public final class SyncService {
         }
     }
 
-    /** The idCheck key of a record: unique per run, so one repository serves every run. */
-    public String idKey(@ExchangeProperty("run") SyncRun run, @Body JsonNode record) {
-        return run.getId() + "/" + run.getScheme() + "/" + run.compiled().mapper().sourceId(record);
-    }
-
-    public void duplicate(@ExchangeProperty("run") SyncRun run) {
-        run.duplicates.incrementAndGet();
-    }
-
-    public MappedRecord map(@ExchangeProperty("run") SyncRun run, @Body JsonNode record) {
-        if (run.isReverse()) {
-            run.recovered.incrementAndGet();
+    /**
+     * One fetched page through idCheck, mapping and the rules, in one call (no exchange per record): a record whose
+     * id this run has already seen is dropped and counted; a record that breaks a rule becomes a reject (kept in
+     * sync_reject by the route); the others become rows for the batches, and the run waits for them to be written.
+     */
+    public PageRows acceptPage(@ExchangeProperty("run") SyncRun run, @Body List<JsonNode> records) {
+        var mapper = run.compiled().mapper();
+        List<Map<String, Object>> rows = new ArrayList<>(records.size());
+        List<MappedRecord> rejects = new ArrayList<>(0);
+        for (JsonNode record : records) {
+            if (!run.ids.add(mapper.sourceId(record))) {
+                run.duplicates.incrementAndGet();
+                continue;
+            }
+            if (run.isReverse()) {
+                run.recovered.incrementAndGet();
+            }
+            MappedRecord mapped = mapper.map(record);
+            if (mapped.isRejected()) {
+                run.rejected.incrementAndGet();
+                LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), mapped.sourceId(), mapped.rule(), mapped.reason());
+                rejects.add(mapped);
+            } else {
+                rows.add(mapped.row());
+            }
         }
-        MappedRecord mapped = run.compiled().mapper().map(record);
-        if (mapped.isRejected()) {
-            run.rejected.incrementAndGet();
-            LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), mapped.sourceId(), mapped.rule(), mapped.reason());
-        }
-        return mapped;
+        run.queued(rows.size());
+        return new PageRows(rows, rejects);
     }
 
-    /** A row handed to the batches: the run waits for it to be written (or dead-lettered) before it finishes. */
-    public void queued(@ExchangeProperty("run") SyncRun run) {
-        run.queued();
+    /** What became of a page: rows for the batches, and rejects with their reasons. */
+    public record PageRows(List<Map<String, Object>> rows, List<MappedRecord> rejects) {
     }
 
     /** The key values of a batch, for counting which rows exist before the upsert. */
@@ -274,7 +284,6 @@ public final class SyncService {
 
     public SyncRun finish(@ExchangeProperty("run") SyncRun run) {
         run.complete();
-        runIds.forgetRun(run);
         for (var listener : finishedListeners) {
             try {
                 listener.accept(run);

@@ -69,6 +69,14 @@ public final class Alerts {
         }
     }
 
+    /** Called with every finished reconciliation: one that is not clean is reported with its counts and example keys. */
+    public void onReconcile(io.jackyunsync.sync.Reconciliation r) {
+        if (!r.isClean()) {
+            send(r.getScheme(), "reconcile", "jackyun-sync: " + r.getScheme() + " reconciliation #" + r.getId() + " "
+                    + r.getStatus() + "\n" + r.summary());
+        }
+    }
+
     /** Called every minute by routes/alerts.camel.yaml. */
     public void checkStale() {
         Instant now = clock.instant();

@@ -1,9 +1,9 @@
 package io.jackyunsync;
 
 /** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
-record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console) {
+record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair) {
 
-    enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS }
+    enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE }
 
     static CommandLine parse(String[] args) {
         Mode mode = Mode.SERVICE;
@@ -13,6 +13,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
         String faults = "";
         String host = "127.0.0.1";
         boolean console = false;
+        boolean repair = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> mode = only(mode, Mode.ONCE);
@@ -21,6 +22,8 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
                 case "--replay" -> mode = only(mode, Mode.REPLAY);
                 case "--status" -> mode = only(mode, Mode.STATUS);
                 case "--console" -> console = true;
+                case "--reconcile" -> mode = only(mode, Mode.RECONCILE);
+                case "--repair" -> repair = true;
                 case "--faults" -> faults = text(args, ++i, "--faults");
                 case "--host" -> host = text(args, ++i, "--host");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
@@ -32,7 +35,10 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
         if (console && mode != Mode.SERVICE) {
             throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");
         }
-        return new CommandLine(mode, port, records, seed, faults, host, console);
+        if (repair && mode != Mode.RECONCILE) {
+            throw new IllegalArgumentException("--repair goes with --reconcile");
+        }
+        return new CommandLine(mode, port, records, seed, faults, host, console, repair);
     }
 
     private static String text(String[] args, int i, String name) {
@@ -44,7 +50,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
 
     private static Mode only(Mode current, Mode next) {
         if (current != Mode.SERVICE) {
-            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --status, --simulator");
+            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --status, --reconcile, --simulator");
         }
         return next;
     }

@@ -103,6 +103,24 @@ public final class SyncApp implements AutoCloseable {
         }
     }
 
+    /** Reconciles one scheme; with repair, also fixes what differs. */
+    public io.jackyunsync.sync.Reconciliation reconcile(String scheme, boolean repair) {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBodyAndHeader("direct:reconcile", scheme, "repair", repair, io.jackyunsync.sync.Reconciliation.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reconciles every enabled scheme, in scheme-file order. */
+    public List<io.jackyunsync.sync.Reconciliation> reconcileAll(boolean repair) {
+        List<io.jackyunsync.sync.Reconciliation> results = new ArrayList<>();
+        for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
+            results.add(reconcile(scheme, repair));
+        }
+        return results;
+    }
+
     /** Runs every enabled scheme once, in scheme-file order. */
     public List<SyncRun> runAll() {
         List<SyncRun> runs = new ArrayList<>();

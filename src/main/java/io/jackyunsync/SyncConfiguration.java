@@ -124,23 +124,31 @@ public class SyncConfiguration implements CamelConfiguration {
                 settings.alertNoSuccessAfter(), List.copyOf(enabled.keySet()), Clock.systemUTC());
         registry.bind("alerts", alerts);
         sync.onFinished(alerts::onRun);
-        sync.onFinished(new java.util.function.Consumer<>() {
-            private SyncMetrics metrics;
-
-            @Override
-            public void accept(io.jackyunsync.sync.SyncRun run) {
-                // the Micrometer registry of camel.metrics is bound after this configuration runs
-                if (metrics == null) {
-                    var meters = context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
-                    if (meters == null) {
-                        return;
-                    }
-                    metrics = new SyncMetrics(meters, Clock.systemUTC());
+        // the Micrometer registry of camel.metrics is bound after this configuration runs: found at the first use
+        var metricsRef = new java.util.concurrent.atomic.AtomicReference<SyncMetrics>();
+        java.util.function.Supplier<SyncMetrics> metrics = () -> {
+            if (metricsRef.get() == null) {
+                var meters = context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
+                if (meters != null) {
+                    metricsRef.compareAndSet(null, new SyncMetrics(meters, Clock.systemUTC()));
                 }
-                metrics.record(run);
+            }
+            return metricsRef.get();
+        };
+        sync.onFinished(run -> {
+            if (metrics.get() != null) {
+                metrics.get().record(run);
             }
         });
         registry.bind("replayer", new io.jackyunsync.sync.Replayer(sync));
+        io.jackyunsync.sync.Reconciler reconciler = new io.jackyunsync.sync.Reconciler(enabled, sync, pc);
+        reconciler.onFinished(alerts::onReconcile);
+        reconciler.onFinished(r -> {
+            if (metrics.get() != null) {
+                metrics.get().record(r);
+            }
+        });
+        registry.bind("reconciler", reconciler);
         registry.bind("syncSettings", settings);
         registry.bind("statusTable", new StatusTable());
         registry.bind("consolePage", new ConsolePage());
@@ -149,7 +157,8 @@ public class SyncConfiguration implements CamelConfiguration {
             context.addService(webConsole);
         }
         if (settings.clusterEnabled() && settings.scheduleEnabled()) {
-            io.jackyunsync.db.QuartzCluster.configure(context, dataSource, io.jackyunsync.sync.Instance.NAME, settings.clusterCheckinMillis());
+            io.jackyunsync.db.QuartzCluster.configure(context, dataSource, settings.clusterName(), io.jackyunsync.sync.Instance.NAME,
+                    settings.clusterCheckinMillis());
             LOG.info("Clustered scheduling: Quartz's job store in the target database, instance {}", io.jackyunsync.sync.Instance.NAME);
         }
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));

@@ -19,7 +19,7 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                            int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis, double rejectThresholdPercent,
                            Path migrationsDir, Duration healthMaxAge, URI alertWebhook, String alertSigningSecret,
                            Duration alertMinInterval, Duration alertNoSuccessAfter, long progressSeconds, int writeQueue, int writeThreads,
-                           boolean clusterEnabled, long clusterCheckinMillis) {
+                           boolean clusterEnabled, long clusterCheckinMillis, String clusterName) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
@@ -56,7 +56,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 (int) r.number("sync.write.queue-batches", 4, 1, 1000),
                 (int) r.number("sync.write.threads", 2, 1, 16),
                 r.bool("sync.cluster.enabled", false),
-                r.number("sync.cluster.checkin-millis", 5000, 500, 600_000));
+                r.number("sync.cluster.checkin-millis", 5000, 500, 600_000),
+                r.optional("sync.cluster.name").isPresent() ? r.required("sync.cluster.name", SyncSettings::clusterName) : "jackyun-sync");
         r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
         r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
         r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);
@@ -69,6 +70,13 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
             throw new IllegalArgumentException("must be an http(s) URL");
         }
         return uri;
+    }
+
+    private static String clusterName(String text) {
+        if (!text.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw new IllegalArgumentException("must be 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+        return text;
     }
 
     private static String jdbcUrl(String text) {

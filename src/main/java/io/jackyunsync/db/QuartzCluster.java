@@ -22,7 +22,7 @@ public final class QuartzCluster {
     private QuartzCluster() {
     }
 
-    public static void configure(CamelContext context, DataSource dataSource, String instanceId, long checkinMillis) {
+    public static void configure(CamelContext context, DataSource dataSource, String name, String instanceId, long checkinMillis) {
         // the job store borrows connections from the app's pool instead of opening a pool of its own
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
             @Override
@@ -41,7 +41,8 @@ public final class QuartzCluster {
             }
         });
         Properties p = new Properties();
-        p.put("org.quartz.scheduler.instanceName", "jackyun-sync");
+        // instances with the same name share the schedules; another name is another, separate cluster
+        p.put("org.quartz.scheduler.instanceName", name);
         p.put("org.quartz.scheduler.instanceId", instanceId);
         p.put("org.quartz.scheduler.skipUpdateCheck", "true");
         p.put("org.quartz.threadPool.threadCount", "4");

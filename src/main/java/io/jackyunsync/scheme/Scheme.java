@@ -6,7 +6,7 @@ import java.util.List;
  * An integration scheme as written in {@code schemes/*.yaml}: the Jackyun source, the target table and its field
  * mapping, in the vocabulary of the seed's metadata ({@code api}, {@code id}, {@code number}, {@code idCheck}, ...).
  */
-public record Scheme(String name, Boolean enabled, String schedule, Source source, Target target) {
+public record Scheme(String name, Boolean enabled, String schedule, Source source, Target target, Reconcile reconcile) {
 
     public boolean isEnabled() {
         return enabled == null || enabled;
@@ -28,6 +28,24 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
 
     /** Paging of the source; {@code pageSize} records per request. */
     public record Pagination(Integer pageSize) {
+    }
+
+    /**
+     * What {@code --reconcile} does with rows MySQL holds and the source no longer shows (disabled or deleted in
+     * Jackyun, or written by hand): {@code keep} them (reported, accepted), {@code mark} them (set {@code markColumn}
+     * to {@code markValue}), or {@code delete} them. Absent: keep.
+     */
+    public record Reconcile(String extras, String markColumn, String markValue) {
+
+        public static final Reconcile DEFAULT = new Reconcile("keep", null, null);
+
+        public String extrasPolicy() {
+            return extras == null ? "keep" : extras;
+        }
+    }
+
+    public Reconcile reconcilePolicy() {
+        return reconcile == null ? Reconcile.DEFAULT : reconcile;
     }
 
     /** One business parameter of the request: a fixed value, a run placeholder, or nothing (not sent). */

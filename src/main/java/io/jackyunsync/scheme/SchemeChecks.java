@@ -32,8 +32,24 @@ final class SchemeChecks {
             p.add("target: required");
         } else {
             checkTarget(s.target(), p);
+            checkReconcile(s.reconcilePolicy(), s.target(), p);
         }
         return p;
+    }
+
+    private static void checkReconcile(Scheme.Reconcile r, Scheme.Target t, List<String> p) {
+        if (!Set.of("keep", "mark", "delete").contains(r.extrasPolicy())) {
+            p.add("reconcile.extras: keep, mark or delete (got " + r.extrasPolicy() + ")");
+        }
+        if ("mark".equals(r.extrasPolicy())) {
+            boolean known = t.fields() != null && t.fields().stream().anyMatch(f -> f.field() != null && f.field().equals(r.markColumn()));
+            if (!known || r.markColumn().equals(t.key())) {
+                p.add("reconcile.markColumn: with extras: mark, a target field other than the key (got " + r.markColumn() + ")");
+            }
+            if (r.markValue() == null) {
+                p.add("reconcile.markValue: with extras: mark, the value that marks a row the source no longer has");
+            }
+        }
     }
 
     private static void checkSource(Scheme.Source src, List<String> p) {

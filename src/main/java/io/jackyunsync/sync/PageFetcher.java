@@ -33,10 +33,16 @@ public final class PageFetcher {
             }
             Matcher m = PLACEHOLDER.matcher(f.value());
             StringBuilder value = new StringBuilder();
+            boolean unset = false;
             while (m.find()) {
-                m.appendReplacement(value, Matcher.quoteReplacement(run.get(m.group(1))));
+                String v = run.get(m.group(1));
+                unset |= v == null;
+                m.appendReplacement(value, Matcher.quoteReplacement(v == null ? "" : v));
             }
             m.appendTail(value);
+            if (unset) {
+                continue;   // a placeholder without a value (a reconciliation has no window): the field is not sent
+            }
             if ("int".equals(f.type())) {
                 biz.put(f.field(), Long.parseLong(value.toString()));
             } else {
@@ -48,11 +54,12 @@ public final class PageFetcher {
 
     /** The bizcontent of one page of the window. */
     public static String pageRequest(Scheme.Source source, int pageIndex, String windowStart, String windowEnd) {
-        return bizcontent(source, Map.of(
-                "pageIndex", Integer.toString(pageIndex),
-                "pageSize", Integer.toString(source.pagination().pageSize()),
-                "windowStart", windowStart,
-                "windowEnd", windowEnd));
+        Map<String, String> run = new java.util.HashMap<>();
+        run.put("pageIndex", Integer.toString(pageIndex));
+        run.put("pageSize", Integer.toString(source.pagination().pageSize()));
+        run.put("windowStart", windowStart);
+        run.put("windowEnd", windowEnd);
+        return bizcontent(source, run);
     }
 
     /**

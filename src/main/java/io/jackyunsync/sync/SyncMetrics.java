@@ -20,10 +20,27 @@ public final class SyncMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> reconcileGauges = new ConcurrentHashMap<>();
 
     public SyncMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /** The last reconciliation of a scheme: rows missing in MySQL, extra in MySQL, different, as gauges. */
+    public void record(Reconciliation r) {
+        gauge("jackyun.sync.reconcile.missing", "rows the source has and MySQL lacks, at the last reconciliation", r.getScheme(), r.getMissing());
+        gauge("jackyun.sync.reconcile.extra", "rows MySQL has and the source lacks, at the last reconciliation", r.getScheme(), r.getExtra());
+        gauge("jackyun.sync.reconcile.different", "rows whose mapped fields differ, at the last reconciliation", r.getScheme(), r.getDifferent());
+        gauge("jackyun.sync.reconcile.clean", "1 when the last reconciliation was clean (or repaired)", r.getScheme(), r.isClean() ? 1 : 0);
+    }
+
+    private void gauge(String name, String description, String scheme, long value) {
+        reconcileGauges.computeIfAbsent(name + "/" + scheme, k -> {
+            AtomicLong holder = new AtomicLong();
+            Gauge.builder(name, holder, AtomicLong::get).description(description).tag("scheme", scheme).register(registry);
+            return holder;
+        }).set(value);
     }
 
     public void record(SyncRun run) {

@@ -39,6 +39,8 @@ public final class SyncRun {
     private long queued;
     private long settled;
     final RunIds ids = new RunIds();
+    /** A reconciliation's run: the whole source set, no window. */
+    volatile boolean fullSet;
 
     SyncRun(CompiledScheme scheme, String windowStart, String windowEnd) {
         this.scheme = scheme;

@@ -97,6 +97,15 @@ public final class SyncService {
         return run;
     }
 
+    /** The run of a reconciliation: the scheme's whole source set (no modified-time window), written to its stage. */
+    public SyncRun planFullSet(CompiledScheme staging) {
+        Instant end = clock.instant();
+        SyncRun run = new SyncRun(staging, null, BeijingTime.format(end));
+        run.setInstance(instance);
+        run.fullSet = true;
+        return run;
+    }
+
     /** A run that could not start: its window as it would have been, FAILED with the cause. */
     public SyncRun notStarted(String schemeName, Throwable cause) {
         SyncRun run = plan(schemeName, null);
@@ -118,7 +127,8 @@ public final class SyncService {
     public List<JsonNode> fetchPage(@ExchangeProperty("run") SyncRun run) {
         var source = run.compiled().scheme().source();
         int index = run.currentPage();
-        String request = PageFetcher.pageRequest(source, index, run.getWindowStart(), run.getWindowEnd());
+        String request = run.fullSet ? PageFetcher.pageRequest(source, index, null, null)
+                : PageFetcher.pageRequest(source, index, run.getWindowStart(), run.getWindowEnd());
         run.setLastRequest(request);
         long t0 = System.nanoTime();
         List<JsonNode> records = fetcher.fetch(source, request);

@@ -1,0 +1,91 @@
+package io.jackyunsync.scheme;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The statements of a reconciliation, derived from the scheme's target like {@link SchemeSql}: the source set is
+ * written (with the sync's own upsert and mapping) into a stage table made {@code LIKE} the target, so both sides
+ * hold the same column types; then the database compares them by key and by an MD5 of the compared fields
+ * (those a sync rewrites: neither the key, nor {@code onUpdate: keep}, nor {@code _function} fields).
+ */
+public record ReconcileSql(String stage, String createStage, String clearStage, SchemeSql stageSql, String counts,
+                           String repair, String extrasDelete, String extrasMark) {
+
+    private static final int EXAMPLES = 5;
+
+    public static ReconcileSql of(Scheme scheme) {
+        Scheme.Target t = scheme.target();
+        String table = q(t.table());
+        String stage = "sync_reconcile_" + t.table();
+        stage = stage.length() > 64 ? stage.substring(0, 64) : stage;
+        String s = q(stage);
+        String key = q(t.key());
+        SchemeSql targetSql = SchemeSql.of(t);
+        SchemeSql stageSql = new SchemeSql(targetSql.upsert().replaceFirst("^INSERT INTO " + java.util.regex.Pattern.quote(table),
+                "INSERT INTO " + java.util.regex.Matcher.quoteReplacement(s)), targetSql.countExisting().replace(" FROM " + table, " FROM " + s));
+        List<String> compared = t.fields().stream()
+                .filter(f -> !f.field().equals(t.key()) && !f.keepOnUpdate() && !FieldValue.isFunction(f.value() == null ? "" : f.value()))
+                .map(f -> f.field()).toList();
+        String hashS = hash("s", compared);
+        String hashT = hash("t", compared);
+        Scheme.Reconcile policy = scheme.reconcilePolicy();
+        String markedT = "mark".equals(policy.extrasPolicy())
+                ? "t." + q(policy.markColumn()) + " <=> " + literalParameter() : "FALSE";
+        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL";
+        String extra = " FROM " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL";
+        String different = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
+        String counts = "SELECT (SELECT COUNT(*) FROM " + s + ") AS source_count, (SELECT COUNT(*) FROM " + table + ") AS target_count, "
+                + "(SELECT COUNT(*)" + missing + ") AS missing, "
+                + "(SELECT COUNT(*)" + extra + ") AS extra, "
+                + "(SELECT COUNT(*)" + extra + " AND " + markedT + ") AS extra_marked, "
+                + "(SELECT COUNT(*)" + different + ") AS different, "
+                + examples("s", key, missing) + " AS missing_examples, "
+                + examples("t", key, extra) + " AS extra_examples, "
+                + examples("s", key, different) + " AS different_examples";
+
+        // the repair: missing and different rows from the stage, through the production update clause
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Scheme.TargetField f : t.fields()) {
+            columns.add(q(f.field()));
+            values.add("s." + q(f.field()) + " AS v" + values.size());
+        }
+        String upsert = targetSql.upsert();
+        String update = upsert.substring(upsert.indexOf(" ON DUPLICATE KEY UPDATE "));
+        String stamp = t.updateTime() == null ? "" : ", " + q(t.updateTime());
+        String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + stamp + ") SELECT dt.*" + (stamp.isEmpty() ? "" : ", NOW()")
+                + " FROM (SELECT " + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key
+                + " = s." + key + " WHERE t." + key + " IS NULL OR " + hashS + " <> " + hashT + ") dt" + update;
+        String extrasDelete = "DELETE t" + extra;
+        String extrasMark = "mark".equals(policy.extrasPolicy())
+                ? "UPDATE " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " SET t." + q(policy.markColumn())
+                + " = :#markValue" + (t.updateTime() == null ? "" : ", t." + q(t.updateTime()) + " = NOW()")
+                + " WHERE s." + key + " IS NULL AND NOT (t." + q(policy.markColumn()) + " <=> :#markValue)"
+                : null;
+        return new ReconcileSql(stage, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table, "TRUNCATE TABLE " + s, stageSql,
+                counts.replace(literalParameter(), ":#markValue"), repair, extrasDelete, extrasMark);
+    }
+
+    private static String literalParameter() {
+        return "\u0000markValue\u0000";
+    }
+
+    /** The content hash of one side's compared fields: QUOTE keeps NULL apart from the text 'NULL'. */
+    private static String hash(String alias, List<String> fields) {
+        if (fields.isEmpty()) {
+            return "''";
+        }
+        return "MD5(CONCAT_WS('|', " + fields.stream().map(f -> "QUOTE(" + alias + "." + q(f) + ")").collect(Collectors.joining(", ")) + "))";
+    }
+
+    private static String examples(String alias, String key, String from) {
+        return "(SELECT GROUP_CONCAT(k ORDER BY k SEPARATOR ', ') FROM (SELECT " + alias + "." + key + " AS k" + from
+                + " ORDER BY " + alias + "." + key + " LIMIT " + EXAMPLES + ") e)";
+    }
+
+    private static String q(String name) {
+        return "`" + name + "`";
+    }
+}

@@ -28,7 +28,7 @@ public final class Application {
 
     /** One-shot modes run no schedule and serve no health or metrics port (a service may hold it on the same host). */
     static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false",
-            "camel.server.enabled", "false", "console.hawtio.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
+            "camel.server.enabled", "false", "console.hawtio.enabled", "false", "sync.cluster.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
 
     private Application() {
     }

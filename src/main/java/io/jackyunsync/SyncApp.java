@@ -52,6 +52,14 @@ public final class SyncApp implements AutoCloseable {
                 throw new IllegalStateException("Cannot schedule scheme " + scheme + ": " + e.getMessage(), e);
             }
         }
+        for (var reconcile : schedules.reconcileCrons().entrySet()) {
+            try {
+                context.addRouteFromTemplate(reconcile.getKey() + "-reconcile-schedule", "reconcile-schedule",
+                        Map.of("scheme", reconcile.getKey(), "cron", reconcile.getValue()));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot schedule the reconciliation of " + reconcile.getKey() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Starts the app without blocking; the caller runs schemes and closes it. */

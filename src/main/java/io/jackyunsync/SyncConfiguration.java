@@ -47,6 +47,7 @@ public class SyncConfiguration implements CamelConfiguration {
             problems.addAll(e.problems());
         }
         Map<String, String> crons = new LinkedHashMap<>();
+        Map<String, String> reconcileCrons = new LinkedHashMap<>();
         for (Scheme s : schemes) {
             String key = "sync." + s.name() + ".cron";
             String cron = pc.resolveProperty(key).orElse(s.schedule());
@@ -55,6 +56,18 @@ public class SyncConfiguration implements CamelConfiguration {
                         + ") must be a Quartz cron expression such as '0 0/10 * * * ?' (got '" + cron + "')");
             }
             crons.put(s.name(), cron);
+            String reconcileKey = "sync." + s.name() + ".reconcile.cron";
+            var reconcileCron = pc.resolveProperty(reconcileKey).map(String::trim).filter(v -> !v.isEmpty());
+            if (enabled(pc, s) && reconcileCron.isPresent()) {
+                if (!CronExpression.isValidExpression(reconcileCron.get())) {
+                    problems.add(reconcileKey + " (environment " + reconcileKey.toUpperCase().replace('.', '_').replace('-', '_')
+                            + ") must be a Quartz cron expression such as '0 30 2 * * ?' (got '" + reconcileCron.get() + "')");
+                }
+                reconcileCrons.put(s.name(), reconcileCron.get());
+            }
+            String extrasKey = "sync." + s.name() + ".reconcile.extras";
+            pc.resolveProperty(extrasKey).map(String::trim).filter(v -> !v.matches("keep|mark|delete"))
+                    .ifPresent(v -> problems.add(extrasKey + " must be keep, mark or delete (got '" + v + "')"));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -161,7 +174,8 @@ public class SyncConfiguration implements CamelConfiguration {
                     settings.clusterCheckinMillis());
             LOG.info("Clustered scheduling: Quartz's job store in the target database, instance {}", io.jackyunsync.sync.Instance.NAME);
         }
-        registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet())));
+        registry.bind("rateShare", new io.jackyunsync.sync.RateShare(client.pacer(), context, settings.clusterCheckinMillis()));
+        registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet()), reconcileCrons));
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));
     }
 
@@ -179,6 +193,6 @@ public class SyncConfiguration implements CamelConfiguration {
     }
 
     /** Which schemes run on which cron; instantiated from the schedule route template once the routes are loaded. */
-    public record Schedules(boolean enabled, Map<String, String> crons, List<String> schemes) {
+    public record Schedules(boolean enabled, Map<String, String> crons, List<String> schemes, Map<String, String> reconcileCrons) {
     }
 }

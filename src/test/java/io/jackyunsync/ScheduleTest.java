@@ -32,4 +32,25 @@ class ScheduleTest {
                     java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count());
         }
     }
+
+    @Test
+    void should_reconcile_on_its_own_cron_and_record_it() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
+                new WarehouseDataSet(4, 90, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
+            Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            overrides.put("sync.schedule.enabled", "true");
+            overrides.put("sync.warehouse.cron", "0 0 0 1 1 ? 2099");
+            overrides.put("sync.warehouse.reconcile.cron", "0/1 * * * * ?");
+            try (SyncApp app = SyncApp.start(overrides)) {
+                assertThat(app.context().getRoute("warehouse-reconcile-schedule")).isNotNull();
+                // nothing was synced: every visible warehouse is missing in MySQL, and the reconciliation says so
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> db.count("SELECT COUNT(*) FROM sync_reconcile WHERE status = 'DIFFERENT'") >= 1);
+                long visible = java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count();
+                assertThat(db.count("SELECT MIN(missing) FROM sync_reconcile WHERE status = 'DIFFERENT'")).isEqualTo(visible);
+                assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isZero();   // a scheduled reconciliation does not repair
+            }
+        }
+    }
 }

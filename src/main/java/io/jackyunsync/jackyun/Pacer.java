@@ -14,7 +14,9 @@ public final class Pacer {
 
     private static final long MAX_SLOWDOWN = 16;
 
-    private final long baseIntervalNanos;
+    private final long configuredIntervalNanos;
+    private long baseIntervalNanos;
+    private int share = 1;
     private final AtomicLong throttled = new AtomicLong();
     private long intervalNanos;
     private long nextSlot;
@@ -23,7 +25,8 @@ public final class Pacer {
     private long lastGrant;
 
     public Pacer(double callsPerSecond) {
-        this.baseIntervalNanos = (long) (1_000_000_000L / callsPerSecond);
+        this.configuredIntervalNanos = (long) (1_000_000_000L / callsPerSecond);
+        this.baseIntervalNanos = configuredIntervalNanos;
         this.intervalNanos = baseIntervalNanos;
         this.nextSlot = System.nanoTime();
     }
@@ -63,6 +66,25 @@ public final class Pacer {
     /** Call starts per second granted so far, from the first start to the last (what the benchmark checks against the rate). */
     public synchronized double grantedPerSecond() {
         return granted < 2 ? 0 : (granted - 1) * 1e9 / (lastGrant - firstGrant);
+    }
+
+    /**
+     * This instance's share of the app key's rate when {@code instances} share it (clustered scheduling): each paces
+     * at rate ÷ instances, so all of them together stay under the rate.
+     */
+    public synchronized void share(int instances) {
+        int parts = Math.max(1, instances);
+        if (parts == share) {
+            return;
+        }
+        share = parts;
+        long slowdown = intervalNanos - baseIntervalNanos;
+        baseIntervalNanos = configuredIntervalNanos * parts;
+        intervalNanos = baseIntervalNanos + Math.max(0, slowdown);
+    }
+
+    public synchronized int share() {
+        return share;
     }
 
     /** Starts counting granted calls afresh. */

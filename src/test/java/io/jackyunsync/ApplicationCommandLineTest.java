@@ -136,6 +136,29 @@ class ApplicationCommandLineTest {
     }
 
     @Test
+    void should_reconcile_with_exit_0_only_when_clean_and_repair() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        TestDatabase own = TestDatabase.create();
+        env.put("MYSQL_URL", own.url());
+        assertThat(run(env, "--once").exit()).isZero();
+        Result clean = run(env, "--reconcile");
+        assertThat(clean.exit()).as(clean.all()).isZero();
+        assertThat(clean.out()).containsPattern("warehouse +CLEAN +\\d+ +\\d+ +0 +0 +0 +-");
+
+        own.execute("DELETE FROM warehouse ORDER BY id LIMIT 2");
+        Result different = run(env, "--reconcile");
+        assertThat(different.exit()).as(different.all()).isEqualTo(1);
+        assertThat(different.out()).containsPattern("warehouse +DIFFERENT +\\d+ +\\d+ +2 +0 +0 +- +missing ");
+
+        Result repaired = run(env, "--reconcile", "--repair");
+        assertThat(repaired.exit()).as(repaired.all()).isZero();
+        assertThat(repaired.out()).containsPattern("warehouse +REPAIRED .* 2 +missing ");
+        assertThat(run(env, "--reconcile").exit()).isZero();
+        assertThat(run(env, "--repair").exit()).isEqualTo(2);
+        assertThat(clean.all() + different.all() + repaired.all()).doesNotContain(SECRET);
+    }
+
+    @Test
     void should_log_a_full_run_at_debug_without_the_secret_the_signature_or_the_token() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(env(SECRET));
         env.put("JACKYUN_SYNC_LOG_LEVEL", "DEBUG");

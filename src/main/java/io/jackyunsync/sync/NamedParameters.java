@@ -21,7 +21,15 @@ import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
  */
 public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
 
-    private static final Pattern PARAMETER = Pattern.compile(":#(\\$\\{|in:)?(\\w+)?");
+    // camel-sql hands the statement over with its ':#' markers already turned into ':?'; both are read
+    private static final Pattern PARAMETER = Pattern.compile(":[#?](\\$\\{|in:)?(\\w+)?");
+
+    /** Rows and statements handed to camel-sql's own parsing (a test checks the sync's statements never are). */
+    private static final java.util.concurrent.atomic.AtomicLong FALLBACKS = new java.util.concurrent.atomic.AtomicLong();
+
+    public static long fallbacks() {
+        return FALLBACKS.get();
+    }
 
     private final Map<String, Optional<List<String>>> names = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> inList = new ConcurrentHashMap<>();
@@ -43,7 +51,13 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
                 return values.iterator();
             }
         }
+        FALLBACKS.incrementAndGet();
         return super.createPopulateIterator(sql, preparedQuery, expectedParams, exchange, value);
+    }
+
+    /** Whether the statement has a plain JDBC '?' besides the named markers. */
+    private static boolean positional(String sql) {
+        return sql.replace(":?", "").contains("?");
     }
 
     /** The header name when the statement's only parameter is one {@code :#in:name} list; empty otherwise. */
@@ -56,7 +70,7 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
             }
             name = m.group(2);
         }
-        return sql.contains("?") ? Optional.empty() : Optional.ofNullable(name);
+        return positional(sql) ? Optional.empty() : Optional.ofNullable(name);
     }
 
     /** The parameter names in order when every parameter is a plain {@code :#name}; empty otherwise. */
@@ -69,6 +83,6 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
             }
             params.add(m.group(2));
         }
-        return sql.contains("?") ? Optional.empty() : Optional.of(List.copyOf(params));
+        return positional(sql) ? Optional.empty() : Optional.of(List.copyOf(params));
     }
 }

@@ -54,6 +54,10 @@ class NamedParametersTest {
         assertThat(NamedParameters.onlyInList("SELECT 1 FROM t WHERE a IN (:#in:keys) AND b = :#b")).isEmpty();
         assertThat(NamedParameters.plainNames("UPDATE t SET a = :#${body.a} WHERE id = :#id")).isEmpty();
         assertThat(NamedParameters.plainNames("UPDATE t SET a = ? WHERE id = :#id")).isEmpty();
+        // as camel-sql hands statements over: ':#' already turned into ':?'
+        assertThat(NamedParameters.plainNames("UPDATE t SET a = :?a WHERE id = :?id")).contains(List.of("a", "id"));
+        assertThat(NamedParameters.onlyInList("SELECT 1 FROM t WHERE a IN (:?in:keys)")).contains("keys");
+        assertThat(NamedParameters.plainNames("UPDATE t SET a = :?${body.a} WHERE id = :?id")).isEmpty();
     }
 
     private static List<Object> list(Iterator<?> values) {

@@ -90,9 +90,9 @@ public class JackyunClient {
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(params), StandardCharsets.UTF_8))
                 .build();
         long started = System.nanoTime();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new JackyunException("TIMEOUT", method + ": no answer from the gateway within " + readTimeout, true, e);
         } catch (IOException e) {

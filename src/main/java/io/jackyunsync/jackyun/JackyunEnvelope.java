@@ -30,12 +30,19 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
 
     /** Parses the body of an HTTP 200 answer; throws {@link JackyunException} for an error envelope or a body that is not one. */
     public static JackyunEnvelope parse(String method, String body) {
+        return parse(method, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The same from the body's UTF-8 bytes, as they came (no String of the whole page is made). */
+    public static JackyunEnvelope parse(String method, byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new JackyunException("BAD_BODY", method + ": the gateway answered with a body that is not JSON ("
                     + e.getOriginalMessage() + ")", true);
+        } catch (java.io.IOException e) {
+            throw new JackyunException("BAD_BODY", method + ": the gateway's body could not be read (" + e.getMessage() + ")", true);
         }
         if (root == null || !root.isObject()) {
             throw new JackyunException("BAD_BODY", method + ": the gateway answered with an empty or non-object body", true);

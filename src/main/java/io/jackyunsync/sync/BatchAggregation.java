@@ -21,6 +21,7 @@ public final class BatchAggregation implements AggregationStrategy {
 
     /** Set on the run's flush message by routes/sync.camel.yaml. */
     public static final String FLUSH = "jackyunSyncFlush";
+    public static final String ROWS = "batchRows";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -34,6 +35,8 @@ public final class BatchAggregation implements AggregationStrategy {
         if (rows != null) {
             gathered.addAll(rows);
         }
+        // the batch's size as a plain property: the route filters empty batches without a method call on the body
+        batch.setProperty(ROWS, gathered.size());
         if (gathered.size() >= batchSize || next.getProperty(FLUSH, false, Boolean.class)) {
             // the run's flush: completes the batch now (the aggregator reads this flag on the aggregated exchange;
             // it strips the flag from incoming messages, hence a flag of our own on the flush message)

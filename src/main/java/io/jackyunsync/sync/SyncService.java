@@ -176,7 +176,7 @@ public final class SyncService {
      * id this run has already seen is dropped and counted; a record that breaks a rule becomes a reject (kept in
      * sync_reject by the route); the others become rows for the batches, and the run waits for them to be written.
      */
-    public PageRows acceptPage(@ExchangeProperty("run") SyncRun run, @Body List<JsonNode> records) {
+    public List<Map<String, Object>> acceptPage(@ExchangeProperty("run") SyncRun run, @Body List<JsonNode> records, Exchange exchange) {
         var mapper = run.compiled().mapper();
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         List<MappedRecord> rejects = new ArrayList<>(0);
@@ -198,17 +198,14 @@ public final class SyncService {
             }
         }
         run.queued(rows.size());
-        return new PageRows(rows, rejects);
+        exchange.setProperty("pageRejects", rejects);
+        return rows;
     }
 
-    /** What became of a page: rows for the batches, and rejects with their reasons. */
-    public record PageRows(List<Map<String, Object>> rows, List<MappedRecord> rejects) {
-    }
-
-    /** The key values of a batch, for counting which rows exist before the upsert. */
-    public List<Object> keys(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows) {
+    /** The key values of a batch in the header {@code keys}, for counting which rows exist before the upsert. */
+    public void keys(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows, Exchange exchange) {
         String key = run.compiled().scheme().target().key();
-        return rows.stream().map(r -> r.get(key)).toList();
+        exchange.getMessage().setHeader("keys", rows.stream().map(r -> r.get(key)).toList());
     }
 
     public void written(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows, @Header("existing") Number existing) {

@@ -18,28 +18,23 @@ class ScheduleTest {
     @Test
     void should_run_the_warehouse_scheme_on_its_cron() throws Exception {
         TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(3, 120, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
-            Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-            overrides.put("sync.schedule.enabled", "true");
+        try (JackyunSimulator simulator = simulator(3, 120)) {
+            Map<String, String> overrides = scheduled(db, simulator);
             overrides.put("sync.warehouse.cron", "0/1 * * * * ?");
             try (SyncApp app = SyncApp.start(overrides)) {
                 assertThat(app.context().getRoute("warehouse-sync-schedule")).isNotNull();
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'") >= 2);
             }
-            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(
-                    java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count());
+            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(visible(simulator));
         }
     }
 
     @Test
     void should_reconcile_on_its_own_cron_and_record_it() throws Exception {
         TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(4, 90, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
-            Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-            overrides.put("sync.schedule.enabled", "true");
+        try (JackyunSimulator simulator = simulator(4, 90)) {
+            Map<String, String> overrides = scheduled(db, simulator);
             overrides.put("sync.warehouse.cron", "0 0 0 1 1 ? 2099");
             overrides.put("sync.warehouse.reconcile.cron", "0/1 * * * * ?");
             try (SyncApp app = SyncApp.start(overrides)) {
@@ -47,10 +42,25 @@ class ScheduleTest {
                 // nothing was synced: every visible warehouse is missing in MySQL, and the reconciliation says so
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> db.count("SELECT COUNT(*) FROM sync_reconcile WHERE status = 'DIFFERENT'") >= 1);
-                long visible = java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count();
-                assertThat(db.count("SELECT MIN(missing) FROM sync_reconcile WHERE status = 'DIFFERENT'")).isEqualTo(visible);
+                assertThat(db.count("SELECT MIN(missing) FROM sync_reconcile WHERE status = 'DIFFERENT'")).isEqualTo(visible(simulator));
                 assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isZero();   // a scheduled reconciliation does not repair
             }
         }
+    }
+
+    private static JackyunSimulator simulator(long seed, int records) throws Exception {
+        return new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
+                new WarehouseDataSet(seed, records, Clock.systemUTC()), Clock.systemUTC()).start(0);
+    }
+
+    /** The usual test settings with the Quartz schedules on (the test sets the crons). */
+    private static Map<String, String> scheduled(TestDatabase db, JackyunSimulator simulator) {
+        Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        overrides.put("sync.schedule.enabled", "true");
+        return overrides;
+    }
+
+    private static long visible(JackyunSimulator simulator) {
+        return java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count();
     }
 }

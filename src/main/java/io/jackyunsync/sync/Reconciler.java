@@ -88,13 +88,7 @@ public final class Reconciler {
 
     public Reconciliation finish(@ExchangeProperty("reconcile") Reconciliation r) {
         r.complete();
-        for (var listener : listeners) {
-            try {
-                listener.accept(r);
-            } catch (RuntimeException e) {
-                LOG.warn("reconciliation of {}: a listener failed: {}", r.getScheme(), e.getMessage());
-            }
-        }
+        Listeners.tell(listeners, r, LOG, "reconciliation of " + r.getScheme());
         if (r.isClean()) {
             LOG.info("Reconciliation #{} {}", r.getId(), r.summary());
         } else {

@@ -291,13 +291,7 @@ public final class SyncService {
 
     public SyncRun finish(@ExchangeProperty("run") SyncRun run) {
         run.complete();
-        for (var listener : finishedListeners) {
-            try {
-                listener.accept(run);
-            } catch (RuntimeException e) {
-                LOG.warn("{} run #{}: a listener failed: {}", run.getScheme(), run.getId(), e.getMessage());
-            }
-        }
+        Listeners.tell(finishedListeners, run, LOG, run.getScheme() + " run #" + run.getId());
         if (run.isSucceeded()) {
             LOG.info("Run #{} {}", run.getId(), run.summary());
         } else {

@@ -105,6 +105,7 @@ public class SyncConfiguration implements CamelConfiguration {
             @Override
             protected void doStop() {
                 batchWriter.shutdown();
+                client.close();
             }
         });
         registry.bind("pageResult", new io.jackyunsync.sync.PageResult());

@@ -60,7 +60,9 @@ class RejectTest {
         assertThat(rejects.stream().map(r -> Long.parseLong((String) r.get("source_id")))).containsExactlyInAnyOrderElementsOf(bad);
         assertThat(rejects).allSatisfy(r -> {
             assertThat(r).containsEntry("scheme", "warehouse").containsEntry("run_id", run.getId());
-            assertThat((String) r.get("payload")).contains("\"warehouseId\":\"" + r.get("source_id") + "\"");
+            assertThat((String) r.get("payload")).contains("\"warehouseId\":\"" + r.get("source_id") + "\"")
+                    .as("the whole record as sent, fields the mapping does not read included").contains("\"linkMan\":", "\"salesList\":[{")
+                    .startsWith("{").endsWith("}");
             switch ((String) r.get("rule")) {
                 case "required" -> assertThat((String) r.get("reason")).contains("warehouse_code", "warehouseCode");
                 case "type" -> assertThat((String) r.get("reason")).contains("warehouse_type", "is not an integer");

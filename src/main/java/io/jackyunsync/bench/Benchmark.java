@@ -251,7 +251,7 @@ public final class Benchmark {
         String end = BeijingTime.format(Clock.systemUTC().instant());
         int size = source.pagination().pageSize();
         for (int index = 0; ; index++) {
-            List<JsonNode> page = fetcher.fetch(source, PageFetcher.pageRequest(source, index, start, end));
+            List<JsonNode> page = fetcher.fetch(source, PageFetcher.pageRequest(source, index, start, end), scheme.projection());
             pages.accept(page);
             if (page.size() < size) {
                 return;

@@ -1,23 +1,34 @@
 package io.jackyunsync.jackyun;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Calls one method of the Jackyun open API: signed form POST, Beijing timestamp, envelope checked. */
-public class JackyunClient {
+public class JackyunClient implements AutoCloseable {
+
+    private static final ContentType FORM = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8);
 
     private static final Logger LOG = LoggerFactory.getLogger(JackyunClient.class);
 
@@ -27,7 +38,7 @@ public class JackyunClient {
     private final String token;
     private final Duration readTimeout;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Pacer pacer;
 
     public JackyunClient(URI gateway, String appkey, String secret, String token, Duration readTimeout, Clock clock) {
@@ -42,7 +53,23 @@ public class JackyunClient {
         this.token = token == null ? "" : token;
         this.readTimeout = readTimeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Timeout read = Timeout.of(readTimeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(8)
+                        .setMaxConnTotal(8)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(10))
+                                .setSocketTimeout(read)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build())
+                .disableAutomaticRetries()      // the sync retries (and paces) calls itself
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
     }
 
     public Pacer pacer() {
@@ -54,6 +81,11 @@ public class JackyunClient {
      * envelope; a refusal for the rate slows the pacer down before the exception reaches the caller.
      */
     public JackyunEnvelope call(String method, String bizcontent) {
+        return call(method, bizcontent, null);
+    }
+
+    /** The same, reading the records of {@code projection}'s list with only the fields it names (see {@link SourceRecord}). */
+    public JackyunEnvelope call(String method, String bizcontent, JackyunEnvelope.Projection projection) {
         try {
             pacer.acquire();
         } catch (InterruptedException e) {
@@ -61,7 +93,7 @@ public class JackyunClient {
             throw new JackyunException("INTERRUPTED", method + ": interrupted", false, e);
         }
         try {
-            JackyunEnvelope envelope = send(method, bizcontent);
+            JackyunEnvelope envelope = send(method, bizcontent, projection);
             pacer.succeeded();
             return envelope;
         } catch (JackyunException e) {
@@ -72,7 +104,7 @@ public class JackyunClient {
         }
     }
 
-    private JackyunEnvelope send(String method, String bizcontent) {
+    private JackyunEnvelope send(String method, String bizcontent, JackyunEnvelope.Projection projection) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", method);
         params.put("appkey", appkey);
@@ -84,41 +116,43 @@ public class JackyunClient {
         if (!token.isEmpty()) {
             params.put("token", token);
         }
-        HttpRequest request = HttpRequest.newBuilder(gateway)
-                .timeout(readTimeout)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncode(params), StandardCharsets.UTF_8))
-                .build();
+        HttpPost request = new HttpPost(gateway);
+        request.setEntity(new ByteArrayEntity(formEncode(params).getBytes(StandardCharsets.UTF_8), FORM));
         long started = System.nanoTime();
-        HttpResponse<byte[]> response;
+        Answer answer;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
+            answer = http.execute(request, response -> new Answer(response.getCode(),
+                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
+                    response.getFirstHeader("Retry-After") == null ? null : response.getFirstHeader("Retry-After").getValue()));
+        } catch (SocketTimeoutException e) {
             throw new JackyunException("TIMEOUT", method + ": no answer from the gateway within " + readTimeout, true, e);
         } catch (IOException e) {
             throw new JackyunException("IO", method + ": connection to the gateway failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JackyunException("INTERRUPTED", method + ": interrupted", false, e);
         }
-        int status = response.statusCode();
-        if (status != 200) {
+        if (answer.status() != 200) {
+            int status = answer.status();
             boolean retryable = status == 429 || status >= 500 || status == 408;
             throw new JackyunException("HTTP_" + status, method + ": the gateway answered HTTP " + status, retryable)
-                    .withRetryAfter(retryAfter(response));
+                    .withRetryAfter(retryAfter(answer.retryAfter()));
         }
-        JackyunEnvelope envelope = JackyunEnvelope.parse(method, response.body());
+        JackyunEnvelope envelope = JackyunEnvelope.parse(method, answer.body(), projection);
         LOG.debug("{} answered in {} ms, contextId {}", method, (System.nanoTime() - started) / 1_000_000, envelope.contextId());
         return envelope;
     }
 
+    private record Answer(int status, byte[] body, String retryAfter) {
+    }
+
     /** Retry-After in seconds (the HTTP-date form is rare for APIs and is ignored). */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
-                .filter(v -> v.trim().matches("\\d{1,5}"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
-                .orElse(null);
+    private static Duration retryAfter(String header) {
+        return header != null && header.trim().matches("\\d{1,5}") ? Duration.ofSeconds(Long.parseLong(header.trim())) : null;
+    }
+
+    /** Closes the connections; a call still waiting for its answer ends with an IO failure. */
+    @Override
+    public void close() {
+        http.close(CloseMode.IMMEDIATE);
     }
 
     static String formEncode(Map<String, String> params) {

@@ -1,10 +1,14 @@
 package io.jackyunsync.jackyun;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,9 +39,17 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
 
     /** The same from the body's UTF-8 bytes, as they came (no String of the whole page is made). */
     public static JackyunEnvelope parse(String method, byte[] body) {
+        return parse(method, body, null);
+    }
+
+    /**
+     * The same, reading the records of {@code projection}'s list as {@link SourceRecord}s that keep only the fields it
+     * names: the other fields are skipped without being decoded (most of a record's bytes, and of the parse's cost).
+     */
+    public static JackyunEnvelope parse(String method, byte[] body, Projection projection) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = projection == null ? JSON.readTree(body) : readProjected(body, projection);
         } catch (JsonProcessingException e) {
             throw new JackyunException("BAD_BODY", method + ": the gateway answered with a body that is not JSON ("
                     + e.getOriginalMessage() + ")", true);
@@ -72,6 +84,64 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
             }
         }
         return new JackyunEnvelope(data == null || data.isNull() ? null : data, contextId, subCode, msg);
+    }
+
+    /** Which list of {@code result.data} holds the records ({@code list}, dots for nesting) and which fields to keep. */
+    public record Projection(String list, Set<String> fields) {
+
+        public Projection {
+            fields = Set.copyOf(fields);
+        }
+    }
+
+    private static JsonNode readProjected(byte[] body, Projection projection) throws java.io.IOException {
+        String[] path = ("result.data." + projection.list()).split("\\.");
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return p.currentToken() == null ? null : JSON.readTree(p);
+            }
+            return readObject(p, body, path, 0, projection.fields());
+        }
+    }
+
+    /** An object on the way to the list: fields off the path are read whole, the one on it is descended into. */
+    private static ObjectNode readObject(JsonParser p, byte[] body, String[] path, int depth, Set<String> fields) throws java.io.IOException {
+        ObjectNode node = JSON.getNodeFactory().objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals(path[depth]) && depth < path.length - 1 && value == JsonToken.START_OBJECT) {
+                node.set(name, readObject(p, body, path, depth + 1, fields));
+            } else if (name.equals(path[depth]) && depth == path.length - 1 && value == JsonToken.START_ARRAY) {
+                node.set(name, readRecords(p, body, fields));
+            } else {
+                node.set(name, JSON.readTree(p));
+            }
+        }
+        return node;
+    }
+
+    private static ArrayNode readRecords(JsonParser p, byte[] body, Set<String> fields) throws java.io.IOException {
+        ArrayNode list = JSON.getNodeFactory().arrayNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.START_OBJECT) {
+                list.add((JsonNode) JSON.readTree(p));   // not a record: kept whole, the mapper rejects it
+                continue;
+            }
+            SourceRecord record = new SourceRecord(body, (int) p.currentTokenLocation().getByteOffset());
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (fields.contains(name)) {
+                    record.set(name, JSON.readTree(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            record.end((int) p.currentLocation().getByteOffset());
+            list.add(record);
+        }
+        return list;
     }
 
     private static String text(JsonNode node) {

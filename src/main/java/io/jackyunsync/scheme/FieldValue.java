@@ -58,6 +58,16 @@ final class FieldValue {
         };
     }
 
+    /** The top-level fields of the record this value reads (the first step of each path). */
+    java.util.List<String> roots() {
+        return switch (kind) {
+            case PATH -> java.util.List.of(path[0]);
+            case TEMPLATE -> SchemeChecks.PLACEHOLDER.matcher(text).results()
+                    .map(r -> r.group(1).trim().split("\\.")[0]).toList();
+            case NULL, CONSTANT, FUNCTION -> java.util.List.of();
+        };
+    }
+
     /** The record field a path reads, for messages. */
     String source() {
         return path == null ? text : String.join(".", path);

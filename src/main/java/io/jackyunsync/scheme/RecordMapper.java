@@ -25,6 +25,14 @@ public final class RecordMapper {
                 .toList();
     }
 
+    /** The top-level fields of a source record that the mapping reads: its id and every field a value names. */
+    public java.util.Set<String> sourceFields() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        names.add(idField);
+        fields.forEach(c -> names.addAll(c.value().roots()));
+        return names;
+    }
+
     /** The character widths of the target's text columns, read from the database: a longer value is rejected here. */
     public void columnWidths(Map<String, Integer> widths) {
         this.columnWidths = Map.copyOf(widths);
@@ -103,6 +111,6 @@ public final class RecordMapper {
     }
 
     private static MappedRecord reject(String sourceId, String rule, String reason, JsonNode record) {
-        return MappedRecord.ofRejection(sourceId, rule, reason, record.toString());
+        return MappedRecord.ofRejection(sourceId, rule, reason, io.jackyunsync.jackyun.SourceRecord.raw(record));
     }
 }

@@ -1,14 +1,20 @@
 package io.jackyunsync.sync;
 
+import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.scheme.RecordMapper;
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeSql;
 
-/** A checked scheme with what every run needs prepared once: its mapper and its SQL. */
-public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql) {
+/**
+ * A checked scheme with what every run needs prepared once: its mapper, its SQL, and the projection its pages are read
+ * with (the list and the fields the mapper reads).
+ */
+public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, JackyunEnvelope.Projection projection) {
 
     public static CompiledScheme of(Scheme scheme) {
-        return new CompiledScheme(scheme, new RecordMapper(scheme), SchemeSql.of(scheme.target()));
+        RecordMapper mapper = new RecordMapper(scheme);
+        return new CompiledScheme(scheme, mapper, SchemeSql.of(scheme.target()),
+                new JackyunEnvelope.Projection(scheme.source().list(), mapper.sourceFields()));
     }
 
     public String name() {

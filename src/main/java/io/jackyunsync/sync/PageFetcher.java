@@ -90,7 +90,12 @@ public final class PageFetcher {
     }
 
     public List<JsonNode> fetch(Scheme.Source source, String biz) {
-        JackyunEnvelope envelope = client.call(source.api(), biz);
+        return fetch(source, biz, null);
+    }
+
+    /** One page, its records read with only the fields of {@code projection} (null: whole). */
+    public List<JsonNode> fetch(Scheme.Source source, String biz, JackyunEnvelope.Projection projection) {
+        JackyunEnvelope envelope = client.call(source.api(), biz, projection);
         JsonNode list = envelope.data() == null ? null : envelope.data().at("/" + source.list().replace('.', '/'));
         if (list == null || list.isMissingNode() || list.isNull()) {
             return List.of();

@@ -48,7 +48,7 @@ public final class Reconciler {
                     new Scheme.Reconcile(extras, policy.markColumn(), policy.markValue()));
         }
         ReconcileSql sql = ReconcileSql.of(scheme);
-        CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql());
+        CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection());
         SyncRun run = sync.planFullSet(staging);
         return new Reconciliation(schemeName, Boolean.TRUE.equals(repair), sql, extras, policy.markValue(), run);
     }

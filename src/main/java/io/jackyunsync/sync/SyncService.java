@@ -131,7 +131,7 @@ public final class SyncService {
                 : PageFetcher.pageRequest(source, index, run.getWindowStart(), run.getWindowEnd());
         run.setLastRequest(request);
         long t0 = System.nanoTime();
-        List<JsonNode> records = fetcher.fetch(source, request);
+        List<JsonNode> records = fetcher.fetch(source, request, run.compiled().projection());
         run.pageFetched(records.size(), source.pagination().pageSize());
         LOG.debug("{} page {}{}: {} records in {} ms", source.api(), index, run.isReverse() ? " (backward pass)" : "",
                 records.size(), (System.nanoTime() - t0) / 1_000_000);

@@ -22,6 +22,39 @@ class JackyunEnvelopeTest {
     }
 
     @Test
+    void should_read_a_projected_list_with_only_the_named_fields_and_keep_each_record_as_sent() {
+        String first = "{\"id\":\"1\",\"skip\":{\"deep\":[1,{\"x\":\"}]\"}]},\"name\":\"仓\\\"库\\u0041\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}";
+        String second = "{\"name\":\"\",\"id\":2, \"extra\" : [ ] }";
+        String body = "{\"result\":{\"contextId\":\"c9\",\"data\":{\"total\":2,\"page\":{\"rows\":[" + first + " , " + second + ",7]}}},\"code\":200}";
+        var projection = new JackyunEnvelope.Projection("page.rows", java.util.Set.of("id", "name", "n", "big"));
+
+        JackyunEnvelope e = JackyunEnvelope.parse("m", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), projection);
+
+        assertThat(e.contextId()).isEqualTo("c9");
+        assertThat(e.data().get("total").asInt()).isEqualTo(2);
+        var rows = e.data().at("/page/rows");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).isInstanceOf(SourceRecord.class);
+        assertThat(rows.get(0).toString()).isEqualTo("{\"id\":\"1\",\"name\":\"仓\\\"库A\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}");
+        assertThat(SourceRecord.raw(rows.get(0))).isEqualTo(first);
+        assertThat(rows.get(1).get("id").asLong()).isEqualTo(2);
+        assertThat(rows.get(1).has("extra")).isFalse();
+        assertThat(SourceRecord.raw(rows.get(1))).isEqualTo(second);
+        assertThat(rows.get(2).asInt()).as("an element that is not a record is kept as it is").isEqualTo(7);
+        assertThat(JackyunEnvelope.parse("m", body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).data().at("/page/rows/0/skip/deep/1/x").asText())
+                .as("without a projection everything is read").isEqualTo("}]");
+    }
+
+    @Test
+    void should_read_a_projected_list_inside_data_sent_as_a_string_whole() {
+        String body = "{\"code\":200,\"result\":{\"data\":\"{\\\"rows\\\":[{\\\"id\\\":1,\\\"x\\\":2}]}\"}}";
+        JackyunEnvelope e = JackyunEnvelope.parse("m", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new JackyunEnvelope.Projection("rows", java.util.Set.of("id")));
+        assertThat(e.data().at("/rows/0/id").asInt()).isEqualTo(1);
+        assertThat(SourceRecord.raw(e.data().at("/rows/0"))).isEqualTo("{\"id\":1,\"x\":2}");
+    }
+
+    @Test
     void should_accept_null_result_or_null_data_as_no_data() {
         assertThat(JackyunEnvelope.parse("m", "{\"code\":200,\"result\":null}").data()).isNull();
         assertThat(JackyunEnvelope.parse("m", "{\"code\":200,\"result\":{\"data\":null}}").data()).isNull();

@@ -30,6 +30,20 @@ class RecordMapperTest {
                 entry("source_Id", 3), entry("status", 1), entry("create_by", 1), entry("reconciliation_type", null));
     }
 
+    @Test
+    void should_name_the_source_fields_it_reads_paths_and_template_placeholders_by_their_first_step() {
+        assertThat(mapper.sourceFields()).containsExactly("warehouseCode", "warehouseId", "warehouseName", "warehouseTypeCode");
+        Scheme nested = new Scheme(WAREHOUSE.name(), true, WAREHOUSE.schedule(), WAREHOUSE.source(),
+                new Scheme.Target(WAREHOUSE.target().table(), WAREHOUSE.target().key(), WAREHOUSE.target().updateTime(), List.of(
+                        WAREHOUSE.target().fields().get(0),
+                        text("channel", "{salesList.0.channelId}-{linkMan}"), text("city", "{address.city}"))), WAREHOUSE.reconcile());
+        assertThat(new RecordMapper(nested).sourceFields()).containsExactly("address", "linkMan", "salesList", "warehouseId");
+    }
+
+    private static Scheme.TargetField text(String column, String value) {
+        return Scheme.TargetField.of(column, null, "string", value, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     private static java.util.Map.Entry<String, Object> entry(String k, Object v) {
         return new java.util.AbstractMap.SimpleEntry<>(k, v);
     }

@@ -60,6 +60,18 @@ public final class SimWarehouse {
         return new SimWarehouse(id, code, name, typeCode, blockup, deleted, gmtCreate, gmtModified, gmtAsText);
     }
 
+    /** The record's JSON, made once: a published warehouse is never changed (changes are made to copies). */
+    private byte[] json;
+
+    byte[] jsonBytes() {
+        byte[] b = json;
+        if (b == null) {
+            b = toJson().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            json = b;
+        }
+        return b;
+    }
+
     ObjectNode toJson() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("warehouseId", Long.toString(id));

@@ -39,20 +39,65 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
                                               Object value) throws SQLException {
         String in = inList.computeIfAbsent(sql, NamedParameters::onlyInList).orElse(null);
         if (in != null && exchange.getMessage().getHeader(in) instanceof List<?> keys && keys.size() == expectedParams) {
-            return keys.iterator();
+            return new Values(keys.toArray());
         }
         if (value instanceof Map<?, ?> row) {
             List<String> params = names.computeIfAbsent(sql, NamedParameters::plainNames).orElse(null);
             if (params != null && params.size() == expectedParams && row.keySet().containsAll(params)) {
-                List<Object> values = new ArrayList<>(params.size());
-                for (String name : params) {
-                    values.add(row.get(name));
+                Object[] values = new Object[params.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row.get(params.get(i));
                 }
-                return values.iterator();
+                return new Values(values);
             }
         }
         FALLBACKS.incrementAndGet();
         return super.createPopulateIterator(sql, preparedQuery, expectedParams, exchange, value);
+    }
+
+    /**
+     * Binds the values this strategy looked up straight with {@code setObject} (Connector/J types them itself; Spring's
+     * setter, which the default strategy uses, asks the driver's metadata for every NULL); others as camel-sql does.
+     */
+    @Override
+    public void populateStatement(java.sql.PreparedStatement ps, Iterator<?> iterator, int expectedParams) throws SQLException {
+        if (!(iterator instanceof Values v)) {
+            super.populateStatement(ps, iterator, expectedParams);
+            return;
+        }
+        if (v.values.length != expectedParams) {
+            throw new SQLException("Number of parameters mismatch. Expected: " + expectedParams + ", was: " + v.values.length);
+        }
+        for (int i = 0; i < v.values.length; i++) {
+            if (v.values[i] == null) {
+                ps.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                ps.setObject(i + 1, v.values[i]);
+            }
+        }
+    }
+
+    /** The values of one statement or row, in parameter order. */
+    private static final class Values implements Iterator<Object> {
+        final Object[] values;
+        private int next;
+
+        Values(Object[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < values.length;
+        }
+
+        @Override
+        public Object next() {
+            if (next >= values.length) {
+                throw new java.util.NoSuchElementException();
+            }
+            return values[next++];
+        }
     }
 
     /** Whether the statement has a plain JDBC '?' besides the named markers. */

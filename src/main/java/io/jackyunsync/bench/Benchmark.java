@@ -57,7 +57,7 @@ public final class Benchmark {
             System.setProperty("JACKYUN_SYNC_LOG_LEVEL", "WARN");
         }
         Map<String, String> options = new HashMap<>(Map.of("records", "200000", "page-sizes", "50,200", "reps", "3",
-                "rates", "5,50", "memory", "100000,1000000", "out", "target/benchmark", "batch", "500"));
+                "rates", "5,50", "memory", "100000,1000000", "out", "target/benchmark", "batch", "500", "warmup", "3"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 System.err.println("unknown option " + args[i] + "; known: " + options.keySet());
@@ -113,8 +113,13 @@ public final class Benchmark {
         String label = "pageSize " + pageSize;
         System.out.println("== " + label);
 
-        // (a) fetch limit: the production client paging the simulator, one thread, no pacing (after one unmeasured pass)
-        fetchAll(simulator.url(), scheme, page -> { });
+        // every path is measured after unmeasured passes (--warmup, 3): the JIT compiles for a few passes, and on two
+        // cores its compiler threads take CPU from whatever runs meanwhile (a service that has run a while is past it)
+        int warmup = integer("warmup");
+        // (a) fetch limit: the production client paging the simulator, one thread, no pacing
+        for (int i = 0; i < warmup; i++) {
+            fetchAll(simulator.url(), scheme, page -> { });
+        }
         for (int i = 0; i < reps; i++) {
             long[] count = {0};
             Meter.Reading r;
@@ -139,7 +144,10 @@ public final class Benchmark {
              HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
             Database.migrate(ds, "migrations");
             int batch = integer("batch");
-            upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
+            for (int i = 0; i < warmup; i++) {
+                upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
+                SetBasedWrite.write(bulk, scheme, rows, 5000);
+            }
             for (int i = 0; i < reps; i++) {
                 execute(ds, "TRUNCATE TABLE warehouse");
                 results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
@@ -152,10 +160,13 @@ public final class Benchmark {
 
             // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
             try (SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, 10_000))) {
-                // one unmeasured first load warms the routes up (as a service that has run before would be)
-                execute(ds, "TRUNCATE TABLE warehouse");
-                execute(ds, "DELETE FROM sync_checkpoint");
-                measuredRun(app, simulator);
+                for (int i = 0; i < warmup; i++) {   // unmeasured first loads and re-syncs, as a service that has run before
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    execute(ds, "DELETE FROM sync_checkpoint");
+                    measuredRun(app, simulator);
+                    execute(ds, "DELETE FROM sync_checkpoint");
+                    measuredRun(app, simulator);
+                }
                 for (int i = 0; i < reps; i++) {
                     execute(ds, "TRUNCATE TABLE warehouse");
                     execute(ds, "DELETE FROM sync_checkpoint");

@@ -1,6 +1,7 @@
 package io.jackyunsync.jackyun;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +19,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -121,8 +122,7 @@ public class JackyunClient implements AutoCloseable {
         long started = System.nanoTime();
         Answer answer;
         try {
-            answer = http.execute(request, response -> new Answer(response.getCode(),
-                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
+            answer = http.execute(request, response -> new Answer(response.getCode(), body(response.getEntity()),
                     response.getFirstHeader("Retry-After") == null ? null : response.getFirstHeader("Retry-After").getValue()));
         } catch (SocketTimeoutException e) {
             throw new JackyunException("TIMEOUT", method + ": no answer from the gateway within " + readTimeout, true, e);
@@ -140,6 +140,27 @@ public class JackyunClient implements AutoCloseable {
         LOG.debug("{} answered in {} ms, contextId {}", method, (System.nanoTime() - started) / 1_000_000, envelope.contextId());
         return envelope;
     }
+
+    /** The body in one array of its announced length (no growing buffer and copy); a shorter body is an IO failure. */
+    private static byte[] body(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            long length = entity.getContentLength();
+            if (length < 0 || length > MAX_BODY) {
+                return in.readAllBytes();
+            }
+            byte[] body = new byte[(int) length];
+            int read = in.readNBytes(body, 0, body.length);
+            if (read < body.length) {
+                throw new IOException("the body ended after " + read + " of " + length + " bytes");
+            }
+            return body;
+        }
+    }
+
+    private static final long MAX_BODY = 256L * 1024 * 1024;
 
     private record Answer(int status, byte[] body, String retryAfter) {
     }

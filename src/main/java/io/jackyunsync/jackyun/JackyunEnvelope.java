@@ -8,6 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
@@ -133,7 +140,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
                 String name = p.currentName();
                 p.nextToken();
                 if (fields.contains(name)) {
-                    record.set(name, JSON.readTree(p));
+                    record.set(name, value(p));
                 } else {
                     p.skipChildren();
                 }
@@ -142,6 +149,23 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
             list.add(record);
         }
         return list;
+    }
+
+    /** The value at the parser as {@link #JSON} reads it (exact numbers), scalars made without a deserialization context. */
+    private static JsonNode value(JsonParser p) throws java.io.IOException {
+        return switch (p.currentToken()) {
+            case VALUE_STRING -> TextNode.valueOf(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> IntNode.valueOf(p.getIntValue());
+                case LONG -> LongNode.valueOf(p.getLongValue());
+                default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(p.getDecimalValue());
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.getInstance();
+            default -> JSON.readTree(p);
+        };
     }
 
     private static String text(JsonNode node) {

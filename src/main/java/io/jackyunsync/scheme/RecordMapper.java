@@ -13,6 +13,7 @@ public final class RecordMapper {
 
     private final String idField;
     private final List<Compiled> fields;
+    private final int capacity;
     private volatile Map<String, Integer> columnWidths = Map.of();
 
     public RecordMapper(Scheme scheme) {
@@ -23,6 +24,7 @@ public final class RecordMapper {
                         f.zone() == null ? io.jackyunsync.jackyun.BeijingTime.ZONE : java.time.ZoneId.of(f.zone())))
                 .filter(c -> c.value().kind != FieldValue.Kind.FUNCTION)
                 .toList();
+        this.capacity = fields.size() * 4 / 3 + 1;   // a row's map never grows
     }
 
     /** The top-level fields of a source record that the mapping reads: its id and every field a value names. */
@@ -45,7 +47,7 @@ public final class RecordMapper {
 
     public MappedRecord map(JsonNode record) {
         String sourceId = sourceId(record);
-        Map<String, Object> row = new LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>(capacity);
         for (Compiled c : fields) {
             Scheme.TargetField f = c.field();
             Object value;

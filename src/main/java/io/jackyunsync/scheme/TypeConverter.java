@@ -11,11 +11,6 @@ import java.util.Locale;
 /** Converts a source value (JSON node or text) to a column type; throws IllegalArgumentException naming the problem. */
 final class TypeConverter {
 
-    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
-    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
     private TypeConverter() {
     }
 
@@ -44,8 +39,8 @@ final class TypeConverter {
             return null;
         }
         return switch (type) {
-            case "int" -> integer(t, INT_MIN, INT_MAX, "an int").intValue();
-            case "long" -> integer(t, LONG_MIN, LONG_MAX, "a long (BIGINT)").longValue();
+            case "int" -> (int) integer(t, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
+            case "long" -> integer(t, Long.MIN_VALUE, Long.MAX_VALUE, "a long (BIGINT)");
             case "decimal" -> decimal(t);
             case "boolean" -> bool(t);
             case "datetime" -> datetime(t, zone);
@@ -53,14 +48,19 @@ final class TypeConverter {
         };
     }
 
-    private static BigInteger integer(String t, BigInteger min, BigInteger max, String what) {
-        BigInteger v;
+    private static long integer(String t, long min, long max, String what) {
+        long v;
         try {
-            v = new BigInteger(t);
+            v = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + t + "' is not an integer");
+            try {
+                new BigInteger(t);
+            } catch (NumberFormatException notInteger) {
+                throw new IllegalArgumentException("'" + t + "' is not an integer");
+            }
+            throw new IllegalArgumentException("'" + t + "' is out of range for " + what);
         }
-        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+        if (v < min || v > max) {
             throw new IllegalArgumentException("'" + t + "' is out of range for " + what);
         }
         return v;

@@ -22,11 +22,11 @@ class JackyunEnvelopeTest {
     }
 
     @Test
-    void should_read_a_projected_list_with_only_the_named_fields_and_keep_each_record_as_sent() {
-        String first = "{\"id\":\"1\",\"skip\":{\"deep\":[1,{\"x\":\"}]\"}]},\"name\":\"仓\\\"库\\u0041\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}";
+    void should_read_a_projected_list_with_only_the_named_fields_and_keep_each_record_as_sent() throws Exception {
+        String first = "{\"id\":\"1\",\"i\":-7,\"l\":9223372036854775807,\"t\":true,\"f\":false,\"z\":null,\"skip\":{\"deep\":[1,{\"x\":\"}]\"}]},\"name\":\"仓\\\"库\\u0041\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}";
         String second = "{\"name\":\"\",\"id\":2, \"extra\" : [ ] }";
         String body = "{\"result\":{\"contextId\":\"c9\",\"data\":{\"total\":2,\"page\":{\"rows\":[" + first + " , " + second + ",7]}}},\"code\":200}";
-        var projection = new JackyunEnvelope.Projection("page.rows", java.util.Set.of("id", "name", "n", "big"));
+        var projection = new JackyunEnvelope.Projection("page.rows", java.util.Set.of("id", "name", "n", "big", "i", "l", "t", "f", "z"));
 
         JackyunEnvelope e = JackyunEnvelope.parse("m", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), projection);
 
@@ -35,7 +35,13 @@ class JackyunEnvelopeTest {
         var rows = e.data().at("/page/rows");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isInstanceOf(SourceRecord.class);
-        assertThat(rows.get(0).toString()).isEqualTo("{\"id\":\"1\",\"name\":\"仓\\\"库A\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}");
+        var whole = (com.fasterxml.jackson.databind.node.ObjectNode) JackyunEnvelope.JSON.readTree(first);
+        whole.remove(java.util.List.of("skip"));
+        assertThat(rows.get(0)).as("each kept value as the full parse reads it").isEqualTo(whole);
+        assertThat(rows.get(0).get("l").isLong()).isTrue();
+        assertThat(rows.get(0).get("i").isInt()).isTrue();
+        assertThat(rows.get(0).get("big").isBigInteger()).isTrue();
+        assertThat(rows.get(0).toString()).isEqualTo("{\"id\":\"1\",\"i\":-7,\"l\":9223372036854775807,\"t\":true,\"f\":false,\"z\":null,\"name\":\"仓\\\"库A\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}");
         assertThat(SourceRecord.raw(rows.get(0))).isEqualTo(first);
         assertThat(rows.get(1).get("id").asLong()).isEqualTo(2);
         assertThat(rows.get(1).has("extra")).isFalse();

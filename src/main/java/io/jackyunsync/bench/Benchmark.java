@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * the heap of a -Xmx256m sync of 100k and 1M records; it prints medians with min-max and draws a chart.
  *
  * <pre>java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200] [--reps 3]
- *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark]</pre>
+ *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]</pre>
  */
 public final class Benchmark {
 
@@ -57,7 +57,7 @@ public final class Benchmark {
             System.setProperty("JACKYUN_SYNC_LOG_LEVEL", "WARN");
         }
         Map<String, String> options = new HashMap<>(Map.of("records", "200000", "page-sizes", "50,200", "reps", "3",
-                "rates", "5,50", "memory", "100000,1000000", "out", "target/benchmark", "batch", "500", "warmup", "3"));
+                "rates", "5,50", "memory", "100000,1000000", "out", "target/benchmark", "batch", "500", "warmup", "3", "writers", "2"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 System.err.println("unknown option " + args[i] + "; known: " + options.keySet());
@@ -144,8 +144,10 @@ public final class Benchmark {
              HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
             Database.migrate(ds, "migrations");
             int batch = integer("batch");
+            int writers = integer("writers");   // the sync's writer threads (sync.write.threads), and connections of (b)
             for (int i = 0; i < warmup; i++) {
                 upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
+                upsert(ds, scheme, rows, batch, writers);
                 SetBasedWrite.write(bulk, scheme, rows, 5000);
             }
             for (int i = 0; i < reps; i++) {
@@ -153,13 +155,18 @@ public final class Benchmark {
                 results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
                 results.add(label, "b write limit, update", timed(() -> upsert(ds, scheme, rows, batch)));
                 execute(ds, "TRUNCATE TABLE warehouse");
+                results.add(label, "b write limit, insert, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                results.add(label, "b write limit, update, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                execute(ds, "TRUNCATE TABLE warehouse");
                 results.add(label, "b set-based merge, insert", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
                 results.add(label, "b set-based merge, update", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
             }
             rows.clear();
 
             // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
-            try (SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, 10_000))) {
+            Map<String, String> settings = appSettings(url, simulator.url(), schemes, 10_000);
+            settings.put("sync.write.threads", Integer.toString(writers));
+            try (SyncApp app = SyncApp.start(settings)) {
                 for (int i = 0; i < warmup; i++) {   // unmeasured first loads and re-syncs, as a service that has run before
                     execute(ds, "TRUNCATE TABLE warehouse");
                     execute(ds, "DELETE FROM sync_checkpoint");
@@ -272,6 +279,19 @@ public final class Benchmark {
 
     /** The production upsert statement with JDBC's ? markers, batched: rows/s of the database and driver alone. */
     static long upsert(javax.sql.DataSource ds, CompiledScheme scheme, List<Map<String, Object>> rows, int batch) throws Exception {
+        return upsert(ds, scheme, rows, batch, 1);
+    }
+
+    /** Threads of the parallel write limit, kept alive: the meter reads the bytes each live thread allocated. */
+    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "benchmark-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The same on {@code connections} connections at once, each taking the next batch (as the sync's writer threads do). */
+    static long upsert(javax.sql.DataSource ds, CompiledScheme scheme, List<Map<String, Object>> rows, int batch, int connections)
+            throws Exception {
         List<String> params = new ArrayList<>();
         Matcher m = NAMED.matcher(scheme.sql().upsert());
         StringBuilder sql = new StringBuilder();
@@ -280,18 +300,23 @@ public final class Benchmark {
             m.appendReplacement(sql, "?");
         }
         m.appendTail(sql);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int n = 0;
-            for (Map<String, Object> row : rows) {
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, row.get(params.get(i)));
-                }
-                ps.addBatch();
-                if (++n % batch == 0) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Callable<Void> writer = () -> {
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int from = next.getAndAdd(batch); from < rows.size(); from = next.getAndAdd(batch)) {
+                    for (Map<String, Object> row : rows.subList(from, Math.min(from + batch, rows.size()))) {
+                        for (int i = 0; i < params.size(); i++) {
+                            ps.setObject(i + 1, row.get(params.get(i)));
+                        }
+                        ps.addBatch();
+                    }
                     ps.executeBatch();
                 }
             }
-            ps.executeBatch();
+            return null;
+        };
+        for (var done : WRITERS.invokeAll(java.util.Collections.nCopies(connections, writer))) {
+            done.get();
         }
         return rows.size();
     }
@@ -323,7 +348,7 @@ public final class Benchmark {
 
         void add(String section, String path, Sample s) {
             samples.computeIfAbsent(section, k -> new LinkedHashMap<>()).computeIfAbsent(path, k -> new ArrayList<>()).add(s);
-            System.out.printf("  %-28s %,10d in %6.2f s = %,9.0f /s%n", path, s.count(), s.reading().seconds(), s.perSecond());
+            System.out.printf("  %-38s %,10d in %6.2f s = %,9.0f /s%n", path, s.count(), s.reading().seconds(), s.perSecond());
         }
 
         void rate(int rate, double wholeRun, double calls) {

@@ -35,7 +35,7 @@ final class Chart {
             }
         }
         int rowHeight = 26;
-        int left = 260;
+        int left = 300;
         int width = 1100;
         int height = 90 + rowHeight * bars.size();
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

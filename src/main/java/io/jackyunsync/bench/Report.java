@@ -17,18 +17,26 @@ final class Report {
                 + "live MB: peak heap left after a collection; alloc B/rec: bytes allocated by this JVM per record or row\n");
         for (var section : r.samples.entrySet()) {
             out.append("\n").append(section.getKey()).append('\n');
-            out.append(String.format("  %-28s %12s %21s %6s %6s %9s %12s %10s %10s%n", "path", "median /s", "min - max /s",
+            out.append(String.format("  %-38s %12s %21s %6s %6s %9s %12s %10s %10s%n", "path", "median /s", "min - max /s",
                     "CPU %", "sim %", "GC ms", "alloc B/rec", "heap MB", "live MB"));
             for (var path : section.getValue().entrySet()) {
                 List<Benchmark.Sample> s = path.getValue();
-                out.append(String.format("  %-28s %,12.0f %,10.0f - %,-10.0f %6.0f %6.0f %9.0f %,12.0f %10.1f %10.1f%n", path.getKey(),
+                out.append(String.format("  %-38s %,12.0f %,10.0f - %,-10.0f %6.0f %6.0f %9.0f %,12.0f %10.1f %10.1f%n", path.getKey(),
                         median(s, Benchmark.Sample::perSecond), min(s, Benchmark.Sample::perSecond), max(s, Benchmark.Sample::perSecond),
                         median(s, x -> x.reading().cpuPercent()), median(s, Benchmark.Sample::simulatorCpuPercent),
                         median(s, x -> x.reading().gcMillis()), median(s, x -> (double) x.reading().allocatedBytes() / x.count()),
                         median(s, x -> x.reading().peakHeapBytes() / 1048576.0), median(s, x -> x.reading().peakLiveBytes() / 1048576.0)));
             }
-            ratio(out, section.getValue(), "c sync, first load", "b write limit, insert");
-            ratio(out, section.getValue(), "c sync, full re-sync", "b write limit, update");
+            for (String write : section.getValue().keySet()) {   // one connection, then as many as the sync's writers
+                if (write.startsWith("b write limit, insert")) {
+                    ratio(out, section.getValue(), "c sync, first load", write);
+                }
+            }
+            for (String write : section.getValue().keySet()) {
+                if (write.startsWith("b write limit, update")) {
+                    ratio(out, section.getValue(), "c sync, full re-sync", write);
+                }
+            }
         }
         if (!r.rates.isEmpty()) {
             out.append("\nrate-limited mode (pageSize 50): achieved calls/s over the configured R\n");

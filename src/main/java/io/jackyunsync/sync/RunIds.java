@@ -11,21 +11,40 @@ import java.util.Set;
  */
 final class RunIds {
 
-    // a fuller table than hppc's default 0.75: fewer bytes an id (the set of a million-record run fits in 8 MB)
-    private final LongHashSet numbers = new LongHashSet(1024, 0.9);
+    /**
+     * Numeric ids spread over 64 tables by their bits: each grows on its own, so growing never holds the old and the
+     * new table of the whole set at once (a million ids: 16 MB, not 24 MB at the moment of growth). Fuller tables than
+     * hppc's default 0.75: fewer bytes an id.
+     */
+    private final LongHashSet[] numbers = new LongHashSet[64];
+
+    RunIds() {
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = new LongHashSet(16, 0.9);
+        }
+    }
+
+    private LongHashSet part(long n) {
+        // the top bits of a multiplicative hash (hppc places keys by the low bits of its own mix)
+        return numbers[(int) ((n * 0xBF58476D1CE4E5B9L) >>> 58)];
+    }
     private final Set<String> others = new HashSet<>();
 
     /** True when the id is new in this run. */
     synchronized boolean add(String id) {
         long n = numeric(id);
         if (n != Long.MIN_VALUE) {
-            return numbers.add(n);
+            return part(n).add(n);
         }
         return others.add(id);
     }
 
     synchronized int size() {
-        return numbers.size() + others.size();
+        int size = others.size();
+        for (LongHashSet part : numbers) {
+            size += part.size();
+        }
+        return size;
     }
 
     /** The id as a long when it is one written canonically (so that "007" and "7" stay different ids), else MIN_VALUE. */

@@ -228,7 +228,9 @@ public final class Benchmark {
         try (SimulatorProcess simulator = SimulatorProcess.start(n, n > 300_000 ? "3g" : "1g")) {
             for (int i = 0; i < reps; i++) {
                 String url = db.createDatabase("bench_mem" + n + "_" + i);
-                results.add("memory -Xmx256m", n + " records", SyncProbe.runChild(url, simulator.url(), schemes));
+                SyncProbe.Probe probe = SyncProbe.runChild(url, simulator.url(), schemes);
+                results.add("memory -Xmx256m", n + " records", probe.sample());
+                results.retained.computeIfAbsent(n, k -> new ArrayList<>()).add(probe.retainedBytes());
             }
         }
     }
@@ -341,6 +343,8 @@ public final class Benchmark {
         final Map<String, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
         final Map<Integer, List<Double>> rates = new LinkedHashMap<>();
         final Map<Integer, List<Double>> wholeRuns = new LinkedHashMap<>();
+        /** Heap a finished -Xmx256m run still held after a full collection, by records synced. */
+        final Map<Integer, List<Long>> retained = new LinkedHashMap<>();
 
         void add(String section, String path, long count, Meter.Reading r) {
             add(section, path, new Sample(count, r, 0, 0));

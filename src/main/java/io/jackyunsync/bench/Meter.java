@@ -34,8 +34,8 @@ final class Meter implements AutoCloseable {
     private final NotificationListener gcListener = (notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-            long before = info.getGcInfo().getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+            long after = heapOnly(info.getGcInfo().getMemoryUsageAfterGc());
+            long before = heapOnly(info.getGcInfo().getMemoryUsageBeforeGc());
             peakLive.accumulateAndGet(after, Math::max);
             peakHeap.accumulateAndGet(before, Math::max);
         }
@@ -100,6 +100,16 @@ final class Meter implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             return new long[] {0, 0};
         }
+    }
+
+    /** The heap's pools only: a GC notification reports every pool, Metaspace and the code cache included. */
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+            .map(java.lang.management.MemoryPoolMXBean::getName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static long heapOnly(Map<String, MemoryUsage> pools) {
+        return pools.entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
     }
 
     private static long gcMillis() {

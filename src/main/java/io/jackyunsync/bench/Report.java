@@ -60,6 +60,22 @@ final class Report {
                     median(big, x -> (double) x.reading().allocatedBytes() / x.count())
                             / median(small, x -> (double) x.reading().allocatedBytes() / x.count())));
         }
+        if (!r.retained.isEmpty()) {
+            out.append("retained after the run (a full collection with the finished run still referenced; median):");
+            long firstN = 0;
+            double first = 0;
+            for (var e : r.retained.entrySet()) {
+                double mb = e.getValue().stream().sorted().toList().get(e.getValue().size() / 2) / 1048576.0;
+                out.append(String.format(" %,d records %.1f MB;", e.getKey(), mb));
+                if (firstN == 0) {
+                    firstN = e.getKey();
+                    first = mb;
+                } else {
+                    out.append(String.format(" %.1f bytes per record more", (mb - first) * 1048576 / (e.getKey() - firstN)));
+                }
+            }
+            out.append('\n');
+        }
         return out.toString();
     }
 

@@ -21,23 +21,35 @@ public final class SyncProbe {
     public static void main(String[] args) throws Exception {
         SyncRun run;
         Meter.Reading r;
+        long retained;
         try (SyncApp app = SyncApp.start(Benchmark.appSettings(args[0], URI.create(args[1]), Path.of(args[2]), 10_000))) {
             System.gc();
+            long before = usedHeap();
             try (Meter meter = new Meter()) {
                 run = app.run("warehouse");
                 r = meter.stop();
             }
+            System.gc();   // what the finished run still holds (it is referenced here): its id set, and anything it leaked
+            retained = usedHeap() - before;
         }
         if (!run.isSucceeded()) {
             System.out.println("PROBE-FAILED " + run.summary());
             System.exit(1);
         }
-        System.out.printf(java.util.Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f%n", run.getInserted() + run.getUpdated(), r.seconds(),
-                r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getPages(), r.cpuPercent());
+        System.out.printf(java.util.Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f %d%n", run.getInserted() + run.getUpdated(), r.seconds(),
+                r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getPages(), r.cpuPercent(), retained);
         System.exit(0);
     }
 
-    static Benchmark.Sample runChild(String jdbcUrl, URI gateway, Path schemes) throws Exception {
+    private static long usedHeap() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** A probe's figures, and the heap its finished run still held after a full collection. */
+    record Probe(Benchmark.Sample sample, long retainedBytes) {
+    }
+
+    static Probe runChild(String jdbcUrl, URI gateway, Path schemes) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(List.of(SimulatorProcess.java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "-DJACKYUN_SYNC_LOG_LEVEL=WARN", SyncProbe.class.getName(), jdbcUrl, gateway.toString(), schemes.toString()));
         pb.redirectErrorStream(true);
@@ -62,6 +74,6 @@ public final class SyncProbe {
         String[] f = result.split(" ");
         Meter.Reading r = new Meter.Reading(Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
                 Long.parseLong(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[8]));
-        return new Benchmark.Sample(Long.parseLong(f[1]), r, Long.parseLong(f[7]), 0);
+        return new Probe(new Benchmark.Sample(Long.parseLong(f[1]), r, Long.parseLong(f[7]), 0), Long.parseLong(f[9]));
     }
 }

@@ -17,4 +17,5 @@ COPY routes routes
 COPY schemes schemes
 COPY migrations migrations
 EXPOSE 8080
-ENTRYPOINT ["java", "-Xmx256m", "-jar", "target/jackyun-sync.jar"]
+# a fixed heap: G1 neither shrinks nor regrows it between runs (fewer collections; peaks independent of run length)
+ENTRYPOINT ["java", "-Xms256m", "-Xmx256m", "-jar", "target/jackyun-sync.jar"]

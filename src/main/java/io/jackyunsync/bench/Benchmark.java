@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * The performance benchmark (README "Performance"): in one run on one machine, with the embedded MariaDB and the
  * simulator in a process of its own, it measures (a) the fetch limit, (b) the write limit (raw JDBC batched upsert and
  * the set-based merge), (c) the real sync through the routes (first load and full re-sync), the rate-limited mode, and
- * the heap of a -Xmx256m sync of 100k and 1M records; it prints medians with min-max and draws a chart.
+ * the heap of a -Xmx256m sync (and of one with -Xms256m too) of 100k and 1M records; it prints medians with min-max and draws a chart.
  *
  * <pre>java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200] [--reps 3]
  *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]</pre>
@@ -221,16 +221,26 @@ public final class Benchmark {
         }
     }
 
-    /** A -Xmx256m JVM of its own syncs n records (pageSize 200); its peak heap and live set are read back. */
+    /** The JVM options of the memory probes: the service's default, and the same heap fixed from the start. */
+    static final List<List<String>> PROBE_HEAPS = List.of(List.of("-Xmx256m"), List.of("-Xms256m", "-Xmx256m"));
+
+    /**
+     * A JVM of its own syncs n records (pageSize 200), once with each of {@link #PROBE_HEAPS}; its peak heap, live set
+     * and what the finished run retains are read back.
+     */
     private void memory(EmbeddedMariaDb db, int n, int reps) throws Exception {
-        System.out.println("== memory, " + n + " records at -Xmx256m");
         Path schemes = Schemes.withPageSize(200);
         try (SimulatorProcess simulator = SimulatorProcess.start(n, n > 300_000 ? "3g" : "1g")) {
-            for (int i = 0; i < reps; i++) {
-                String url = db.createDatabase("bench_mem" + n + "_" + i);
-                SyncProbe.Probe probe = SyncProbe.runChild(url, simulator.url(), schemes);
-                results.add("memory -Xmx256m", n + " records", probe.sample());
-                results.retained.computeIfAbsent(n, k -> new ArrayList<>()).add(probe.retainedBytes());
+            for (List<String> heap : PROBE_HEAPS) {
+                String section = "memory " + String.join(" ", heap);
+                System.out.println("== " + section + ", " + n + " records");
+                for (int i = 0; i < reps; i++) {
+                    String url = db.createDatabase("bench_mem" + n + "_" + i + "_" + heap.size());
+                    SyncProbe.Probe probe = SyncProbe.runChild(url, simulator.url(), schemes, heap);
+                    results.add(section, n + " records", probe.sample());
+                    results.retained.computeIfAbsent(section, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(n, k -> new ArrayList<>()).add(probe.retainedBytes());
+                }
             }
         }
     }
@@ -344,7 +354,7 @@ public final class Benchmark {
         final Map<Integer, List<Double>> rates = new LinkedHashMap<>();
         final Map<Integer, List<Double>> wholeRuns = new LinkedHashMap<>();
         /** Heap a finished -Xmx256m run still held after a full collection, by records synced. */
-        final Map<Integer, List<Long>> retained = new LinkedHashMap<>();
+        final Map<String, Map<Integer, List<Long>>> retained = new LinkedHashMap<>();
 
         void add(String section, String path, long count, Meter.Reading r) {
             add(section, path, new Sample(count, r, 0, 0));

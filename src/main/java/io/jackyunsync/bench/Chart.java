@@ -24,7 +24,7 @@ final class Chart {
         List<Bar> bars = new ArrayList<>();
         double top = 1;
         for (var section : results.samples.entrySet()) {
-            bars.add(new Bar(section.getKey().startsWith("memory") ? "c sync at -Xmx256m in a fresh JVM, by N (pageSize 200)"
+            bars.add(new Bar(section.getKey().startsWith("memory") ? "c sync in a fresh JVM at " + section.getKey().substring(7) + ", by N (pageSize 200)"
                     : section.getKey(), 0, 0, 0, true));
             for (var path : section.getValue().entrySet()) {
                 var s = path.getValue();

@@ -48,33 +48,37 @@ final class Report {
                         e.getKey(), v.get(v.size() / 2), v.get(0), v.get(v.size() - 1), w.get(w.size() / 2), w.get(0), w.get(w.size() - 1)));
             }
         }
-        Map<String, List<Benchmark.Sample>> memory = r.samples.get("memory -Xmx256m");
-        if (memory != null && memory.size() >= 2) {
+        for (var section : r.samples.entrySet()) {
+            Map<String, List<Benchmark.Sample>> memory = section.getValue();
+            if (!section.getKey().startsWith("memory") || memory.size() < 2) {
+                continue;
+            }
             var runs = List.copyOf(memory.values());
             var small = runs.get(0);
             var big = runs.get(runs.size() - 1);
-            out.append(String.format("%nmemory: %s over %s: peak heap %.2fx, peak live heap %.2fx, alloc/record %.2fx%n",
+            out.append(String.format("%n%s: %s over %s: peak heap %.2fx, peak live heap %.2fx, alloc/record %.2fx%n", section.getKey(),
                     List.copyOf(memory.keySet()).get(runs.size() - 1), List.copyOf(memory.keySet()).get(0),
                     median(big, x -> x.reading().peakHeapBytes()) / median(small, x -> x.reading().peakHeapBytes()),
                     median(big, x -> x.reading().peakLiveBytes()) / median(small, x -> x.reading().peakLiveBytes()),
                     median(big, x -> (double) x.reading().allocatedBytes() / x.count())
                             / median(small, x -> (double) x.reading().allocatedBytes() / x.count())));
-        }
-        if (!r.retained.isEmpty()) {
-            out.append("retained after the run (a full collection with the finished run still referenced; median):");
-            long firstN = 0;
-            double first = 0;
-            for (var e : r.retained.entrySet()) {
-                double mb = e.getValue().stream().sorted().toList().get(e.getValue().size() / 2) / 1048576.0;
-                out.append(String.format(" %,d records %.1f MB;", e.getKey(), mb));
-                if (firstN == 0) {
-                    firstN = e.getKey();
-                    first = mb;
-                } else {
-                    out.append(String.format(" %.1f bytes per record more", (mb - first) * 1048576 / (e.getKey() - firstN)));
+            var retained = r.retained.getOrDefault(section.getKey(), Map.of());
+            if (!retained.isEmpty()) {
+                out.append("  retained after the run (a full collection with the finished run still referenced; median):");
+                long firstN = 0;
+                double first = 0;
+                for (var e : retained.entrySet()) {
+                    double mb = e.getValue().stream().sorted().toList().get(e.getValue().size() / 2) / 1048576.0;
+                    out.append(String.format(" %,d records %.1f MB;", e.getKey(), mb));
+                    if (firstN == 0) {
+                        firstN = e.getKey();
+                        first = mb;
+                    } else {
+                        out.append(String.format(" %.1f bytes per record more", (mb - first) * 1048576 / (e.getKey() - firstN)));
+                    }
                 }
+                out.append('\n');
             }
-            out.append('\n');
         }
         return out.toString();
     }

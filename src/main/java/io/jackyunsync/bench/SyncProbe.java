@@ -49,9 +49,12 @@ public final class SyncProbe {
     record Probe(Benchmark.Sample sample, long retainedBytes) {
     }
 
-    static Probe runChild(String jdbcUrl, URI gateway, Path schemes) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of(SimulatorProcess.java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+    static Probe runChild(String jdbcUrl, URI gateway, Path schemes, List<String> heap) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(SimulatorProcess.java()));
+        command.addAll(heap);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-DJACKYUN_SYNC_LOG_LEVEL=WARN", SyncProbe.class.getName(), jdbcUrl, gateway.toString(), schemes.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         Process process = pb.start();
         String result = null;
@@ -69,7 +72,7 @@ public final class SyncProbe {
         }
         int exit = process.waitFor();
         if (exit != 0 || result == null || !result.startsWith("PROBE ")) {
-            throw new IllegalStateException("the -Xmx256m sync failed (exit " + exit + "):\n" + tail);
+            throw new IllegalStateException("the " + heap + " sync failed (exit " + exit + "):\n" + tail);
         }
         String[] f = result.split(" ");
         Meter.Reading r = new Meter.Reading(Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),

@@ -25,6 +25,8 @@ public final class Database {
         config.addDataSourceProperty("characterEncoding", "UTF-8");
         config.addDataSourceProperty("connectionCollation", "utf8mb4_unicode_ci");
         config.addDataSourceProperty("cachePrepStmts", "true");
+        // the parse of a statement is cached only below this length; an upsert or a batch's key count is longer
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", "65536");
         // Spring asks the parameter metadata for the type of every NULL it binds; client-side statements have none,
         // and without this Connector/J answers each time with a thrown and caught SQLException
         config.addDataSourceProperty("generateSimpleParameterMetadata", "true");

@@ -34,7 +34,13 @@ final class SimulatorProcess implements AutoCloseable {
         for (String line; (line = out.readLine()) != null; ) {
             Matcher m = URL.matcher(line);
             if (line.startsWith("Jackyun simulator:") && m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "simulator-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(l -> { });
+                    } catch (java.io.UncheckedIOException stopped) {
+                        // close() destroyed the process, which closes its output under this reader
+                    }
+                }, "simulator-output");
                 drain.setDaemon(true);
                 drain.start();
                 return new SimulatorProcess(process, URI.create(m.group(1)));

@@ -1,0 +1,24 @@
+package io.jackyunsync;
+
+import java.util.Map;
+
+/** Run by {@link HeapPolicyTest} in a JVM of its own: the app's set-up, garbage, a full collection, then the heap. */
+public final class HeapPolicyProbe {
+
+    private HeapPolicyProbe() {
+    }
+
+    public static void main(String[] args) {
+        SyncApp.newMain(Map.of());
+        byte[][] garbage = new byte[32][];
+        for (int i = 0; i < 4096; i++) {
+            garbage[i % garbage.length] = new byte[64 * 1024];
+        }
+        garbage = null;
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.println("HEAP " + runtime.totalMemory() + " " + runtime.maxMemory() + " "
+                + java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                        .getVMOption(HeapPolicy.FLAG).getValue());
+    }
+}

@@ -19,7 +19,8 @@ public final class Application {
               --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
               --reconcile  compare each scheme's whole source set with its table (missing, extra, different rows),
                            print a table, record it in sync_reconcile; exit 0 only when clean. --repair: fix what differs
-              --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED
+              --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED;
+                           letters a later successful run has read again are SUPERSEDED, not written
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints
               --demo       embedded MariaDB + built-in Jackyun simulator (5,000 warehouses): one sync, then print what landed
               --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET);

@@ -78,4 +78,41 @@ class ReconcileTest {
             Truth.assertTableEqualsSimulator(db, simulator);
         }
     }
+
+    @Test
+    void should_keep_what_its_stage_refused_out_of_the_target_until_the_next_reconciliation_reads_it_again() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.start(23, 300, "");
+             SyncApp app = SyncApp.start(new HashMap<>(WarehouseSyncTest.overrides(db, simulator)))) {
+            assertThat(app.run("warehouse").isSucceeded()).isTrue();
+            assertThat(app.reconcile("warehouse", false).getStatus()).isEqualTo("CLEAN");
+            // the stage (made LIKE the target by the first reconciliation) now refuses long names
+            db.execute("TRUNCATE TABLE sync_reconcile_warehouse");
+            db.execute("ALTER TABLE sync_reconcile_warehouse MODIFY warehouse_name VARCHAR(24)");
+            simulator.data().modify(300);   // the source moves on; the target is now behind it
+            List<Map<String, Object>> before = db.rows("SELECT id, warehouse_name FROM warehouse ORDER BY id");
+
+            Reconciliation failed = app.reconcile("warehouse", false);
+
+            assertThat(failed.getStatus()).as(failed.summary()).isEqualTo("FAILED");
+            long letters = db.count("SELECT COUNT(*) FROM sync_dead_letter");
+            assertThat(letters).isPositive();
+            assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE kind = 'STAGE' AND status = 'PENDING' AND run_id IS NULL"))
+                    .isEqualTo(letters);
+
+            // a replay writes runs' letters into the target; a stage's rows are not the target's to take
+            ReplayResult replay = app.replay();
+
+            assertThat(replay.done() + replay.failedAgain() + replay.superseded()).isZero();
+            assertThat(db.rows("SELECT id, warehouse_name FROM warehouse ORDER BY id")).isEqualTo(before);
+            assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE status = 'PENDING'")).isEqualTo(letters);
+
+            db.execute("ALTER TABLE sync_reconcile_warehouse MODIFY warehouse_name VARCHAR(255)");
+            Reconciliation again = app.reconcile("warehouse", false);
+
+            assertThat(again.getStatus()).as(again.summary()).isEqualTo("DIFFERENT");
+            assertThat(again.getDifferent()).isEqualTo(300);
+            assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE status = 'SUPERSEDED'")).isEqualTo(letters);
+        }
+    }
 }

@@ -31,6 +31,11 @@ public final class Replayer {
         return DeadLetters.readRows((String) letter.get("payload"));
     }
 
+    /** Counts the letters found superseded: a later successful run of their scheme wrote their records as they are now. */
+    public void superseded(@ExchangeProperty("replay") ReplayResult replay, @Header("CamelSqlUpdateCount") Integer letters) {
+        replay.superseded(letters == null ? 0 : letters);
+    }
+
     public void done(@ExchangeProperty("replay") ReplayResult replay) {
         replay.done(1);
     }

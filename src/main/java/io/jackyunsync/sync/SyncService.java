@@ -226,7 +226,7 @@ public final class SyncService {
         run.deadLetters.incrementAndGet();
         String payload = DeadLetters.pageRequest(run.compiled().scheme().source().api(), run.getLastRequest());
         String item = "page " + run.currentPage() + " of [" + run.getWindowStart() + ", " + run.getWindowEnd() + "]";
-        return new DeadLetter(run.getScheme(), run.getId(), "PAGE", item, payload, describe(cause));
+        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "PAGE"), item, payload, describe(cause));
     }
 
     /** A batch the database could not take even after the retries (unreachable, say): kept whole; the run fails. */
@@ -238,7 +238,7 @@ public final class SyncService {
         // the database is out of reach: fetching more would only fail the same way
         run.setMorePages(false);
         run.settled(rows.size());
-        return new DeadLetter(run.getScheme(), run.getId(), "BATCH", keyOf(run, rows.get(0)), DeadLetters.rows(rows), describe(cause));
+        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "BATCH"), keyOf(run, rows.get(0)), DeadLetters.rows(rows), describe(cause));
     }
 
     /** One row the database refused (too long, out of range, ...): kept with the database's error; the rest landed. */
@@ -248,12 +248,17 @@ public final class SyncService {
         run.deadLetters.incrementAndGet();
         run.settled(rows.size());
         LOG.warn("{} run #{}: row {} refused by the database: {}", run.getScheme(), run.getId(), keyOf(run, rows.get(0)), describe(cause));
-        return new DeadLetter(run.getScheme(), run.getId(), "ROW", keyOf(run, rows.get(0)), DeadLetters.rows(rows), describe(cause));
+        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "ROW"), keyOf(run, rows.get(0)), DeadLetters.rows(rows), describe(cause));
     }
 
     /** One row as a batch of one, to write the rows of a refused batch one by one. */
     public List<Map<String, Object>> single(@Body Map<String, Object> row) {
         return List.of(row);
+    }
+
+    /** A reconciliation's stage run keeps its failures as STAGE: they belong in its stage table, never in the target. */
+    private static String kind(SyncRun run, String kind) {
+        return run.fullSet ? "STAGE" : kind;
     }
 
     private static String keyOf(SyncRun run, Map<String, Object> row) {

@@ -141,6 +141,7 @@ public final class Benchmark {
         }));
         String url = db.createDatabase("bench_p" + pageSize);
         try (HikariDataSource ds = Database.open(url, "root", "", 10_000);
+             HikariDataSource serverPrepared = Database.open(url, "root", "", 10_000, true);
              HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
             Database.migrate(ds, "migrations");
             int batch = integer("batch");
@@ -148,6 +149,7 @@ public final class Benchmark {
             for (int i = 0; i < warmup; i++) {
                 upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
                 upsert(ds, scheme, rows, batch, writers);
+                upsert(serverPrepared, scheme, rows, batch);
                 SetBasedWrite.write(bulk, scheme, rows, 5000);
             }
             for (int i = 0; i < reps; i++) {
@@ -157,6 +159,10 @@ public final class Benchmark {
                 execute(ds, "TRUNCATE TABLE warehouse");
                 results.add(label, "b write limit, insert, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
                 results.add(label, "b write limit, update, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                // not the production setting (client-side statements): what Connector/J's server-side ones would give
+                execute(ds, "TRUNCATE TABLE warehouse");
+                results.add(label, "b server-prepared (not used), insert", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
+                results.add(label, "b server-prepared (not used), update", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
                 execute(ds, "TRUNCATE TABLE warehouse");
                 results.add(label, "b set-based merge, insert", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
                 results.add(label, "b set-based merge, update", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));

@@ -196,49 +196,52 @@ class FailureBehaviourTest {
 
     @Test
     void should_not_let_a_replay_overwrite_rows_that_a_later_successful_run_wrote() throws Exception {
-        simulator(600, "");
-        app(Map.of());
-        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
-        SyncRun partial = app.run("warehouse");
-        assertThat(partial.getStatus()).as(partial.summary()).isEqualTo("PARTIAL");
-        long letters = partial.getDeadLetters();
-        assertThat(letters).isPositive();
-
-        // the column is fixed and every warehouse changes at the source, the refused ones included; the next
-        // scheduled run (its window begins where the partial one's did) writes them as they are now
-        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(255)");
-        simulator.data().modify(600);
-        SyncRun next = app.run("warehouse");
-        assertThat(next.isSucceeded()).as(next.summary()).isTrue();
-        assertThat(db.rows("SELECT status, superseded_by FROM sync_dead_letter")).hasSize((int) letters)
-                .allSatisfy(r -> assertThat(r).containsEntry("status", "SUPERSEDED").containsEntry("superseded_by", next.getId()));
+        Recovery recovery = refusedThenReadAgain();
+        assertThat(db.rows("SELECT status, superseded_by FROM sync_dead_letter")).hasSize((int) recovery.letters())
+                .allSatisfy(r -> assertThat(r).containsEntry("status", "SUPERSEDED").containsEntry("superseded_by", recovery.next().getId()));
 
         // the letters hold the older names: a replay must not write them over the newer ones
         ReplayResult replay = app.replay();
 
         assertThat(replay.done()).isZero();
         assertThat(replay.failedAgain()).isZero();
-        assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE status = 'SUPERSEDED'")).isEqualTo(letters);
+        assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE status = 'SUPERSEDED'")).isEqualTo(recovery.letters());
         assertTableEqualsSimulator(db, simulator);
     }
 
     @Test
     void should_find_letters_superseded_before_the_replay_even_when_the_run_could_not_mark_them() throws Exception {
-        simulator(600, "");
-        app(Map.of());
-        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
-        long letters = app.run("warehouse").getDeadLetters();
-        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(255)");
-        simulator.data().modify(600);
-        assertThat(app.run("warehouse").isSucceeded()).isTrue();
+        Recovery recovery = refusedThenReadAgain();
         // as a version that did not mark them, or a run whose marking statement was lost, would have left them
         db.execute("UPDATE sync_dead_letter SET status = 'PENDING', superseded_by = NULL");
 
         ReplayResult replay = app.replay();
 
-        assertThat(replay.superseded()).isEqualTo((int) letters);
+        assertThat(replay.superseded()).isEqualTo((int) recovery.letters());
         assertThat(replay.done()).isZero();
-        assertThat(replay.summary()).contains(letters + " superseded");
+        assertThat(replay.summary()).contains(recovery.letters() + " superseded");
         assertTableEqualsSimulator(db, simulator);
+    }
+
+    record Recovery(long letters, SyncRun next) {
+    }
+
+    /**
+     * A run whose long names the database refuses (dead-lettered as rows); then the column is fixed, every warehouse
+     * changes at the source, the refused ones included, and the next run (its window begins where the partial one's
+     * did) writes them as they are now.
+     */
+    private Recovery refusedThenReadAgain() throws Exception {
+        simulator(600, "");
+        app(Map.of());
+        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
+        SyncRun partial = app.run("warehouse");
+        assertThat(partial.getStatus()).as(partial.summary()).isEqualTo("PARTIAL");
+        assertThat(partial.getDeadLetters()).isPositive();
+        db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(255)");
+        simulator.data().modify(600);
+        SyncRun next = app.run("warehouse");
+        assertThat(next.isSucceeded()).as(next.summary()).isTrue();
+        return new Recovery(partial.getDeadLetters(), next);
     }
 }

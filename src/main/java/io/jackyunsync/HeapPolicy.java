@@ -30,11 +30,15 @@ final class HeapPolicy {
         if (hotSpot == null) {
             return "";   // not HotSpot: its own heap policy applies
         }
-        VMOption option = hotSpot.getVMOption(FLAG);
-        if (option.getOrigin() == VMOption.Origin.DEFAULT) {
-            hotSpot.setVMOption(FLAG, "100");
-            LOG.debug("{}=100: the committed heap is kept between runs", FLAG);
+        try {
+            if (hotSpot.getVMOption(FLAG).getOrigin() == VMOption.Origin.DEFAULT) {
+                hotSpot.setVMOption(FLAG, "100");
+                LOG.debug("{}=100: the committed heap is kept between runs", FLAG);
+            }
+            return hotSpot.getVMOption(FLAG).getValue();
+        } catch (RuntimeException e) {   // a VM without the flag, or a security manager that refuses: the JVM's policy stays
+            LOG.debug("{} left as it is: {}", FLAG, e.toString());
+            return "";
         }
-        return hotSpot.getVMOption(FLAG).getValue();
     }
 }

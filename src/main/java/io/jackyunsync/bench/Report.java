@@ -27,6 +27,13 @@ final class Report {
                         median(s, x -> x.reading().gcMillis()), median(s, x -> (double) x.reading().allocatedBytes() / x.count()),
                         median(s, x -> x.reading().peakHeapBytes() / 1048576.0), median(s, x -> x.reading().peakLiveBytes() / 1048576.0)));
             }
+            out.append(String.format("  %-38s %21s %21s %21s %21s%n", "  the same, min - max:", "GC ms", "alloc B/rec", "heap MB", "live MB"));
+            for (var path : section.getValue().entrySet()) {
+                List<Benchmark.Sample> s = path.getValue();
+                out.append(String.format("  %-38s %21s %21s %21s %21s%n", path.getKey(),
+                        spread(s, x -> x.reading().gcMillis(), "%,.0f"), spread(s, x -> (double) x.reading().allocatedBytes() / x.count(), "%,.0f"),
+                        spread(s, x -> x.reading().peakHeapBytes() / 1048576.0, "%.1f"), spread(s, x -> x.reading().peakLiveBytes() / 1048576.0, "%.1f")));
+            }
             for (String write : section.getValue().keySet()) {   // one connection, then as many as the sync's writers
                 if (write.startsWith("b write limit, insert")) {
                     ratio(out, section.getValue(), "c sync, first load", write);
@@ -94,6 +101,10 @@ final class Report {
         out.append(String.format("  %s / min(fetch limit, %s) = %.2f (min %.2f, max %.2f)%n", sync, write,
                 median(c, Benchmark.Sample::perSecond) / limit, min(c, Benchmark.Sample::perSecond) / limit,
                 max(c, Benchmark.Sample::perSecond) / limit));
+    }
+
+    private static String spread(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f, String format) {
+        return String.format(java.util.Locale.ROOT, format + " - " + format, min(samples, f), max(samples, f));
     }
 
     static double median(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f) {

@@ -66,7 +66,11 @@ public final class Application {
                 System.err.println(config.getMessage());
                 return 2;
             }
-            System.err.println("jackyun-sync failed: " + e.getMessage());
+            Throwable cause = e;   // a route's failure comes wrapped in Camel's exchange exception: say what failed
+            while (cause instanceof org.apache.camel.RuntimeCamelException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("jackyun-sync failed: " + cause.getMessage());
             return 1;
         }
     }

@@ -96,6 +96,15 @@ public class SyncConfiguration implements CamelConfiguration {
                 settings.readTimeout(), Clock.systemUTC(), new Pacer(settings.rateLimit()));
         var registry = context.getRegistry();
         registry.bind("dataSource", dataSource);
+        var locks = new io.jackyunsync.sync.SchemeLocks(settings.mysqlUrl(), settings.mysqlUser(), settings.mysqlPassword(),
+                settings.connectTimeoutMillis());
+        registry.bind("schemeLocks", locks);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                locks.closeAll();
+            }
+        });
         registry.bind("schema", schema);
         registry.bind("namedParameters", new io.jackyunsync.sync.NamedParameters());
         registry.bind("batchAggregation", new BatchAggregation(settings.batchSize()));

@@ -48,6 +48,37 @@ class ScheduleTest {
         }
     }
 
+    @Test
+    void should_skip_fires_while_another_process_holds_the_scheme_and_run_again_once_it_is_free() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        ch.qos.logback.classic.Logger schedule = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.jackyunsync.schedule");
+        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        events.start();
+        schedule.addAppender(events);
+        try (JackyunSimulator simulator = simulator(5, 60);
+             // as another process's run would: the scheme's lock, taken on a connection of its own
+             java.sql.Connection other = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             java.sql.Statement lock = other.createStatement()) {
+            lock.execute("SELECT GET_LOCK(CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', 'warehouse'))), 0)");
+            Map<String, String> overrides = scheduled(db, simulator);
+            overrides.put("sync.warehouse.cron", "0/1 * * * * ?");
+            try (SyncApp app = SyncApp.start(overrides)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> events.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+                        && e.getFormattedMessage().contains("warehouse: this fire's run is skipped: the scheme warehouse is busy")).count() >= 2);
+                assertThat(db.count("SELECT COUNT(*) FROM sync_run")).isZero();
+                assertThat(events.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+
+                lock.execute("SELECT RELEASE_LOCK(CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', 'warehouse'))))");
+
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'") >= 1);
+            }
+            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(visible(simulator));
+        } finally {
+            schedule.detachAppender(events);
+        }
+    }
+
     private static JackyunSimulator simulator(long seed, int records) throws Exception {
         return new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
                 new WarehouseDataSet(seed, records, Clock.systemUTC()), Clock.systemUTC()).start(0);

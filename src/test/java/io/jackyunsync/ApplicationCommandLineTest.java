@@ -159,6 +159,30 @@ class ApplicationCommandLineTest {
     }
 
     @Test
+    void should_refuse_to_touch_a_scheme_another_process_is_writing_and_say_so() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        TestDatabase own = TestDatabase.create();
+        env.put("MYSQL_URL", own.url());
+        assertThat(run(env, "--once").exit()).isZero();
+        String name = "CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', 'warehouse')))";
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(own.url(), own.user(), own.password());
+             java.sql.Statement lock = other.createStatement()) {
+            lock.execute("SELECT GET_LOCK(" + name + ", 0)");
+
+            Result once = run(env, "--once");
+            Result repair = run(env, "--reconcile", "--repair");
+
+            assertThat(once.exit()).as(once.all()).isEqualTo(1);
+            assertThat(once.out()).contains("warehouse: FAILED").contains("the scheme warehouse is busy: another run, replay or reconciliation of it holds its lock");
+            assertThat(repair.exit()).as(repair.all()).isEqualTo(1);
+            assertThat(repair.err()).contains("jackyun-sync failed: the scheme warehouse is busy");
+            assertThat(own.count("SELECT COUNT(*) FROM sync_run")).isEqualTo(1);
+            assertThat(own.count("SELECT COUNT(*) FROM sync_reconcile")).isZero();
+        }
+        assertThat(run(env, "--reconcile").exit()).isZero();
+    }
+
+    @Test
     void should_log_a_full_run_at_debug_without_the_secret_the_signature_or_the_token() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(env(SECRET));
         env.put("JACKYUN_SYNC_LOG_LEVEL", "DEBUG");

@@ -135,12 +135,24 @@ class ApplicationCommandLineTest {
         assertThat(r.all()).doesNotContain(SECRET);
     }
 
-    @Test
-    void should_reconcile_with_exit_0_only_when_clean_and_repair() throws Exception {
+    record Synced(Map<String, String> env, TestDatabase db) {
+    }
+
+    /** A database of the test's own (its rows are changed by hand), filled by a first --once. */
+    private Synced syncedIntoADatabaseOfItsOwn() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(env(SECRET));
         TestDatabase own = TestDatabase.create();
         env.put("MYSQL_URL", own.url());
-        assertThat(run(env, "--once").exit()).isZero();
+        Result first = run(env, "--once");
+        assertThat(first.exit()).as(first.all()).isZero();
+        return new Synced(env, own);
+    }
+
+    @Test
+    void should_reconcile_with_exit_0_only_when_clean_and_repair() throws Exception {
+        Synced synced = syncedIntoADatabaseOfItsOwn();
+        Map<String, String> env = synced.env();
+        TestDatabase own = synced.db();
         Result clean = run(env, "--reconcile");
         assertThat(clean.exit()).as(clean.all()).isZero();
         assertThat(clean.out()).containsPattern("warehouse +CLEAN +\\d+ +\\d+ +0 +0 +0 +-");
@@ -160,10 +172,9 @@ class ApplicationCommandLineTest {
 
     @Test
     void should_refuse_to_touch_a_scheme_another_process_is_writing_and_say_so() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
-        TestDatabase own = TestDatabase.create();
-        env.put("MYSQL_URL", own.url());
-        assertThat(run(env, "--once").exit()).isZero();
+        Synced synced = syncedIntoADatabaseOfItsOwn();
+        Map<String, String> env = synced.env();
+        TestDatabase own = synced.db();
         String name = "CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', 'warehouse')))";
         try (java.sql.Connection other = java.sql.DriverManager.getConnection(own.url(), own.user(), own.password());
              java.sql.Statement lock = other.createStatement()) {

@@ -36,6 +36,8 @@ public final class SyncRun {
     final AtomicLong retries = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
     final AtomicLong deadLetters = new AtomicLong();
+    /** Pages whose answer could not be taken at its word: a success without its list, or an empty list after a full page. */
+    final AtomicLong suspectPages = new AtomicLong();
     private long queued;
     private long settled;
     final RunIds ids = new RunIds();
@@ -230,6 +232,11 @@ public final class SyncRun {
 
     public long getDeadLetters() {
         return deadLetters.get();
+    }
+
+    /** Pages whose answer had to be asked again before it was believed (see {@link #suspectPages}); a repair distrusts such a read. */
+    public long getSuspectPages() {
+        return suspectPages.get();
     }
 
     synchronized void queued(long rows) {

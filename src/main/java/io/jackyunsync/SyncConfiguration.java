@@ -93,7 +93,8 @@ public class SyncConfiguration implements CamelConfiguration {
         }
 
         JackyunClient client = new JackyunClient(settings.gateway(), settings.appkey(), settings.secret(), settings.token(),
-                settings.readTimeout(), Clock.systemUTC(), new Pacer(settings.rateLimit()));
+                settings.readTimeout(), Clock.systemUTC(), new Pacer(settings.rateLimit()))
+                .limits(settings.callDeadline(), settings.maxBodyBytes());
         var registry = context.getRegistry();
         registry.bind("dataSource", dataSource);
         var locks = new io.jackyunsync.sync.SchemeLocks(settings.mysqlUrl(), settings.mysqlUser(), settings.mysqlPassword(),
@@ -122,7 +123,7 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("retryPolicy", new RetryPolicy(settings.fetchAttempts(), settings.fetchRetryTime(),
                 settings.writeAttempts(), settings.writeRetryTime()));
         SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
-                Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent());
+                Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent()).maxPagesPerRun(settings.maxPagesPerRun());
         registry.bind("sync", sync);
         if (pc.resolveProperty("sync.schemes-reload").map(Boolean::parseBoolean).orElse(false)) {
             SchemeReloader reloader = new SchemeReloader(settings.schemesDir(), enabled, s -> enabled(pc, s), dataSource);

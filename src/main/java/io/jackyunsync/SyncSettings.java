@@ -19,7 +19,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                            int writeAttempts, Duration writeRetryTime, long connectTimeoutMillis, double rejectThresholdPercent,
                            Path migrationsDir, Duration healthMaxAge, URI alertWebhook, String alertSigningSecret,
                            Duration alertMinInterval, Duration alertNoSuccessAfter, long progressSeconds, int writeQueue, int writeThreads,
-                           boolean clusterEnabled, long clusterCheckinMillis, String clusterName) {
+                           boolean clusterEnabled, long clusterCheckinMillis, String clusterName,
+                           long maxPagesPerRun, Duration callDeadline, long maxBodyBytes) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static SyncSettings read(PropertiesComponent pc, List<String> problems) {
@@ -57,7 +58,14 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 (int) r.number("sync.write.threads", 2, 1, 16),
                 r.bool("sync.cluster.enabled", false),
                 r.number("sync.cluster.checkin-millis", 5000, 500, 600_000),
-                r.optional("sync.cluster.name").isPresent() ? r.required("sync.cluster.name", SyncSettings::clusterName) : "jackyun-sync");
+                r.optional("sync.cluster.name").isPresent() ? r.required("sync.cluster.name", SyncSettings::clusterName) : "jackyun-sync",
+                r.number("sync.max-pages-per-run", 100_000, 1, 100_000_000),
+                Duration.ofSeconds(r.number("jackyun.call-deadline-seconds", 180, 1, 3600)),
+                r.number("jackyun.max-body-bytes", 64L * 1024 * 1024, 1024, 1024L * 1024 * 1024));
+        if (settings.callDeadline().compareTo(settings.readTimeout()) < 0) {
+            problems.add("jackyun.call-deadline-seconds (" + settings.callDeadline().toSeconds() + ") must not be shorter than"
+                    + " jackyun.read-timeout-seconds (" + settings.readTimeout().toSeconds() + ")");
+        }
         r.number("jackyun.retry.initial-delay-millis", 500, 0, 600_000);
         r.number("jackyun.retry.max-delay-millis", 30_000, 0, 3_600_000);
         r.number("sync.write.retry.initial-delay-millis", 500, 0, 600_000);

@@ -73,6 +73,24 @@ public class JackyunClient implements AutoCloseable {
                 .build();
     }
 
+    /** Ends a call whose answer has not fully arrived by then, however slowly its bytes trickle in (a read timeout would not). */
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jackyun-call-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private Duration callDeadline = Duration.ofMinutes(3);
+    private long maxBodyBytes = 64L * 1024 * 1024;
+
+    /** The whole-call deadline (jackyun.call-deadline-seconds) and the largest answer taken (jackyun.max-body-bytes). */
+    public JackyunClient limits(Duration callDeadline, long maxBodyBytes) {
+        this.callDeadline = callDeadline;
+        this.maxBodyBytes = maxBodyBytes;
+        return this;
+    }
+
     public Pacer pacer() {
         return pacer;
     }
@@ -120,15 +138,27 @@ public class JackyunClient implements AutoCloseable {
         HttpPost request = new HttpPost(gateway);
         request.setEntity(new ByteArrayEntity(formEncode(params).getBytes(StandardCharsets.UTF_8), FORM));
         long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        var deadline = DEADLINES.schedule(() -> {
+            expired.set(true);
+            request.cancel();   // closes the connection: a read in progress ends at once
+        }, callDeadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         Answer answer;
         try {
-            answer = http.execute(request, response -> new Answer(response.getCode(), body(response.getEntity()),
+            answer = http.execute(request, response -> new Answer(response.getCode(), body(method, response.getEntity()),
                     response.getFirstHeader("Retry-After") == null ? null : response.getFirstHeader("Retry-After").getValue()));
-        } catch (SocketTimeoutException e) {
-            throw new JackyunException("TIMEOUT", method + ": no answer from the gateway within " + readTimeout, true, e);
         } catch (IOException e) {
+            if (expired.get()) {
+                throw new JackyunException("DEADLINE", method + ": the gateway's answer was not complete within "
+                        + callDeadline.toSeconds() + " s (jackyun.call-deadline-seconds)", true, e);
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw new JackyunException("TIMEOUT", method + ": no answer from the gateway within " + readTimeout, true, e);
+            }
             throw new JackyunException("IO", method + ": connection to the gateway failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), true, e);
+        } finally {
+            deadline.cancel(false);
         }
         if (answer.status() != 200) {
             int status = answer.status();
@@ -141,15 +171,25 @@ public class JackyunClient implements AutoCloseable {
         return envelope;
     }
 
-    /** The body in one array of its announced length (no growing buffer and copy); a shorter body is an IO failure. */
-    private static byte[] body(HttpEntity entity) throws IOException {
+    /**
+     * The body in one array of its announced length (no growing buffer and copy); a shorter body is an IO failure, and
+     * a body larger than jackyun.max-body-bytes is refused before it is read (a page is kilobytes; this is no page).
+     */
+    private byte[] body(String method, HttpEntity entity) throws IOException {
         if (entity == null) {
             return new byte[0];
         }
         try (InputStream in = entity.getContent()) {
             long length = entity.getContentLength();
-            if (length < 0 || length > MAX_BODY) {
-                return in.readAllBytes();
+            if (length > maxBodyBytes) {
+                throw tooLarge(method, length + " bytes announced");
+            }
+            if (length < 0) {
+                byte[] body = in.readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8));
+                if (body.length > maxBodyBytes) {
+                    throw tooLarge(method, "more than that sent");
+                }
+                return body;
             }
             byte[] body = new byte[(int) length];
             int read = in.readNBytes(body, 0, body.length);
@@ -160,7 +200,11 @@ public class JackyunClient implements AutoCloseable {
         }
     }
 
-    private static final long MAX_BODY = 256L * 1024 * 1024;
+    private JackyunException tooLarge(String method, String what) {
+        // not retried: the same question gets the same answer; the run fails and its checkpoint stays
+        return new JackyunException("BODY_TOO_LARGE", method + ": the gateway's answer is larger than jackyun.max-body-bytes ("
+                + maxBodyBytes + " bytes; " + what + ")", false);
+    }
 
     private record Answer(int status, byte[] body, String retryAfter) {
     }

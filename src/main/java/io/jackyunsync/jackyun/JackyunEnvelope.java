@@ -19,8 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 
-/** The parsed answer of the gateway: success iff {@code code} is 200; {@code result.data} decoded whether object or string. */
-public record JackyunEnvelope(JsonNode data, String contextId, String subCode, String msg) {
+/**
+ * The parsed answer of the gateway: success iff {@code code} is 200; {@code result.data} decoded whether object or string.
+ * {@code data} is null for an explicit {@code "data": null} (an empty page, as the gateway sends it) and for an answer
+ * without it; {@code answered} tells them apart: false when {@code result} or its {@code data} key is missing altogether.
+ */
+public record JackyunEnvelope(JsonNode data, String contextId, String subCode, String msg, boolean answered) {
 
     /** Jackson configured to keep numbers exact: 19-digit ids stay longs or BigIntegers, never doubles. */
     public static final ObjectMapper JSON = JsonMapper.builder()
@@ -82,6 +86,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
             contextId = text(root.get("contextId"));
         }
         JsonNode data = result.get("data");
+        boolean answered = data != null;
         if (data != null && data.isTextual()) {
             String inner = data.asText();
             try {
@@ -90,7 +95,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
                 throw new JackyunException("BAD_BODY", method + ": result.data is a string that is not JSON", true);
             }
         }
-        return new JackyunEnvelope(data == null || data.isNull() ? null : data, contextId, subCode, msg);
+        return new JackyunEnvelope(data == null || data.isNull() ? null : data, contextId, subCode, msg, answered);
     }
 
     /** Which list of {@code result.data} holds the records ({@code list}, dots for nesting) and which fields to keep. */

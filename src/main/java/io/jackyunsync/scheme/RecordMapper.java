@@ -47,6 +47,12 @@ public final class RecordMapper {
 
     public MappedRecord map(JsonNode record) {
         String sourceId = sourceId(record);
+        if (sourceId.isBlank()) {
+            // each such record is rejected on its own: keeping the first and dropping the rest as "duplicates" of
+            // the empty id would lose them without a word
+            return reject("", "id", idField + " (the scheme's source.id) is missing or empty: a record without its id"
+                    + " cannot be kept once per id", record);
+        }
         Map<String, Object> row = new LinkedHashMap<>(capacity);
         for (Compiled c : fields) {
             Scheme.TargetField f = c.field();

@@ -96,6 +96,11 @@ public final class PageFetcher {
     /** One page, its records read with only the fields of {@code projection} (null: whole). */
     public List<JsonNode> fetch(Scheme.Source source, String biz, JackyunEnvelope.Projection projection) {
         JackyunEnvelope envelope = client.call(source.api(), biz, projection);
+        if (!envelope.answered()) {
+            // a success without result.data says nothing about the page: not an end of the data, a bad answer
+            throw new JackyunException("BAD_BODY", source.api() + ": a success answer without result.data (its records are"
+                    + " missing, not empty)", true);
+        }
         JsonNode list = envelope.data() == null ? null : envelope.data().at("/" + source.list().replace('.', '/'));
         if (list == null || list.isMissingNode() || list.isNull()) {
             return List.of();

@@ -32,8 +32,20 @@ public final class SchemeLocks {
     private final String url;
     private final Properties credentials = new Properties();
     private final Map<String, Connection> held = new ConcurrentHashMap<>();
+    /** The lock connection's wait_timeout: a week (the server's own default is 8 hours, a proxy's often minutes). */
+    static final int IDLE_SECONDS = 7 * 24 * 3600;
+    private final java.util.concurrent.ScheduledExecutorService pinger = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "scheme-lock-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SchemeLocks(String url, String user, String password, long connectTimeoutMillis) {
+        this(url, user, password, connectTimeoutMillis, 30);
+    }
+
+    public SchemeLocks(String url, String user, String password, long connectTimeoutMillis, long keepAliveSeconds) {
+        pinger.scheduleWithFixedDelay(this::keepAlive, keepAliveSeconds, keepAliveSeconds, java.util.concurrent.TimeUnit.SECONDS);
         this.url = url;
         credentials.setProperty("user", user);
         credentials.setProperty("password", password);
@@ -58,6 +70,10 @@ public final class SchemeLocks {
             if (held.putIfAbsent(scheme, connection) != null) {   // cannot happen: the database granted it to us alone
                 throw new IllegalStateException("the lock of " + scheme + " is held twice in this process");
             }
+            try (var session = connection.createStatement()) {
+                // the server must not end an idle lock connection while the run fetches slow pages (wait_timeout)
+                session.execute("SET SESSION wait_timeout = " + IDLE_SECONDS);
+            }
             exchange.setProperty(HELD, scheme);
             LOG.debug("lock of {} taken", scheme);
         } finally {
@@ -67,6 +83,52 @@ public final class SchemeLocks {
         }
     }
 
+    /**
+     * Fails unless this process still holds the scheme's lock on its connection: checked before each batch is written
+     * and before the checkpoint moves. A lock whose connection was dropped (an idle timeout, a restarted database, a
+     * proxy) is gone, and a second run may have started beside this one: this run must not write on as if alone.
+     */
+    public void verify(@ExchangeProperty("run") SyncRun run) {
+        String scheme = run.getScheme();
+        Connection connection = held.get(scheme);
+        if (connection == null) {
+            throw new SchemeLockLostException("the lock of " + scheme + " is not held by this process: nothing of it is written"
+                    + " without it");
+        }
+        synchronized (connection) {
+            try (PreparedStatement check = connection.prepareStatement("SELECT IS_USED_LOCK(" + NAME + ") = CONNECTION_ID()")) {
+                check.setString(1, scheme);
+                check.setQueryTimeout(30);
+                try (ResultSet rs = check.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) == 1) {
+                        return;
+                    }
+                }
+                throw lost(scheme, "the database no longer counts this connection as its holder");
+            } catch (SQLException e) {
+                throw lost(scheme, "its connection failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private static SchemeLockLostException lost(String scheme, String why) {
+        return new SchemeLockLostException("the lock of " + scheme + " in the target database was lost (" + why + "): another run"
+                + " may have started beside this one, so this run writes no more and its checkpoint stays");
+    }
+
+    /** Asks every held lock's connection a trivial question, so that no proxy or server takes it for idle. */
+    void keepAlive() {
+        held.forEach((scheme, connection) -> {
+            synchronized (connection) {
+                try (var ping = connection.createStatement()) {
+                    ping.execute("SELECT 1");
+                } catch (SQLException e) {
+                    LOG.warn("the lock connection of {} failed its keep-alive ({}); the run will fail at its next check", scheme, e.getMessage());
+                }
+            }
+        });
+    }
+
     /** Gives the scheme's lock back (closing its connection releases it even if the statement cannot run). */
     public void release(@ExchangeProperty(HELD) String scheme, Exchange exchange) {
         exchange.removeProperty(HELD);
@@ -74,6 +136,12 @@ public final class SchemeLocks {
         if (connection == null) {
             return;
         }
+        synchronized (connection) {
+            releaseOn(connection, scheme);
+        }
+    }
+
+    private static void releaseOn(Connection connection, String scheme) {
         try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(" + NAME + ")")) {
             unlock.setString(1, scheme);
             unlock.execute();
@@ -85,6 +153,7 @@ public final class SchemeLocks {
 
     /** Closes what is still held (the app stops): the database releases those locks. */
     public void closeAll() {
+        pinger.shutdownNow();
         held.forEach((scheme, connection) -> {
             try {
                 connection.close();
@@ -108,6 +177,13 @@ public final class SchemeLocks {
             // the table may not be there yet: say what we know
         }
         return "another run, replay or reconciliation of it";
+    }
+
+    /** The lock this process held was lost while it worked: it must stop writing. */
+    public static final class SchemeLockLostException extends IllegalStateException {
+        public SchemeLockLostException(String message) {
+            super(message);
+        }
     }
 
     /** Another run, replay or reconciliation of the scheme holds its lock. */

@@ -19,6 +19,8 @@ public final class SyncRun {
     private int pageIndex;
     private int lastPageIndex;
     private boolean reverse;
+    private boolean confirming;
+    private long maxPages = Long.MAX_VALUE;
     private volatile boolean morePages = true;
     private volatile String lastRequest = "";
     private volatile Status status = Status.RUNNING;
@@ -101,7 +103,11 @@ public final class SyncRun {
         return pageIndex;
     }
 
-    /** Forward: on to the next page until a short one. Backward: down to page 0. */
+    /**
+     * Forward: on to the next page until a short one; an empty page right after a full one is asked for again once
+     * before the pass may end there (an answer that lost its list looks just like the end). Backward: down to page 0.
+     * A run that reaches {@code maxPages} ends failed: a pass that never comes back short is not a window being read.
+     */
     synchronized void pageFetched(int records, int pageSize) {
         pages.incrementAndGet();
         fetched.addAndGet(records);
@@ -110,10 +116,28 @@ public final class SyncRun {
             morePages = pageIndex >= 0;
         } else if (records >= pageSize) {
             pageIndex++;
+            confirming = false;
+        } else if (records == 0 && pageIndex > 0 && !confirming) {
+            confirming = true;
+            suspectPages.incrementAndGet();
         } else {
             lastPageIndex = pageIndex;
             morePages = false;
         }
+        if (morePages && pages.get() >= maxPages) {
+            morePages = false;
+            fail("read " + pages.get() + " pages without coming to a short one (sync.max-pages-per-run = " + maxPages
+                    + "): the source keeps answering full pages; the checkpoint stays");
+        }
+    }
+
+    /** An empty page after a full one was just asked for again: the next answer decides whether the pass ends. */
+    synchronized boolean isConfirming() {
+        return confirming;
+    }
+
+    void maxPages(long maxPages) {
+        this.maxPages = maxPages;
     }
 
     /**

@@ -31,6 +31,7 @@ public final class SyncService {
     private final Duration settleTimeout;
     private final Clock clock;
     private double rejectThresholdPercent = 5;
+    private long maxPagesPerRun = 100_000;
     private String instance = Instance.NAME;
     private Runnable beforePlan = () -> { };
     private final List<java.util.function.Consumer<SyncRun>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -64,6 +65,12 @@ public final class SyncService {
         return this;
     }
 
+    /** A run that reads this many pages without a short one fails (sync.max-pages-per-run). */
+    public SyncService maxPagesPerRun(long pages) {
+        this.maxPagesPerRun = pages;
+        return this;
+    }
+
     public SyncService rejectThreshold(double percent) {
         this.rejectThresholdPercent = percent;
         return this;
@@ -94,6 +101,7 @@ public final class SyncService {
         }
         SyncRun run = new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
         run.setInstance(instance);
+        run.maxPages(maxPagesPerRun);
         return run;
     }
 
@@ -102,6 +110,7 @@ public final class SyncService {
         Instant end = clock.instant();
         SyncRun run = new SyncRun(staging, null, BeijingTime.format(end));
         run.setInstance(instance);
+        run.maxPages(maxPagesPerRun);
         run.fullSet = true;
         return run;
     }
@@ -181,7 +190,9 @@ public final class SyncService {
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         List<MappedRecord> rejects = new ArrayList<>(0);
         for (JsonNode record : records) {
-            if (!run.ids.add(mapper.sourceId(record))) {
+            String id = mapper.sourceId(record);
+            // a record without an id is not idChecked: the mapper rejects each one (they are not duplicates of "")
+            if (!id.isBlank() && !run.ids.add(id)) {
                 run.duplicates.incrementAndGet();
                 continue;
             }
@@ -200,6 +211,19 @@ public final class SyncService {
         run.queued(rows.size());
         exchange.setProperty("pageRejects", rejects);
         return rows;
+    }
+
+    /**
+     * A rejected record that sync_reject would not take (no INSERT privilege, a full disk): the run stops fetching and
+     * fails now, naming the record and the database's reason; the rows already on their way are still written.
+     */
+    public void rejectNotKept(@ExchangeProperty("run") SyncRun run, @Body MappedRecord reject,
+                              @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        run.setMorePages(false);
+        run.fail("record " + reject.sourceId() + " was rejected (" + reject.rule() + ") but could not be kept in sync_reject: "
+                + describe(cause));
+        LOG.error("{} run #{}: rejected record {} could not be kept in sync_reject ({}); the run stops", run.getScheme(), run.getId(),
+                reject.sourceId(), describe(cause));
     }
 
     /** The key values of a batch in the header {@code keys}, for counting which rows exist before the upsert. */

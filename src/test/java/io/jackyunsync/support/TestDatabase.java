@@ -96,6 +96,11 @@ public final class TestDatabase {
         return ((Number) rows(sql).get(0).values().iterator().next()).longValue();
     }
 
+    /** The SQL expression of a scheme's lock name in this database, as SchemeLocks names it. */
+    public static String schemeLockName(String scheme) {
+        return "CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', '" + scheme + "')))";
+    }
+
     public void execute(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user(), password()); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -258,6 +258,32 @@ class SilentLossTest {
         assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE kind = 'BATCH'")).isPositive();
     }
 
+    @Test
+    void should_keep_the_scheme_lock_through_a_pause_longer_than_the_servers_idle_timeout() throws Exception {
+        gateway.on(c -> page(c, 12), 1, HostileGateway.late(4000));
+        AtomicReference<List<Map<String, Object>>> holder = new AtomicReference<>();
+        gateway.on(c -> page(c, 13), 1, HostileGateway.after(() -> {
+            try {
+                holder.set(db.rows("SELECT IS_USED_LOCK(" + TestDatabase.schemeLockName("warehouse") + ") AS holder"));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        long idle = db.count("SELECT @@GLOBAL.wait_timeout");
+        db.execute("SET GLOBAL wait_timeout = 2");   // new connections, the lock's among them, are ended after 2 s idle
+        SyncRun run;
+        try {
+            run = run();
+        } finally {
+            db.execute("SET GLOBAL wait_timeout = " + idle);
+        }
+
+        // after the pause the lock is still held: no second run could have taken the scheme meanwhile
+        assertThat(holder.get().get(0).get("holder")).as("the lock's holder after the pause").isNotNull();
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        Truth.assertTableEqualsSimulator(db, simulator);
+    }
+
     /** A rewrite of the page's record list (the simulator's answer, parsed and written again). */
     static java.util.function.Function<String, String> records(Consumer<ArrayNode> change) {
         return answer -> {

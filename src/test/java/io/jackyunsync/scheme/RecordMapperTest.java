@@ -89,7 +89,9 @@ class RecordMapperTest {
     void should_reject_an_id_beyond_bigint_and_a_missing_id() throws Exception {
         assertThat(mapper.map(json("{\"warehouseId\":\"99999999999999999999\",\"warehouseCode\":\"C\"}")).reason())
                 .contains("out of range");
-        assertThat(mapper.map(json("{\"warehouseCode\":\"C\"}")).rule()).isEqualTo("required");
+        MappedRecord missing = mapper.map(json("{\"warehouseCode\":\"C\"}"));
+        assertThat(missing.rule()).isEqualTo("id");
+        assertThat(missing.reason()).contains("warehouseId", "missing");
     }
 
     @Test

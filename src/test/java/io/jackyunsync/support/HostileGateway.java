@@ -103,6 +103,14 @@ public final class HostileGateway implements AutoCloseable {
         };
     }
 
+    /** The simulator's answer, {@code millis} late (a slow history query). */
+    public static Answer late(long millis) {
+        return (call, form, exchange, gateway) -> {
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS)).join();
+            respond(exchange, gateway.forward(form).getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
     /** The simulator's answer, announced whole but sent one byte every {@code everyMillis}. */
     public static Answer trickle(long everyMillis) {
         return (call, form, exchange, gateway) -> {

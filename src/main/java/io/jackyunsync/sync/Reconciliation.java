@@ -126,7 +126,9 @@ public final class Reconciliation {
     /** The repair leaves the extras alone, for this reason (see {@link #extrasRefusal}): it ends REFUSED, saying so. */
     void refuse(String reason) {
         this.refusal = reason + "; the source read may be incomplete; nothing was " + ("delete".equals(extrasPolicy) ? "deleted" : "marked")
-                + (repairedRows == null || repairedRows == 0 ? "" : " (the " + repairedRows + " missing or different rows were repaired)")
+                + (repairedRows == null || repairedRows == 0 ? ""
+                        : repairedRows == 1 ? " (the 1 missing or different row was repaired)"
+                        : " (the " + repairedRows + " missing or different rows were repaired)")
                 + "; run with --force after checking";
         this.error = refusal;
     }

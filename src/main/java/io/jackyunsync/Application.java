@@ -13,12 +13,14 @@ import org.apache.camel.main.Main;
 public final class Application {
 
     static final String USAGE = """
-            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair] | --demo | --replay | --status | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
+            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair [--force]] | --demo | --replay | --status | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
               --console    the service, plus the Hawtio web console and Jolokia at 127.0.0.1:8082/hawtio/ and /hawtio/jolokia
               --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
               --reconcile  compare each scheme's whole source set with its table (missing, extra, different rows),
-                           print a table, record it in sync_reconcile; exit 0 only when clean. --repair: fix what differs
+                           print a table, record it in sync_reconcile; exit 0 only when clean. --repair: fix what differs;
+                           it refuses (exit 1) to delete or mark more than sync.reconcile.max-extras-percent of a table,
+                           or anything after a suspect source read, unless --force
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED;
                            letters a later successful run has read again are SUPERSEDED, not written
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints
@@ -57,7 +59,7 @@ public final class Application {
                 case ONCE -> once(ONE_SHOT);
                 case REPLAY -> replay();
                 case STATUS -> status();
-                case RECONCILE -> reconcile(cli.repair());
+                case RECONCILE -> reconcile(cli.repair(), cli.force());
                 case SERVICE -> service(cli.console());
             };
         } catch (Exception e) {
@@ -91,9 +93,9 @@ public final class Application {
         }
     }
 
-    static int reconcile(boolean repair) throws Exception {
+    static int reconcile(boolean repair, boolean force) throws Exception {
         try (SyncApp app = SyncApp.start(ONE_SHOT)) {
-            List<io.jackyunsync.sync.Reconciliation> results = app.reconcileAll(repair);
+            List<io.jackyunsync.sync.Reconciliation> results = app.reconcileAll(repair, force);
             System.out.print(io.jackyunsync.sync.Reconciliation.table(results));
             return results.stream().allMatch(io.jackyunsync.sync.Reconciliation::isClean) ? 0 : 1;
         }

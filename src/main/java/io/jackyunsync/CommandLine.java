@@ -1,7 +1,8 @@
 package io.jackyunsync;
 
 /** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
-record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair) {
+record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
+                   boolean force) {
 
     enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE }
 
@@ -14,6 +15,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
         String host = "127.0.0.1";
         boolean console = false;
         boolean repair = false;
+        boolean force = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> mode = only(mode, Mode.ONCE);
@@ -24,6 +26,7 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
                 case "--console" -> console = true;
                 case "--reconcile" -> mode = only(mode, Mode.RECONCILE);
                 case "--repair" -> repair = true;
+                case "--force" -> force = true;
                 case "--faults" -> faults = text(args, ++i, "--faults");
                 case "--host" -> host = text(args, ++i, "--host");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
@@ -38,7 +41,10 @@ record CommandLine(Mode mode, int port, int records, long seed, String faults, S
         if (repair && mode != Mode.RECONCILE) {
             throw new IllegalArgumentException("--repair goes with --reconcile");
         }
-        return new CommandLine(mode, port, records, seed, faults, host, console, repair);
+        if (force && !(mode == Mode.RECONCILE && repair)) {
+            throw new IllegalArgumentException("--force goes with --reconcile --repair");
+        }
+        return new CommandLine(mode, port, records, seed, faults, host, console, repair, force);
     }
 
     private static String text(String[] args, int i, String name) {

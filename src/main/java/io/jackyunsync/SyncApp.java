@@ -112,20 +112,26 @@ public final class SyncApp implements AutoCloseable {
         }
     }
 
-    /** Reconciles one scheme; with repair, also fixes what differs. */
+    /** Reconciles one scheme; with repair, also fixes what differs (extras within sync.reconcile.max-extras-percent). */
     public io.jackyunsync.sync.Reconciliation reconcile(String scheme, boolean repair) {
+        return reconcile(scheme, repair, false);
+    }
+
+    /** Reconciles one scheme; force lets a repair delete or mark extras it would refuse (too many, or a suspect source read). */
+    public io.jackyunsync.sync.Reconciliation reconcile(String scheme, boolean repair, boolean force) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
-            return template.requestBodyAndHeader("direct:reconcile", scheme, "repair", repair, io.jackyunsync.sync.Reconciliation.class);
+            return template.requestBodyAndHeaders("direct:reconcile", scheme, Map.of("repair", repair, "force", force),
+                    io.jackyunsync.sync.Reconciliation.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Reconciles every enabled scheme, in scheme-file order. */
-    public List<io.jackyunsync.sync.Reconciliation> reconcileAll(boolean repair) {
+    public List<io.jackyunsync.sync.Reconciliation> reconcileAll(boolean repair, boolean force) {
         List<io.jackyunsync.sync.Reconciliation> results = new ArrayList<>();
         for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
-            results.add(reconcile(scheme, repair));
+            results.add(reconcile(scheme, repair, force));
         }
         return results;
     }

@@ -171,6 +171,35 @@ class ApplicationCommandLineTest {
     }
 
     @Test
+    void should_exit_1_when_a_repair_refuses_to_delete_most_of_the_table_and_delete_only_with_force() throws Exception {
+        Synced synced = syncedIntoADatabaseOfItsOwn();
+        TestDatabase own = synced.db();
+        long rows = own.count("SELECT COUNT(*) FROM warehouse");
+        try (io.jackyunsync.support.TruncatingGateway gateway = io.jackyunsync.support.TruncatingGateway.inFrontOf(simulator.url()).keep(60)) {
+            Map<String, String> env = new java.util.HashMap<>(synced.env());
+            env.put("JACKYUN_GATEWAY", gateway.url().toString());
+            env.put("SYNC_WAREHOUSE_RECONCILE_EXTRAS", "delete");
+
+            Result refused = run(env, "--reconcile", "--repair");
+
+            assertThat(refused.exit()).as(refused.all()).isEqualTo(1);
+            assertThat(refused.out()).containsPattern("warehouse +REFUSED ")
+                    .contains("would delete " + (rows - 60) + " of " + rows + " rows", "nothing was deleted", "--force");
+            assertThat(own.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(rows);
+
+            Result forced = run(env, "--reconcile", "--repair", "--force");
+
+            assertThat(forced.exit()).as(forced.all()).isZero();
+            assertThat(forced.out()).containsPattern("warehouse +REPAIRED ").contains("forced: would delete " + (rows - 60));
+            assertThat(own.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(60);
+        }
+        Result usage = run(Map.of(), "--reconcile", "--force");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).contains("--force goes with --reconcile --repair");
+        assertThat(run(Map.of(), "--once", "--force").exit()).isEqualTo(2);
+    }
+
+    @Test
     void should_refuse_to_touch_a_scheme_another_process_is_writing_and_say_so() throws Exception {
         Synced synced = syncedIntoADatabaseOfItsOwn();
         Map<String, String> env = synced.env();

@@ -3,19 +3,26 @@ package io.jackyunsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.SimWarehouse;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
+import io.jackyunsync.support.TruncatingGateway;
 import io.jackyunsync.support.Truth;
 import io.jackyunsync.sync.Reconciliation;
+import io.jackyunsync.sync.SuspectPages;
 import io.jackyunsync.sync.SyncRun;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rows deleted, altered and added behind the sync's back (in MySQL), and warehouses added in Jackyun since the last
- * sync, are reported exactly by a reconciliation; a repair fixes them, and the next reconciliation is clean.
+ * Checks that rows deleted, altered and added behind the sync's back (in MySQL), and warehouses added in Jackyun since
+ * the last sync, are reported exactly by a reconciliation; that a repair fixes them, and the next reconciliation is
+ * clean; and that a repair refuses to delete or mark extras that are too large a share of the table or come from a
+ * suspect source read, unless forced.
  */
 class ReconcileTest {
 
@@ -113,6 +120,136 @@ class ReconcileTest {
             assertThat(again.getStatus()).as(again.summary()).isEqualTo("DIFFERENT");
             assertThat(again.getDifferent()).isEqualTo(300);
             assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter WHERE status = 'SUPERSEDED'")).isEqualTo(letters);
+        }
+    }
+
+    /** 833 warehouses synced (through a gateway that passes everything on until told to truncate), extras deleted on repair. */
+    private static Map<String, String> deletingExtras(TestDatabase db, JackyunSimulator simulator, TruncatingGateway gateway) {
+        Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        settings.put("jackyun.gateway", gateway.url().toString());
+        settings.put("sync.warehouse.reconcile.extras", "delete");
+        return settings;
+    }
+
+    /** The id of the first warehouse the gateway serves (its set is paged in (gmtModified, id) order). */
+    private static long firstServed(JackyunSimulator simulator) {
+        return Arrays.stream(simulator.data().snapshot()).filter(SimWarehouse::visibleByDefault).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void should_refuse_to_delete_most_of_the_table_when_the_gateway_serves_a_truncated_set() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.start(31, 833, "");
+             TruncatingGateway gateway = TruncatingGateway.inFrontOf(simulator.url());
+             SyncApp app = SyncApp.start(deletingExtras(db, simulator, gateway))) {
+            assertThat(app.run("warehouse").isSucceeded()).isTrue();
+            long altered = firstServed(simulator);
+            db.execute("UPDATE warehouse SET warehouse_name = 'changed by hand' WHERE id = " + altered);
+            // pages 0 and 1 full, page 2 short with 20 records: to a pager, the natural end of a 120-record set
+            gateway.keep(120);
+
+            Reconciliation refused = app.reconcile("warehouse", true);
+
+            assertThat(refused.getStatus()).as(refused.summary()).isEqualTo("REFUSED");
+            assertThat(refused.isClean()).isFalse();
+            assertThat(refused.getSourceCount()).isEqualTo(120);
+            assertThat(refused.getExtra()).isEqualTo(713);
+            assertThat(refused.getError()).contains("would delete 713 of 833 rows (85.6 %), above sync.reconcile.max-extras-percent=5",
+                    "nothing was deleted", "run with --force after checking");
+            assertThat(refused.getRepairedRows()).isEqualTo(1);
+            assertThat(refused.getExtrasHandled()).isZero();
+            // every row is still there, and the one changed by hand has its source's values again (a repair never destroys)
+            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(833);
+            Truth.assertTableEqualsSimulator(db, simulator);
+            Map<String, Object> row = db.rows("SELECT status, error, extras_handled FROM sync_reconcile WHERE id = " + refused.getId()).get(0);
+            assertThat(row).containsEntry("status", "REFUSED").containsEntry("extras_handled", 0L);
+            assertThat((String) row.get("error")).contains("would delete 713 of 833 rows (85.6 %)");
+            assertThat(Reconciliation.table(List.of(refused))).contains("REFUSED", "error: would delete 713 of 833 rows (85.6 %)");
+        }
+    }
+
+    @Test
+    void should_delete_the_extras_of_a_truncated_set_when_forced() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.start(31, 833, "");
+             TruncatingGateway gateway = TruncatingGateway.inFrontOf(simulator.url());
+             SyncApp app = SyncApp.start(deletingExtras(db, simulator, gateway))) {
+            assertThat(app.run("warehouse").isSucceeded()).isTrue();
+            gateway.keep(120);
+
+            Reconciliation forced = app.reconcile("warehouse", true, true);
+
+            assertThat(forced.getStatus()).as(forced.summary()).isEqualTo("REPAIRED");
+            assertThat(forced.getExtrasHandled()).isEqualTo(713);
+            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(120);
+            // what --force overrode is shown, not an error
+            assertThat(forced.getError()).isNull();
+            assertThat(forced.getForced()).contains("would delete 713 of 833 rows (85.6 %), above sync.reconcile.max-extras-percent=5");
+            assertThat(Reconciliation.table(List.of(forced))).contains("REPAIRED", "forced: would delete 713 of 833 rows");
+        }
+    }
+
+    @Test
+    void should_delete_a_few_extras_without_force_and_refuse_a_share_above_the_setting() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.start(37, 600, "")) {
+            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            settings.put("sync.warehouse.reconcile.extras", "delete");
+            settings.put("sync.reconcile.max-extras-percent", "1");
+            try (SyncApp app = SyncApp.start(settings)) {
+                assertThat(app.run("warehouse").isSucceeded()).isTrue();
+                db.execute("INSERT INTO warehouse (id, warehouse_code, source_Id, status, create_by, create_time) VALUES "
+                        + "(11, 'HAND-11', 3, 1, 1, NOW()), (12, 'HAND-12', 3, 1, 1, NOW()), (13, 'HAND-13', 3, 1, 1, NOW()), "
+                        + "(14, 'HAND-14', 3, 1, 1, NOW()), (15, 'HAND-15', 3, 1, 1, NOW()), (16, 'HAND-16', 3, 1, 1, NOW())");
+
+                Reconciliation few = app.reconcile("warehouse", true);   // 6 of 606 rows: 0.99 %, within 1 %
+
+                assertThat(few.getStatus()).as(few.summary()).isEqualTo("REPAIRED");
+                assertThat(few.getExtrasHandled()).isEqualTo(6);
+                assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(600);
+
+                db.execute("INSERT INTO warehouse (id, warehouse_code, source_Id, status, create_by, create_time) VALUES "
+                        + "(21, 'HAND-21', 3, 1, 1, NOW()), (22, 'HAND-22', 3, 1, 1, NOW()), (23, 'HAND-23', 3, 1, 1, NOW()), "
+                        + "(24, 'HAND-24', 3, 1, 1, NOW()), (25, 'HAND-25', 3, 1, 1, NOW()), (26, 'HAND-26', 3, 1, 1, NOW()), "
+                        + "(27, 'HAND-27', 3, 1, 1, NOW())");
+
+                Reconciliation more = app.reconcile("warehouse", true);   // 7 of 607 rows: 1.15 %
+
+                assertThat(more.getStatus()).as(more.summary()).isEqualTo("REFUSED");
+                assertThat(more.getError()).contains("would delete 7 of 607 rows (1.2 %), above sync.reconcile.max-extras-percent=1");
+                assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(607);
+            }
+        }
+    }
+
+    @Test
+    void should_refuse_to_mark_even_a_few_extras_after_a_source_read_with_a_suspect_page() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.start(41, 300, "")) {
+            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            settings.put("sync.warehouse.reconcile.extras", "mark");
+            try (SyncApp app = SyncApp.start(settings)) {
+                assertThat(app.run("warehouse").isSucceeded()).isTrue();
+                db.execute("INSERT INTO warehouse (id, warehouse_code, source_Id, status, create_by, create_time)"
+                        + " VALUES (11, 'HAND-1', 3, 1, 1, NOW()), (12, 'HAND-2', 3, 1, 1, NOW())");
+                // the paging engine counts a page it could not take at its word on the stage run; here one such page is counted
+                AdviceWith.adviceWith(app.context(), "reconcile-locked", route -> route.weaveByToUri("direct:reconcile-compare")
+                        .selectFirst().before().process(e -> SuspectPages.count(e.getProperty("run", SyncRun.class), 1)));
+
+                Reconciliation refused = app.reconcile("warehouse", true);
+
+                assertThat(refused.getStatus()).as(refused.summary()).isEqualTo("REFUSED");
+                assertThat(refused.getRun().getSuspectPages()).isEqualTo(1);
+                assertThat(refused.getError()).contains("would mark 2 of 302 rows (0.7 %), and the source read had 1 suspect page",
+                        "nothing was marked", "run with --force after checking").doesNotContain("above");
+                assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE id IN (11, 12) AND status = 1")).isEqualTo(2);
+                assertThat(db.rows("SELECT status FROM sync_reconcile WHERE id = " + refused.getId()).get(0)).containsEntry("status", "REFUSED");
+
+                Reconciliation forced = app.reconcile("warehouse", true, true);
+
+                assertThat(forced.getStatus()).as(forced.summary()).isEqualTo("REPAIRED");
+                assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE id IN (11, 12) AND status = 0")).isEqualTo(2);
+            }
         }
     }
 }

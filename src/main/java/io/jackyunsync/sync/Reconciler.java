@@ -1,7 +1,9 @@
 package io.jackyunsync.sync;
 
+import io.jackyunsync.ConfigException;
 import io.jackyunsync.scheme.ReconcileSql;
 import io.jackyunsync.scheme.Scheme;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,12 +22,30 @@ public final class Reconciler {
     private final Map<String, CompiledScheme> schemes;
     private final SyncService sync;
     private final PropertiesComponent properties;
+    private final BigDecimal maxExtrasPercent;
     private final List<Consumer<Reconciliation>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Reconciler(Map<String, CompiledScheme> schemes, SyncService sync, PropertiesComponent properties) {
         this.schemes = schemes;
         this.sync = sync;
         this.properties = properties;
+        this.maxExtrasPercent = maxExtrasPercent(properties);
+    }
+
+    /** sync.reconcile.max-extras-percent: a number from 0 to 100 (default 5); anything else stops the app naming the key. */
+    static BigDecimal maxExtrasPercent(PropertiesComponent properties) {
+        String key = Reconciliation.MAX_EXTRAS_PERCENT;
+        String value = properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse("5");
+        try {
+            BigDecimal percent = new BigDecimal(value);
+            if (percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0) {
+                return percent;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(List.of(key + " (environment " + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')
+                + ") must be a number between 0 and 100 (got '" + value + "')"));
     }
 
     /** Told of every finished reconciliation (metrics, alerts). */
@@ -34,8 +54,11 @@ public final class Reconciler {
         return this;
     }
 
-    /** Plans a reconciliation: its statements, its policy (sync.<scheme>.reconcile.extras wins over the file) and its stage run. */
-    public Reconciliation start(@Body String schemeName, @Header("repair") Boolean repair) {
+    /**
+     * Plans a reconciliation: its statements, its policy (sync.<scheme>.reconcile.extras wins over the file) and its stage
+     * run; force (--force) lets a repair delete or mark extras that {@link Reconciliation#extrasRefusal} would refuse.
+     */
+    public Reconciliation start(@Body String schemeName, @Header("repair") Boolean repair, @Header("force") Boolean force) {
         CompiledScheme compiled = schemes.get(schemeName);
         if (compiled == null) {
             throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
@@ -50,7 +73,8 @@ public final class Reconciler {
         ReconcileSql sql = ReconcileSql.of(scheme);
         CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection());
         SyncRun run = sync.planFullSet(staging);
-        return new Reconciliation(schemeName, Boolean.TRUE.equals(repair), sql, extras, policy.markValue(), run);
+        return new Reconciliation(schemeName, Boolean.TRUE.equals(repair), Boolean.TRUE.equals(force), maxExtrasPercent, sql, extras,
+                policy.markValue(), run);
     }
 
     public void started(@ExchangeProperty("reconcile") Reconciliation r, @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
@@ -76,6 +100,23 @@ public final class Reconciler {
 
     public void repaired(@ExchangeProperty("reconcile") Reconciliation r) {
         r.repaired(r.getMissing() + r.getDifferent(), 0);
+    }
+
+    /** Whether the repair may now delete or mark the extras; when not, the reconciliation ends REFUSED saying why. */
+    public boolean mayHandleExtras(@ExchangeProperty("reconcile") Reconciliation r) {
+        String refusal = r.extrasRefusal();
+        if (refusal == null) {
+            return true;
+        }
+        if (r.isForce()) {
+            LOG.warn("Reconciliation #{} of {}: --force: the extras are {} although the repair {}", r.getId(), r.getScheme(),
+                    "delete".equals(r.getExtrasPolicy()) ? "deleted" : "marked", refusal);
+            r.forced(refusal);
+            return true;
+        }
+        r.refuse(refusal);
+        LOG.warn("Reconciliation #{} of {}: the extras are left alone: {}", r.getId(), r.getScheme(), r.getRefusal());
+        return false;
     }
 
     public void extrasHandled(@ExchangeProperty("reconcile") Reconciliation r, @Header("CamelSqlUpdateCount") Number changed) {

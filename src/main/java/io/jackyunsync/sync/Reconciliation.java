@@ -7,7 +7,11 @@ import java.util.Map;
 /** One reconciliation of one scheme: its stage run, its statements, and what the comparison and repair found. */
 public final class Reconciliation {
 
-    public enum Status { RUNNING, CLEAN, DIFFERENT, REPAIRED, FAILED }
+    /** REFUSED: a repair that would not touch the extras (too many of them, or a suspect source read); see {@link #extrasRefusal}. */
+    public enum Status { RUNNING, CLEAN, DIFFERENT, REPAIRED, REFUSED, FAILED }
+
+    /** The share of a table (percent) a repair may delete or mark without --force. */
+    public static final String MAX_EXTRAS_PERCENT = "sync.reconcile.max-extras-percent";
 
     private final String scheme;
     private final boolean repair;
@@ -15,6 +19,8 @@ public final class Reconciliation {
     private final String extrasPolicy;
     private final String markValue;
     private final SyncRun run;
+    private final boolean force;
+    private final java.math.BigDecimal maxExtrasPercent;
     private volatile Long id;
     private volatile Status status = Status.RUNNING;
     private volatile String error;
@@ -33,10 +39,17 @@ public final class Reconciliation {
     private long foundExtra;
     private long foundDifferent;
     private boolean compared;
+    private volatile String refusal;
+    private volatile String forced;
+    private long foundTarget;
+    private long extrasToChange;
 
-    Reconciliation(String scheme, boolean repair, ReconcileSql sql, String extrasPolicy, String markValue, SyncRun run) {
+    Reconciliation(String scheme, boolean repair, boolean force, java.math.BigDecimal maxExtrasPercent, ReconcileSql sql,
+                   String extrasPolicy, String markValue, SyncRun run) {
         this.scheme = scheme;
         this.repair = repair;
+        this.force = force;
+        this.maxExtrasPercent = maxExtrasPercent;
         this.sql = sql;
         this.extrasPolicy = extrasPolicy;
         this.markValue = markValue;
@@ -59,6 +72,8 @@ public final class Reconciliation {
             foundMissing = missing;
             foundExtra = extras;
             foundDifferent = different;
+            foundTarget = targetCount;
+            extrasToChange = extra;
             compared = true;
         }
     }
@@ -73,8 +88,57 @@ public final class Reconciliation {
         this.status = Status.FAILED;
     }
 
+    /**
+     * Why the repair must leave the extras alone, or null when it may delete or mark them: after the first comparison,
+     * the extras it would change are more than {@link #MAX_EXTRAS_PERCENT} of the table, or the stage run had suspect
+     * pages (its source read may be incomplete, so "extra" may only mean "not served"). --force overrides both (Reconciler).
+     */
+    String extrasRefusal() {
+        // delete: every extra; mark: the extras not marked yet; keep: none (see compared)
+        long toChange = extrasToChange;
+        if ("keep".equals(extrasPolicy) || toChange == 0) {
+            return null;
+        }
+        boolean tooMany = java.math.BigDecimal.valueOf(toChange).multiply(java.math.BigDecimal.valueOf(100))
+                .compareTo(maxExtrasPercent.multiply(java.math.BigDecimal.valueOf(foundTarget))) > 0;
+        long suspect = run.getSuspectPages();
+        if (!tooMany && suspect == 0) {
+            return null;
+        }
+        boolean delete = "delete".equals(extrasPolicy);
+        StringBuilder why = new StringBuilder(String.format(java.util.Locale.ROOT, "would %s %d of %d rows (%.1f %%)",
+                delete ? "delete" : "mark", toChange, foundTarget, toChange * 100.0 / Math.max(foundTarget, 1)));
+        if (tooMany) {
+            why.append(", above ").append(MAX_EXTRAS_PERCENT).append('=').append(maxExtrasPercent.stripTrailingZeros().toPlainString());
+        }
+        if (suspect > 0) {
+            why.append(", and the source read had ").append(suspect)
+                    .append(suspect == 1 ? " suspect page" : " suspect pages").append(" (an answer that could not be taken at its word)");
+        }
+        return why.toString();
+    }
+
+    /** --force: the repair handled the extras although it would have refused, for this reason (shown in the summary and table). */
+    void forced(String reason) {
+        this.forced = reason;
+    }
+
+    /** The repair leaves the extras alone, for this reason (see {@link #extrasRefusal}): it ends REFUSED, saying so. */
+    void refuse(String reason) {
+        this.refusal = reason + "; the source read may be incomplete; nothing was " + ("delete".equals(extrasPolicy) ? "deleted" : "marked")
+                + (repairedRows == null || repairedRows == 0 ? ""
+                        : repairedRows == 1 ? " (the 1 missing or different row was repaired)"
+                        : " (the " + repairedRows + " missing or different rows were repaired)")
+                + "; run with --force after checking";
+        this.error = refusal;
+    }
+
     void complete() {
         if (status == Status.FAILED) {
+            return;
+        }
+        if (refusal != null) {
+            status = Status.REFUSED;
             return;
         }
         boolean clean = missing == 0 && extra == 0 && different == 0;
@@ -99,7 +163,7 @@ public final class Reconciliation {
                 examples(" missing: ", missingExamplesFound), examples(" extra: ", extraExamplesFound),
                 examples(" different: ", differentExamplesFound),
                 repairedRows == null ? "" : " repaired=" + repairedRows + " extras_" + extrasPolicy + "=" + extrasHandled,
-                error == null ? "" : " error: " + error);
+                (forced == null ? "" : " forced: " + forced) + (error == null ? "" : " error: " + error));
     }
 
     private String missingExamplesFound;
@@ -127,7 +191,8 @@ public final class Reconciliation {
                     r.foundMissing, r.foundExtra + ("keep".equals(r.extrasPolicy) && r.foundExtra > 0 ? " kept" : ""), r.foundDifferent,
                     r.repairedRows == null ? "-" : r.repairedRows + (r.extrasHandled == null || r.extrasHandled == 0 ? "" : "+" + r.extrasHandled),
                     (examples("missing ", r.missingExamplesFound) + examples(" extra ", r.extraExamplesFound)
-                            + examples(" different ", r.differentExamplesFound) + (r.error == null ? "" : " error: " + r.error)).trim()));
+                            + examples(" different ", r.differentExamplesFound) + (r.forced == null ? "" : " forced: " + r.forced)
+                            + (r.error == null ? "" : " error: " + r.error)).trim()));
         }
         return out.toString();
     }
@@ -144,6 +209,11 @@ public final class Reconciliation {
 
     public String getScheme() { return scheme; }
     public boolean isRepair() { return repair; }
+    public boolean isForce() { return force; }
+    /** Why the repair left the extras alone, or null (see {@link #extrasRefusal}). */
+    public String getRefusal() { return refusal; }
+    /** What --force overrode, or null. */
+    public String getForced() { return forced; }
     public int getRepairFlag() { return repair ? 1 : 0; }
     public ReconcileSql getSql() { return sql; }
     public String getExtrasPolicy() { return extrasPolicy; }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.jackyun.OneLine;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -265,11 +266,14 @@ public final class SyncService {
         return DeadLetter.cut(String.valueOf(row.get(run.compiled().scheme().target().key())), 64);
     }
 
-    /** The root cause's message: for a database error that is the server's text, not the whole statement. */
+    /**
+     * The root cause's message: for a database error that is the server's text, not the whole statement. On one line
+     * ({@link OneLine}): it can quote a record's value or the gateway's msg.
+     */
     static String describe(Throwable e) {
         Throwable t = e instanceof org.springframework.core.NestedRuntimeException n && n.getMostSpecificCause() != null
                 ? n.getMostSpecificCause() : e;
-        return DeadLetter.cut(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), 2000);
+        return OneLine.of(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), OneLine.ERROR_MAX);
     }
 
     /**

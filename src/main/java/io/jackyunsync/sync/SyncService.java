@@ -110,7 +110,7 @@ public final class SyncService {
     /** A run that could not start: its window as it would have been, FAILED with the cause. */
     public SyncRun notStarted(String schemeName, Throwable cause) {
         SyncRun run = plan(schemeName, null);
-        run.fail("the run could not start: " + describe(cause));
+        run.fail(kindOf(cause), "the run could not start: " + describe(cause));
         run.complete();
         LOG.error("{}", run.summary());
         return run;
@@ -220,7 +220,7 @@ public final class SyncService {
     public DeadLetter pageFailed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
                                  @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String route) {
         run.setMorePages(false);
-        run.fail(describe(cause));
+        run.fail(kindOf(cause), describe(cause));
         if (cause instanceof JackyunException j && !j.isRetryable() || !"sync-fetch-page".equals(route)) {
             return null;
         }
@@ -235,7 +235,7 @@ public final class SyncService {
                                   @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.failedRows.addAndGet(rows.size());
         run.deadLetters.incrementAndGet();
-        run.fail("a batch of " + rows.size() + " rows could not be written: " + describe(cause));
+        run.fail(kindOf(cause), "a batch of " + rows.size() + " rows could not be written: " + describe(cause));
         // the database is out of reach: fetching more would only fail the same way
         run.setMorePages(false);
         run.settled(rows.size());
@@ -277,25 +277,45 @@ public final class SyncService {
     }
 
     /**
+     * What kind of failure {@code e} is, in words of this code only (health shows it instead of the error's text):
+     * {@code gateway <subCode>}, {@code database}, or the exception's class name.
+     */
+    static String kindOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JackyunException j) {
+                String code = j.getSubCode() == null ? "" : j.getSubCode().replaceAll("[^A-Za-z0-9_]", "");
+                return "gateway " + (code.isEmpty() ? "error" : code.substring(0, Math.min(code.length(), 24)));
+            }
+            if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+                return "database";
+            }
+            if (t.getCause() == null) {
+                return t.getClass().getSimpleName();
+            }
+        }
+        return "error";
+    }
+
+    /**
      * Fails the run when more than the threshold of its records were rejected: so many bad records usually mean
      * a changed source or a wrong scheme, and the checkpoint should not move past them.
      */
     public void checkRejects(@ExchangeProperty("run") SyncRun run) {
         long considered = run.getFetched() - run.getDuplicates();
         if (considered > 0 && run.getRejected() * 100.0 / considered > rejectThresholdPercent) {
-            run.fail(String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
+            run.fail("rejects", String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
                     + " see sync_reject", run.getRejected(), considered, run.getRejected() * 100.0 / considered, rejectThresholdPercent));
         }
     }
 
     public void awaitSettled(@ExchangeProperty("run") SyncRun run) throws InterruptedException {
         if (!run.awaitSettled(settleTimeout.toMillis())) {
-            run.fail(run.unsettled() + " rows were still unwritten after " + settleTimeout.toSeconds() + " s");
+            run.fail("unsettled", run.unsettled() + " rows were still unwritten after " + settleTimeout.toSeconds() + " s");
         }
     }
 
     public void failed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
-        run.fail(describe(cause));
+        run.fail(kindOf(cause), describe(cause));
     }
 
     public SyncRun finish(@ExchangeProperty("run") SyncRun run) {

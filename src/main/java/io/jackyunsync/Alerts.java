@@ -2,6 +2,7 @@ package io.jackyunsync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.sync.SyncRun;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Chat alerts in the DingTalk / WeCom robot format ({@code {"msgtype":"text","text":{"content":…}}}): a failed or
  * partial run, new dead letters, rejects over the threshold, no successful run for a while. One alert per scheme and
  * kind at most every {@code minInterval}; the ones held back are counted in the next. The webhook URL (it carries
- * the robot's token) and the signing secret are never logged.
+ * the robot's token) and the signing secret are never logged. A run's summary, which quotes its error, is one line
+ * ({@link OneLine}): the gateway's msg cannot add lines of its own to the alert.
  */
 public final class Alerts {
 
@@ -61,7 +63,7 @@ public final class Alerts {
         } else {
             String kind = run.getError() != null && run.getError().contains("above the threshold") ? "rejects" : "failed";
             send(run.getScheme(), kind, "jackyun-sync: " + run.getScheme() + " run #" + run.getId() + " " + run.getStatus()
-                    + "\n" + run.summary());
+                    + "\n" + OneLine.of(run.summary()));
         }
         if (run.getDeadLetters() > 0) {
             send(run.getScheme(), "dead-letters", "jackyun-sync: " + run.getScheme() + " run #" + run.getId() + " kept "
@@ -73,7 +75,7 @@ public final class Alerts {
     public void onReconcile(io.jackyunsync.sync.Reconciliation r) {
         if (!r.isClean()) {
             send(r.getScheme(), "reconcile", "jackyun-sync: " + r.getScheme() + " reconciliation #" + r.getId() + " "
-                    + r.getStatus() + "\n" + r.summary());
+                    + r.getStatus() + "\n" + OneLine.of(r.summary()));
         }
     }
 

@@ -200,7 +200,7 @@ public class SyncConfiguration implements CamelConfiguration {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return io.jackyunsync.jackyun.OneLine.of(root.getMessage(), io.jackyunsync.jackyun.OneLine.ERROR_MAX);
     }
 
     /** Which schemes run on which cron; instantiated from the schedule route template once the routes are loaded. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import java.net.InetSocketAddress;
@@ -89,6 +92,25 @@ class AlertsTest {
                     mac.doFinal((query.get("timestamp") + "\nSEC-robot-signing").getBytes(StandardCharsets.UTF_8)));
             assertThat(query.get("sign")).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void should_alert_a_forged_multi_line_gateway_msg_as_one_cut_line() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (HostileGateway gateway = new HostileGateway(HostileGateway.MSG)) {
+            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, gateway.url()));
+            settings.put("alert.webhook-url", webhook().toString());
+            try (SyncApp app = SyncApp.start(settings)) {
+                app.run("warehouse");
+            }
+        }
+
+        assertThat(received).hasSize(1);
+        String content = JackyunEnvelope.JSON.readTree(received.get(0).body()).at("/text/content").asText();
+        assertThat(content.split("\n", -1)).as("the alert's two lines: what failed, the run's summary").hasSize(2);
+        assertThat(content).doesNotContainPattern("[\r\u0085\u2028\u2029]")
+                .contains("token=tk-leak-4711\\n" + HostileGateway.FORGED_LINE)
+                .doesNotContain("x".repeat(OneLine.GATEWAY_MSG_MAX));
     }
 
     @Test

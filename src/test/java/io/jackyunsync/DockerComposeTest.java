@@ -31,6 +31,8 @@ class DockerComposeTest {
         assertThat(names(app.get("environment"))).contains("JACKYUN_GATEWAY", "JACKYUN_APPKEY", "JACKYUN_SECRET", "MYSQL_URL",
                 "MYSQL_USER", "MYSQL_PASSWORD", "SYNC_WAREHOUSE_CRON", "SERVER_PORT");
         assertThat(app.at("/environment/MYSQL_URL").asText()).isEqualTo("jdbc:mysql://mysql:3306/reconciliation");
+        assertThat(app.at("/environment/SERVER_HOST").asText()).as("health and metrics bind 127.0.0.1 unless told: in the container,"
+                + " every interface").isEqualTo("0.0.0.0");
         assertThat(app.at("/environment/JACKYUN_SECRET").asText()).startsWith("${JACKYUN_SECRET");
         assertThat(app.get("ports").get(0).asText()).isEqualTo("8080:8080");
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("target/jackyun-sync.jar", "COPY routes routes",

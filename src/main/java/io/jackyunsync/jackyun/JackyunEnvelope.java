@@ -32,6 +32,9 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
             .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** The most characters of the gateway's code or subCode kept in a message (real ones have ten). */
+    static final int CODE_MAX = 32;
+
     static final Set<String> RETRYABLE_SUBCODES = Set.of("0859999999");
 
     static final Map<String, String> MEANINGS = Map.of(
@@ -63,7 +66,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
             root = projection == null ? JSON.readTree(body) : readProjected(body, projection);
         } catch (JsonProcessingException e) {
             throw new JackyunException("BAD_BODY", method + ": the gateway answered with a body that is not JSON ("
-                    + e.getOriginalMessage() + ")", true);
+                    + OneLine.of(e.getOriginalMessage(), OneLine.GATEWAY_MSG_MAX) + ")", true);
         } catch (java.io.IOException e) {
             throw new JackyunException("BAD_BODY", method + ": the gateway's body could not be read (" + e.getMessage() + ")", true);
         }
@@ -74,10 +77,11 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
         String msg = text(root.get("msg"));
         JsonNode code = root.get("code");
         if (code == null || !"200".equals(code.asText().trim())) {
-            String sub = subCode.isEmpty() ? bracketedCode(msg) : subCode;
+            // every part of the answer is the gateway's text: one line, and msg at most GATEWAY_MSG_MAX characters
+            String sub = OneLine.of(subCode.isEmpty() ? bracketedCode(msg) : subCode, CODE_MAX);
             String meaning = MEANINGS.getOrDefault(sub, "error");
-            throw new JackyunException(sub, method + " refused: code " + (code == null ? "missing" : code.asText())
-                    + ", subCode " + (sub.isEmpty() ? "none" : sub) + " (" + meaning + "): " + msg,
+            throw new JackyunException(sub, method + " refused: code " + (code == null ? "missing" : OneLine.of(code.asText(), CODE_MAX))
+                    + ", subCode " + (sub.isEmpty() ? "none" : sub) + " (" + meaning + "): " + OneLine.of(msg, OneLine.GATEWAY_MSG_MAX),
                     RETRYABLE_SUBCODES.contains(sub));
         }
         JsonNode result = root.path("result");

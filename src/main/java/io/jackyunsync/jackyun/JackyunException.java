@@ -15,7 +15,8 @@ public class JackyunException extends RuntimeException {
     }
 
     public JackyunException(String subCode, String message, boolean retryable, Throwable cause) {
-        super(message, cause);
+        // a message quotes the gateway (its msg, a parser's excerpt of its body): kept on one line wherever it is logged
+        super(OneLine.of(message), cause);
         this.subCode = subCode;
         this.retryable = retryable;
     }

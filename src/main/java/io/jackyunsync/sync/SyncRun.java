@@ -25,6 +25,7 @@ public final class SyncRun {
     private volatile String lastRequest = "";
     private volatile Status status = Status.RUNNING;
     private volatile String error;
+    private volatile String errorKind;
     private volatile double seconds;
 
     final AtomicLong pages = new AtomicLong();
@@ -126,7 +127,7 @@ public final class SyncRun {
         }
         if (morePages && pages.get() >= maxPages) {
             morePages = false;
-            fail("read " + pages.get() + " pages without coming to a short one (sync.max-pages-per-run = " + maxPages
+            fail("page limit", "read " + pages.get() + " pages without coming to a short one (sync.max-pages-per-run = " + maxPages
                     + "): the source keeps answering full pages; the checkpoint stays");
         }
     }
@@ -191,10 +192,16 @@ public final class SyncRun {
         return error;
     }
 
-    /** Keeps the first error: the later ones are usually its consequences. */
-    synchronized void fail(String message) {
+    /** What kind of failure the first error was ({@code gateway 0858030801}, {@code database}, ...): words of this code, never external text. */
+    public String getErrorKind() {
+        return errorKind;
+    }
+
+    /** Keeps the first error and its kind: the later ones are usually its consequences. */
+    synchronized void fail(String kind, String message) {
         if (error == null) {
             error = message;
+            errorKind = kind;
         }
         status = Status.FAILED;
     }

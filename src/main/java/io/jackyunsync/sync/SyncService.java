@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.jackyun.OneLine;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -118,7 +119,7 @@ public final class SyncService {
     /** A run that could not start: its window as it would have been, FAILED with the cause. */
     public SyncRun notStarted(String schemeName, Throwable cause) {
         SyncRun run = plan(schemeName, null);
-        run.fail("the run could not start: " + describe(cause));
+        run.fail(kindOf(cause), "the run could not start: " + describe(cause));
         run.complete();
         LOG.error("{}", run.summary());
         return run;
@@ -220,7 +221,7 @@ public final class SyncService {
     public void rejectNotKept(@ExchangeProperty("run") SyncRun run, @Body MappedRecord reject,
                               @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.setMorePages(false);
-        run.fail("record " + reject.sourceId() + " was rejected (" + reject.rule() + ") but could not be kept in sync_reject: "
+        run.fail("database", "record " + reject.sourceId() + " was rejected (" + reject.rule() + ") but could not be kept in sync_reject: "
                 + describe(cause));
         LOG.error("{} run #{}: rejected record {} could not be kept in sync_reject ({}); the run stops", run.getScheme(), run.getId(),
                 reject.sourceId(), describe(cause));
@@ -243,7 +244,7 @@ public final class SyncService {
     public DeadLetter pageFailed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
                                  @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String route) {
         run.setMorePages(false);
-        run.fail(describe(cause));
+        run.fail(kindOf(cause), describe(cause));
         if (cause instanceof JackyunException j && !j.isRetryable() || !"sync-fetch-page".equals(route)) {
             return null;
         }
@@ -258,7 +259,7 @@ public final class SyncService {
                                   @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.failedRows.addAndGet(rows.size());
         run.deadLetters.incrementAndGet();
-        run.fail("a batch of " + rows.size() + " rows could not be written: " + describe(cause));
+        run.fail(kindOf(cause), "a batch of " + rows.size() + " rows could not be written: " + describe(cause));
         // the database is out of reach: fetching more would only fail the same way
         run.setMorePages(false);
         run.settled(rows.size());
@@ -289,11 +290,34 @@ public final class SyncService {
         return DeadLetter.cut(String.valueOf(row.get(run.compiled().scheme().target().key())), 64);
     }
 
-    /** The root cause's message: for a database error that is the server's text, not the whole statement. */
+    /**
+     * The root cause's message: for a database error that is the server's text, not the whole statement. On one line
+     * ({@link OneLine}): it can quote a record's value or the gateway's msg.
+     */
     static String describe(Throwable e) {
         Throwable t = e instanceof org.springframework.core.NestedRuntimeException n && n.getMostSpecificCause() != null
                 ? n.getMostSpecificCause() : e;
-        return DeadLetter.cut(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), 2000);
+        return OneLine.of(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), OneLine.ERROR_MAX);
+    }
+
+    /**
+     * What kind of failure {@code e} is, in words of this code only (health shows it instead of the error's text):
+     * {@code gateway <subCode>}, {@code database}, or the exception's class name.
+     */
+    static String kindOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JackyunException j) {
+                String code = j.getSubCode() == null ? "" : j.getSubCode().replaceAll("[^A-Za-z0-9_]", "");
+                return "gateway " + (code.isEmpty() ? "error" : code.substring(0, Math.min(code.length(), 24)));
+            }
+            if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+                return "database";
+            }
+            if (t.getCause() == null) {
+                return t.getClass().getSimpleName();
+            }
+        }
+        return "error";
     }
 
     /**
@@ -303,19 +327,19 @@ public final class SyncService {
     public void checkRejects(@ExchangeProperty("run") SyncRun run) {
         long considered = run.getFetched() - run.getDuplicates();
         if (considered > 0 && run.getRejected() * 100.0 / considered > rejectThresholdPercent) {
-            run.fail(String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
+            run.fail("rejects", String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
                     + " see sync_reject", run.getRejected(), considered, run.getRejected() * 100.0 / considered, rejectThresholdPercent));
         }
     }
 
     public void awaitSettled(@ExchangeProperty("run") SyncRun run) throws InterruptedException {
         if (!run.awaitSettled(settleTimeout.toMillis())) {
-            run.fail(run.unsettled() + " rows were still unwritten after " + settleTimeout.toSeconds() + " s");
+            run.fail("unsettled", run.unsettled() + " rows were still unwritten after " + settleTimeout.toSeconds() + " s");
         }
     }
 
     public void failed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
-        run.fail(describe(cause));
+        run.fail(kindOf(cause), describe(cause));
     }
 
     public SyncRun finish(@ExchangeProperty("run") SyncRun run) {

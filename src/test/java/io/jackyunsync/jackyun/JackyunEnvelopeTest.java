@@ -2,8 +2,10 @@ package io.jackyunsync.jackyun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.jackyunsync.jackyun.JackyunEnvelope.JSON;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import io.jackyunsync.support.HostileGateway;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +86,28 @@ class JackyunEnvelopeTest {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.getMessage()).contains("erp.warehouse.get", "0858030801", "signature");
                 });
+    }
+
+    @Test
+    void should_keep_the_gateway_msg_on_one_line_cut_to_its_stated_length() throws Exception {
+        String body = JSON.createObjectNode().put("code", 500).put("subCode", "0050030002").put("msg", HostileGateway.MSG).toString();
+        String forgedCodes = JSON.createObjectNode().put("code", "0\n" + HostileGateway.FORGED_LINE)
+                .put("msg", "[0050030002\u2028" + HostileGateway.FORGED_LINE + "]").toString();
+
+        assertThatThrownBy(() -> JackyunEnvelope.parse("erp.warehouse.get", body))
+                .asInstanceOf(type(JackyunException.class))
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).as("no line break of any kind").doesNotContainPattern("[\\p{Cc}\u2028\u2029]")
+                            .startsWith("erp.warehouse.get refused: code 500, subCode 0050030002 (business parameter error): token=tk-leak-4711\\n"
+                                    + HostileGateway.FORGED_LINE + "\\r\\n\\u2028\\u2029\\u0085xxx");
+                    String msg = e.getMessage().substring(e.getMessage().indexOf("): ") + 3);
+                    assertThat(msg).hasSize(OneLine.GATEWAY_MSG_MAX).endsWith("x…");
+                });
+        assertThatThrownBy(() -> JackyunEnvelope.parse("m", forgedCodes))
+                .asInstanceOf(type(JackyunException.class))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\p{Cc}\u2028\u2029]")
+                        .contains("code 0\\n" + HostileGateway.FORGED_LINE))
+                .satisfies(e -> assertThat(e.getSubCode()).doesNotContainPattern("[\\p{Cc}\u2028\u2029]"));
     }
 
     @Test

@@ -62,6 +62,20 @@ public final class HostileGateway implements AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
 
+    /** Not retryable ("business parameter error"): a run fails at its first call. */
+    public static final String SUBCODE = "0050030002";
+
+    /** A msg that tries to forge a log line, looks like a secret, and is far too long. */
+    public static final String FORGED_LINE = "2026-12-01 ERROR forged line";
+    public static final String MSG = "token=tk-leak-4711\n" + FORGED_LINE + "\r\n\u2028\u2029\u0085" + "x".repeat(5000);
+
+    /** A gateway that refuses every call with a business error whose {@code msg} is the test's text. */
+    public HostileGateway(String msg) throws IOException {
+        this((URI) null);
+        on(call -> true, Integer.MAX_VALUE, body(JackyunEnvelope.JSON.createObjectNode().put("code", 500).put("subCode", SUBCODE)
+                .put("msg", msg).toString()));
+    }
+
     public HostileGateway(URI upstream) throws IOException {
         this.upstream = upstream;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

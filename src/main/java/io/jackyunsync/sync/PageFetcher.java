@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 /** Fetches one page of a scheme's source: builds the bizcontent from the scheme's request fields and reads the list. */
 public final class PageFetcher {
 
+    /** The sub-code of a success answer without result.data: a bad body, retried, and a suspect page of its run. */
+    public static final String NO_DATA = "NO_DATA";
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
     private final JackyunClient client;
@@ -98,7 +101,7 @@ public final class PageFetcher {
         JackyunEnvelope envelope = client.call(source.api(), biz, projection);
         if (!envelope.answered()) {
             // a success without result.data says nothing about the page: not an end of the data, a bad answer
-            throw new JackyunException("BAD_BODY", source.api() + ": a success answer without result.data (its records are"
+            throw new JackyunException(NO_DATA, source.api() + ": a success answer without result.data (its records are"
                     + " missing, not empty)", true);
         }
         JsonNode list = envelope.data() == null ? null : envelope.data().at("/" + source.list().replace('.', '/'));

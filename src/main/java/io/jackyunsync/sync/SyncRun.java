@@ -112,6 +112,9 @@ public final class SyncRun {
     synchronized void pageFetched(int records, int pageSize) {
         pages.incrementAndGet();
         fetched.addAndGet(records);
+        if (confirming && records > 0) {
+            suspectPages.incrementAndGet();   // asked again, the "empty" page had records: the first answer lied
+        }
         if (reverse) {
             pageIndex--;
             morePages = pageIndex >= 0;
@@ -120,10 +123,10 @@ public final class SyncRun {
             confirming = false;
         } else if (records == 0 && pageIndex > 0 && !confirming) {
             confirming = true;
-            suspectPages.incrementAndGet();
         } else {
             lastPageIndex = pageIndex;
             morePages = false;
+            confirming = false;
         }
         if (morePages && pages.get() >= maxPages) {
             morePages = false;

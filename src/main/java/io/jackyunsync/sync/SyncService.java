@@ -141,7 +141,15 @@ public final class SyncService {
                 : PageFetcher.pageRequest(source, index, run.getWindowStart(), run.getWindowEnd());
         run.setLastRequest(request);
         long t0 = System.nanoTime();
-        List<JsonNode> records = fetcher.fetch(source, request, run.compiled().projection());
+        List<JsonNode> records;
+        try {
+            records = fetcher.fetch(source, request, run.compiled().projection());
+        } catch (JackyunException e) {
+            if (PageFetcher.NO_DATA.equals(e.getSubCode())) {
+                run.suspectPages.incrementAndGet();
+            }
+            throw e;
+        }
         run.pageFetched(records.size(), source.pagination().pageSize());
         LOG.debug("{} page {}{}: {} records in {} ms", source.api(), index, run.isReverse() ? " (backward pass)" : "",
                 records.size(), (System.nanoTime() - t0) / 1_000_000);

@@ -45,10 +45,10 @@ public class SyncConfiguration implements CamelConfiguration {
         List<Scheme> schemes = List.of();
         try {
             schemes = SchemeLoader.load(settings.schemesDir());
+            SchemeSwitches.check(pc, schemes, System.getenv(), problems);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
-        SchemeSwitches.check(pc, schemes, System.getenv(), problems);
         Map<String, String> crons = new LinkedHashMap<>();
         Map<String, String> reconcileCrons = new LinkedHashMap<>();
         for (Scheme s : schemes) {

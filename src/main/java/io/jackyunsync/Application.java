@@ -79,6 +79,7 @@ public final class Application {
 
     static int once(Map<String, String> overrides) throws Exception {
         try (SyncApp app = SyncApp.start(overrides)) {
+            requireEnabledScheme(app, "--once");
             List<SyncRun> runs = app.runAll();
             runs.forEach(r -> System.out.println(r.summary()));
             return runs.stream().allMatch(SyncRun::isSucceeded) ? 0 : 1;
@@ -95,6 +96,7 @@ public final class Application {
 
     static int reconcile(boolean repair, boolean force) throws Exception {
         try (SyncApp app = SyncApp.start(ONE_SHOT)) {
+            requireEnabledScheme(app, "--reconcile");
             List<io.jackyunsync.sync.Reconciliation> results = app.reconcileAll(repair, force);
             System.out.print(io.jackyunsync.sync.Reconciliation.table(results));
             return results.stream().allMatch(io.jackyunsync.sync.Reconciliation::isClean) ? 0 : 1;
@@ -112,6 +114,19 @@ public final class Application {
         Main main = SyncApp.newMain(console ? Map.of("console.hawtio.enabled", "true") : Map.of());
         main.run();
         return main.getExitCode();
+    }
+
+    /** With no scheme enabled, --once and --reconcile would do nothing and exit 0: a configuration error instead. */
+    private static void requireEnabledScheme(SyncApp app, String option) {
+        if (!app.context().getRegistry().lookupByNameAndType("sync", io.jackyunsync.sync.SyncService.class).schemeNames().isEmpty()) {
+            return;
+        }
+        java.nio.file.Path dir = app.context().getRegistry().lookupByNameAndType("syncSettings", SyncSettings.class).schemesDir();
+        String switches = io.jackyunsync.scheme.SchemeLoader.load(dir).stream()
+                .map(s -> SchemeSwitches.env(s.name()) + "=true").collect(java.util.stream.Collectors.joining(", "));
+        throw new ConfigException(List.of("no scheme is enabled, so " + option + " has nothing to do: switch one on with its"
+                + " variable (" + (switches.isEmpty() ? "SYNC_<NAME>_ENABLED=true" : switches) + ") or with enabled: true in its file in "
+                + dir));
     }
 
     static ConfigException configProblem(Throwable e) {

@@ -1,8 +1,10 @@
 package io.jackyunsync;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.jackyunsync.db.ConnectionProblems;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.db.SchemaGuard;
+import io.jackyunsync.db.TargetUrl;
 import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.sync.Progress;
@@ -43,6 +45,7 @@ public class SyncConfiguration implements CamelConfiguration {
         List<Scheme> schemes = List.of();
         try {
             schemes = SchemeLoader.load(settings.schemesDir());
+            SchemeSwitches.check(pc, schemes, System.getenv(), problems);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
@@ -85,10 +88,16 @@ public class SyncConfiguration implements CamelConfiguration {
         schemes.stream().filter(s -> enabled(pc, s)).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
         SchemaGuard schema = new SchemaGuard(dataSource, settings.migrationsDir().toString(), enabled.values());
         try {
+            // one connection straight from the driver first: its error comes at once, not after the pool's timeout
+            ConnectionProblems.probe(dataSource);
             schema.ensure();
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException | java.sql.SQLException e) {
+            String problem = ConnectionProblems.configurationProblem(e);
+            if (problem != null) {
+                throw new ConfigException(List.of(problem));
+            }
             LOG.warn("The database is not reachable yet ({}); every run will try again", describe(e));
         }
 
@@ -187,12 +196,15 @@ public class SyncConfiguration implements CamelConfiguration {
         }
         registry.bind("rateShare", new io.jackyunsync.sync.RateShare(client.pacer(), context, settings.clusterCheckinMillis()));
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet()), reconcileCrons));
-        LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), settings.mysqlUrl().replaceAll("\\?.*", ""));
+        LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), TargetUrl.display(settings.mysqlUrl()));
+        if (enabled.isEmpty()) {
+            LOG.warn("No scheme is enabled: nothing will run (switch one on with SYNC_<NAME>_ENABLED=true)");
+        }
     }
 
     /** A scheme runs when its file says so, unless sync.<name>.enabled (SYNC_<NAME>_ENABLED) says otherwise. */
     private static boolean enabled(PropertiesComponent pc, Scheme s) {
-        return pc.resolveProperty("sync." + s.name() + ".enabled").map(Boolean::parseBoolean).orElse(s.isEnabled());
+        return SchemeSwitches.enabled(pc, s);
     }
 
     private static String describe(Throwable e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -28,12 +29,12 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
         SyncSettings settings = new SyncSettings(
                 r.required("jackyun.gateway", SyncSettings::url),
                 r.required("jackyun.appkey", Function.identity()),
-                r.required("jackyun.secret", Function.identity()),
-                r.optional("jackyun.token").orElse(""),
+                r.requiredSecret("jackyun.secret", Function.identity()),
+                r.secret("jackyun.token").orElse(""),
                 Duration.ofSeconds(r.number("jackyun.read-timeout-seconds", 60, 1, 600)),
-                r.required("mysql.url", SyncSettings::jdbcUrl),
+                r.requiredSecret("mysql.url", SyncSettings::jdbcUrl),
                 r.required("mysql.user", Function.identity()),
-                r.optional("mysql.password").orElse(""),
+                r.secret("mysql.password").orElse(""),
                 Path.of(r.optional("sync.schemes-dir").orElse("schemes")),
                 Duration.ofMinutes(r.number("sync.overlap-minutes", 10, 0, 7 * 24 * 60)),
                 (int) r.number("sync.batch.size", 500, 1, 10_000),
@@ -49,8 +50,8 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
                 r.number("sync.reject-threshold-percent", 5, 0, 100),
                 Path.of(r.optional("sync.migrations-dir").orElse("migrations")),
                 Duration.ofMinutes(r.number("sync.health.max-age-minutes", 60, 1, 7 * 24 * 60)),
-                r.optional("alert.webhook-url").isPresent() ? r.required("alert.webhook-url", SyncSettings::url) : null,
-                r.optional("alert.dingtalk-secret").orElse(""),
+                r.secret("alert.webhook-url").isPresent() ? r.requiredSecret("alert.webhook-url", SyncSettings::url) : null,
+                r.secret("alert.dingtalk-secret").orElse(""),
                 Duration.ofMinutes(r.number("alert.min-interval-minutes", 30, 0, 24 * 60)),
                 Duration.ofMinutes(r.number("alert.no-success-minutes", 120, 1, 7 * 24 * 60)),
                 r.number("sync.progress-seconds", 10, 1, 3600),
@@ -73,7 +74,14 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
     }
 
     private static URI url(String text) {
-        URI uri = URI.create(text.trim());
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (java.net.URISyntaxException e) {
+            // the exception's message quotes the value (a webhook's token): only its reason and position are kept
+            throw new IllegalArgumentException("not a valid URL (" + e.getReason()
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + "); the value is not shown");
+        }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("must be an http(s) URL");
         }
@@ -88,9 +96,7 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
     }
 
     private static String jdbcUrl(String text) {
-        if (!text.startsWith("jdbc:mysql://") && !text.startsWith("jdbc:mariadb://")) {
-            throw new IllegalArgumentException("must be a jdbc:mysql:// URL");
-        }
+        io.jackyunsync.db.TargetUrl.check(text);
         // the app turns the rewrite on; a URL that turns it off would write every batch row by row, ~8x slower
         if (text.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]rewritebatchedstatements=false(&.*)?")) {
             throw new IllegalArgumentException("sets rewriteBatchedStatements=false, which makes every batched upsert"
@@ -106,8 +112,40 @@ public record SyncSettings(URI gateway, String appkey, String secret, String tok
             return pc.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
         }
 
+        /** A secret (or a value that may carry one) byte for byte, see {@link #raw}; blank counts as unset. */
+        Optional<String> secret(String key) {
+            return raw(key).filter(v -> !v.isBlank());
+        }
+
+        /**
+         * The value as set, looked up in Camel's order (local, environment, system property, then the override
+         * properties, the files and the initial properties) but not parsed: resolveProperty takes "{{...}}" in a value for
+         * a placeholder (a secret holding "{{" comes back missing, or changed) and drops the backslash before "{{".
+         */
+        Optional<String> raw(String key) {
+            Properties local = pc.getLocalProperties();
+            String value = local != null ? local.getProperty(key) : null;
+            if (value == null) {
+                value = org.apache.camel.util.IOHelper.lookupEnvironmentVariable(key);
+            }
+            if (value == null) {
+                value = System.getProperty(key);
+            }
+            if (value == null) {
+                value = pc.loadProperties(key::equals).getProperty(key);
+            }
+            return Optional.ofNullable(value);
+        }
+
         <T> T required(String key, Function<String, T> parse) {
-            Optional<String> value = optional(key);
+            return required(key, optional(key), parse);
+        }
+
+        <T> T requiredSecret(String key, Function<String, T> parse) {
+            return required(key, secret(key), parse);
+        }
+
+        private <T> T required(String key, Optional<String> value, Function<String, T> parse) {
             if (value.isEmpty()) {
                 problems.add(key + " (environment " + env(key) + ") is required but not set");
                 return null;

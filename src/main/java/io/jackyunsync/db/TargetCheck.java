@@ -70,6 +70,9 @@ public final class TargetCheck {
                 }
                 compiled.mapper().columnWidths(widths);
             }
+            if (problems.isEmpty()) {
+                problems.addAll(FunctionCheck.check(c, schemes));
+            }
         }
         return problems;
     }

@@ -172,7 +172,6 @@ public class SyncConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("reconciler", reconciler);
-        registry.bind("syncSettings", settings);
         registry.bind("statusTable", new StatusTable());
         registry.bind("consolePage", new ConsolePage());
         if (webConsole != null) {

@@ -121,7 +121,7 @@ public final class Application {
         if (!app.context().getRegistry().lookupByNameAndType("sync", io.jackyunsync.sync.SyncService.class).schemeNames().isEmpty()) {
             return;
         }
-        java.nio.file.Path dir = app.context().getRegistry().lookupByNameAndType("syncSettings", SyncSettings.class).schemesDir();
+        java.nio.file.Path dir = app.context().getRegistry().lookupByNameAndType("schemesDir", java.nio.file.Path.class);
         String switches = io.jackyunsync.scheme.SchemeLoader.load(dir).stream()
                 .map(s -> SchemeSwitches.env(s.name()) + "=true").collect(java.util.stream.Collectors.joining(", "));
         throw new ConfigException(List.of("no scheme is enabled, so " + option + " has nothing to do: switch one on with its"

@@ -182,7 +182,7 @@ public class SyncConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("reconciler", reconciler);
-        registry.bind("syncSettings", settings);
+        registry.bind("schemesDir", settings.schemesDir());   // the settings themselves hold secrets: never bound
         registry.bind("statusTable", new StatusTable());
         registry.bind("consolePage", new ConsolePage());
         if (webConsole != null) {

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.ConsoleHttp;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,8 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Hawtio console of {@code --console}, driven in a real headless Chromium through Debian's chromedriver: the
- * Camel tree lists the sync routes and their table shows the exchanges of the runs; the war's Jolokia endpoint answers
- * with the same figures. The screenshot is kept as target/hawtio-screenshot.png.
+ * Camel tree lists the sync routes and their table shows the exchanges of the runs, the route diagram draws their nodes
+ * with their counters; the war's Jolokia endpoint answers with the same figures to a POST from its own origin. The
+ * screenshot (of the routes table) is kept as target/hawtio-screenshot.png.
  */
 class HawtioConsoleTest {
 
@@ -55,7 +52,8 @@ class HawtioConsoleTest {
                 app.run("warehouse");
                 String base = "http://127.0.0.1:" + port + "/hawtio/";
 
-                JsonNode completed = jolokia(base + "jolokia/read/org.apache.camel:context=jackyun-sync,type=routes,name=%22sync-run%22/ExchangesCompleted");
+                JsonNode completed = new ConsoleHttp(port).jolokia(Map.of("type", "read",
+                        "mbean", "org.apache.camel:context=jackyun-sync,type=routes,name=\"sync-run\"", "attribute", "ExchangesCompleted"));
                 assertThat(completed.path("status").asInt()).isEqualTo(200);
                 assertThat(completed.path("value").asLong()).isEqualTo(2);
 
@@ -81,6 +79,17 @@ class HawtioConsoleTest {
                     assertThat(row.get(headers.indexOf("Failed"))).isEqualTo("0");
                     assertThat(table).contains("sync-fetch-page", "sync-upsert", "sync-dead-letter");
                     assertThat(browser.getPageSource()).doesNotContain(Simulators.SECRET);
+
+                    // the diagram of the routes (dumpRoutesAsXml) with each node's exchange counter (dumpRoutesStatsAsXml),
+                    // both let through by the console's Jolokia policy
+                    browser.findElement(By.xpath("//a[@href='/hawtio/camel/routeDiagram']")).click();
+                    By nodes = By.cssSelector(".react-flow__node-camel");
+                    wait.until(d -> d.findElements(nodes).size() > 20);
+                    // (textContent: most nodes lie outside the drawn part of the diagram)
+                    wait.until(d -> d.findElements(By.cssSelector(".react-flow__node-camel .number")).stream()
+                            .map(e -> e.getDomProperty("textContent").trim()).anyMatch(n -> n.matches("[1-9][0-9]*")));
+                    assertThat(browser.findElements(nodes).stream().map(e -> e.getDomProperty("textContent")).toList())
+                            .anyMatch(label -> label.contains("From direct:sync-"));
                 } finally {
                     browser.quit();
                 }
@@ -115,11 +124,5 @@ class HawtioConsoleTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
-    }
-
-    private static JsonNode jolokia(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(response.body());
     }
 }

@@ -34,7 +34,10 @@ class DockerComposeTest {
         assertThat(app.at("/environment/SERVER_HOST").asText()).as("health and metrics bind 127.0.0.1 unless told: in the container,"
                 + " every interface").isEqualTo("0.0.0.0");
         assertThat(app.at("/environment/JACKYUN_SECRET").asText()).startsWith("${JACKYUN_SECRET");
-        assertThat(app.get("ports").get(0).asText()).isEqualTo("8080:8080");
+        assertThat(app.get("ports").get(0).asText()).isEqualTo("127.0.0.1:8080:8080");
+        // no published port beyond the Docker host's loopback: none of them asks for a login
+        compose.get("services").forEach(service -> service.path("ports").forEach(port ->
+                assertThat(port.asText()).startsWith("127.0.0.1:")));
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("target/jackyun-sync.jar", "COPY routes routes",
                 "COPY schemes schemes", "COPY migrations migrations", "COPY application.properties");
 

@@ -2,7 +2,7 @@ package io.jackyunsync;
 
 import java.util.Map;
 
-/** Run by {@link HeapPolicyTest} in a JVM of its own: the app's set-up, garbage, a full collection, then the heap. */
+/** Run by {@link HeapPolicyIT} in a JVM of its own: the app's set-up, garbage, a full collection, then the heap. */
 public final class HeapPolicyProbe {
 
     private HeapPolicyProbe() {

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -26,8 +27,7 @@ class MySql8SyncTest {
     @Test
     void should_land_every_warehouse_on_mysql_8_and_rerun_idempotently() throws Exception {
         int visible = 600;
-        try (JackyunSimulator simulator = new JackyunSimulator("1", "s", new WarehouseDataSet(8,
-                WarehouseDataSet.sizeWithVisible(visible), Clock.systemUTC()), Clock.systemUTC()).start(0);
+        try (JackyunSimulator simulator = Simulators.sized("1", "s", 8, WarehouseDataSet.sizeWithVisible(visible));
              SyncApp app = SyncApp.start(Map.of("jackyun.gateway", simulator.url().toString(), "jackyun.appkey", "1",
                      "jackyun.secret", "s", "mysql.url", MYSQL.getJdbcUrl(), "mysql.user", MYSQL.getUsername(),
                      "mysql.password", MYSQL.getPassword(), "sync.schedule.enabled", "false", "server.port", "0", "console.port", "0"))) {

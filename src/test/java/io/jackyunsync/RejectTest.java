@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -34,9 +35,7 @@ class RejectTest {
     SyncRun run(int badEvery) throws Exception {
         TestDatabase db = TestDatabase.create();
         this.db = db;
-        simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(12, WarehouseDataSet.sizeWithVisible(1234), Clock.systemUTC()), Clock.systemUTC())
-                .faults(SimulatorFaults.parse("badEvery=" + badEvery)).start(0);
+        simulator = Simulators.start(12, 1234, "badEvery=" + badEvery);
         app = SyncApp.start(WarehouseSyncTest.overrides(db, simulator));
         return app.run("warehouse");
     }

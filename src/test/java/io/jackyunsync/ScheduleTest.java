@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,8 +81,7 @@ class ScheduleTest {
     }
 
     private static JackyunSimulator simulator(long seed, int records) throws Exception {
-        return new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(seed, records, Clock.systemUTC()), Clock.systemUTC()).start(0);
+        return Simulators.sized(seed, records);
     }
 
     /** The usual test settings with the Quartz schedules on (the test sets the crons). */

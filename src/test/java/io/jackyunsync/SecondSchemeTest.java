@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -36,8 +37,7 @@ class SecondSchemeTest {
         Files.copy(Path.of("schemes", "warehouse.yaml"), config.resolve("schemes/warehouse.yaml"));
         Files.createDirectories(config.resolve("migrations"));
         TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(4, 900, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
+        try (JackyunSimulator simulator = Simulators.sized(4, 900)) {
             Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
             settings.put("camel.main.routes-include-pattern", "file:" + config.resolve("routes") + "/*.camel.yaml");
             settings.put("sync.schemes-dir", config.resolve("schemes").toString());

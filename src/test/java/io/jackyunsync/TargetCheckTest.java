@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +16,7 @@ class TargetCheckTest {
     @Test
     void should_stop_naming_every_column_that_is_missing_or_of_the_wrong_type() throws Exception {
         TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = new JackyunSimulator(WarehouseSyncTest.APPKEY, WarehouseSyncTest.SECRET,
-                new WarehouseDataSet(1, 10, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
+        try (JackyunSimulator simulator = Simulators.sized(1, 10)) {
             SyncApp.start(WarehouseSyncTest.overrides(db, simulator)).close();
             db.execute("ALTER TABLE warehouse DROP COLUMN status, MODIFY warehouse_type VARCHAR(10), MODIFY warehouse_name VARCHAR(40)");
 

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -33,8 +34,7 @@ class WarehouseSyncTest {
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.create();
-        simulator = new JackyunSimulator(APPKEY, SECRET,
-                new WarehouseDataSet(2024, WarehouseDataSet.sizeWithVisible(VISIBLE), Clock.systemUTC()), Clock.systemUTC()).start(0);
+        simulator = io.jackyunsync.support.Simulators.start(2024, VISIBLE, "");
         app = SyncApp.start(overrides(db, simulator));
     }
 

@@ -39,7 +39,7 @@ class JackyunSimulatorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = new JackyunSimulator(APPKEY, SECRET, new WarehouseDataSet(7, 300, Clock.systemUTC()), Clock.systemUTC()).start(0);
+        simulator = io.jackyunsync.support.Simulators.sized(APPKEY, SECRET, 7, 300);
     }
 
     @AfterAll

@@ -24,6 +24,16 @@ public final class Simulators {
                 .faults(SimulatorFaults.parse(faults)).start(0);
     }
 
+    /** A started simulator of exactly {@code size} warehouses (visible or not), for the test app key. */
+    public static JackyunSimulator sized(long seed, int size) throws Exception {
+        return sized(APPKEY, SECRET, seed, size);
+    }
+
+    /** The same for another app key and secret. */
+    public static JackyunSimulator sized(String appkey, String secret, long seed, int size) throws Exception {
+        return new JackyunSimulator(appkey, secret, new WarehouseDataSet(seed, size, Clock.systemUTC()), Clock.systemUTC()).start(0);
+    }
+
     /** {@code java -cp <the test class path> io.jackyunsync.Application args...}; give it SERVER_PORT=0 (see {@link #childEnvironment}). */
     public static List<String> appCommand(String... args) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

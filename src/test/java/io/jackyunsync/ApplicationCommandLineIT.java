@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checks the command line contract in a real process: environment variables, exit codes, output, no secret shown. */
-class ApplicationCommandLineTest {
+class ApplicationCommandLineIT {
 
     static final String SECRET = "S3cr3t-never-shown-42";
     static JackyunSimulator simulator;
@@ -33,7 +33,7 @@ class ApplicationCommandLineTest {
     @BeforeAll
     static void start() throws Exception {
         db = TestDatabase.create();
-        simulator = new JackyunSimulator("777", SECRET, new WarehouseDataSet(5, 180, Clock.systemUTC()), Clock.systemUTC()).start(0);
+        simulator = Simulators.sized("777", SECRET, 5, 180);
     }
 
     @AfterAll

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Checks that a configuration that cannot work stops the app at start-up (exit 2, the key named, no secret shown),
  * that secrets reach the gateway and the database byte for byte, and that the target is logged without credentials.
  */
-class StartupCheckTest {
+class StartupCheckIT {
 
     static final String SECRET = "startup-secret";
     static final String BRACED_SECRET = "ab{{cd}}ef";
@@ -42,8 +42,8 @@ class StartupCheckTest {
     static void start() throws Exception {
         db = TestDatabase.create();
         secured = SecuredMariaDb.start();
-        simulator = new JackyunSimulator("777", SECRET, new WarehouseDataSet(3, 60, Clock.systemUTC()), Clock.systemUTC()).start(0);
-        bracedSimulator = new JackyunSimulator("778", BRACED_SECRET, new WarehouseDataSet(4, 60, Clock.systemUTC()), Clock.systemUTC()).start(0);
+        simulator = Simulators.sized("777", SECRET, 3, 60);
+        bracedSimulator = Simulators.sized("778", BRACED_SECRET, 4, 60);
     }
 
     @AfterAll

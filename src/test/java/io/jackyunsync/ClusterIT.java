@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * (one sync_run row per scheduled fire time, never two), and when the instance that runs them is killed the other
  * takes the following fires. Their output is kept in target/cluster-test/.
  */
-class ClusterTest {
+class ClusterIT {
 
     @Test
     void should_run_each_fire_once_across_two_instances_and_carry_on_when_one_dies() throws Exception {

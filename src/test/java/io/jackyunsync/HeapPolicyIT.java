@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Xmx64m} heap free, the heap is still committed whole; a {@code MaxHeapFreeRatio} on the command line wins,
  * and then the same collection gives heap back (which is what the policy prevents).
  */
-class HeapPolicyTest {
+class HeapPolicyIT {
 
     @Test
     void theCommittedHeapIsKeptAfterACollectionThatFreesAlmostAllOfIt() throws Exception {

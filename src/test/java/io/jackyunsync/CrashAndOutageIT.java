@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Checks that a killed process, a database that goes away mid-run and one that is down at start lose nothing. */
-class CrashAndOutageTest {
+class CrashAndOutageIT {
 
     JackyunSimulator simulator;
 

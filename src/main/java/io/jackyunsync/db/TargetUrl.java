@@ -10,6 +10,9 @@ import java.util.Properties;
  */
 public final class TargetUrl {
 
+    private static final java.util.List<String> DANGEROUS = java.util.List.of("allowLoadLocalInfile", "allowUrlInLocalInfile",
+            "autoDeserialize", "allowLoadLocalInfileInPath");
+
     private TargetUrl() {
     }
 
@@ -26,6 +29,15 @@ public final class TargetUrl {
         ConnectionUrl parsed = parse(url);
         if (parsed.getDatabase() == null || parsed.getDatabase().isBlank()) {
             throw new IllegalArgumentException("names no database: write jdbc:mysql://host:port/database");
+        }
+        // options that let a hostile or hijacked server read the host's files or run code through deserialisation
+        for (String option : DANGEROUS) {
+            String value = parsed.getOriginalProperties().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(option))
+                    .map(java.util.Map.Entry::getValue).findFirst().orElse("false");
+            if (!"false".equalsIgnoreCase(value.trim())) {
+                throw new IllegalArgumentException("sets " + option + ", which lets the database server read this host's files"
+                        + " or run code in it; remove it");
+            }
         }
         return url;
     }

@@ -105,7 +105,13 @@ public final class PageFetcher {
                     + " missing, not empty)", true);
         }
         JsonNode list = envelope.data() == null ? null : envelope.data().at("/" + source.list().replace('.', '/'));
-        if (list == null || list.isMissingNode() || list.isNull()) {
+        if (list != null && list.isMissingNode()) {
+            // result.data came, but without its list: an API change or a broken answer, never an empty page
+            // (the gateway sends an empty one as "data": null or as an empty list)
+            throw new JackyunException(NO_DATA, source.api() + ": a success answer whose result.data has no " + source.list()
+                    + " (its records are missing, not empty)", true);
+        }
+        if (list == null || list.isNull()) {
             return List.of();
         }
         if (!list.isArray()) {

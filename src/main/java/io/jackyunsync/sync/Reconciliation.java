@@ -102,7 +102,9 @@ public final class Reconciliation {
         boolean tooMany = java.math.BigDecimal.valueOf(toChange).multiply(java.math.BigDecimal.valueOf(100))
                 .compareTo(maxExtrasPercent.multiply(java.math.BigDecimal.valueOf(foundTarget))) > 0;
         long suspect = run.getSuspectPages();
-        if (!tooMany && suspect == 0) {
+        // a record the stage rejected is not in the stage: its row would count as an extra although Jackyun has it
+        long rejected = run.getRejected();
+        if (!tooMany && suspect == 0 && rejected == 0) {
             return null;
         }
         boolean delete = "delete".equals(extrasPolicy);
@@ -114,6 +116,10 @@ public final class Reconciliation {
         if (suspect > 0) {
             why.append(", and the source read had ").append(suspect)
                     .append(suspect == 1 ? " suspect page" : " suspect pages").append(" (an answer that could not be taken at its word)");
+        }
+        if (rejected > 0) {
+            why.append(", and the source read rejected ").append(rejected).append(rejected == 1 ? " record" : " records")
+                    .append(" (see sync_reject): the rows of rejected records would count as extras although Jackyun has them");
         }
         return why.toString();
     }

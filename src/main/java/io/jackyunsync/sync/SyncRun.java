@@ -20,6 +20,10 @@ public final class SyncRun {
     private int lastPageIndex;
     private boolean reverse;
     private boolean confirming;
+    private int lastFetched = -1;
+    private int repeatedPage = -1;
+    /** An empty first page is asked again too (a first run, a reconciliation: records are expected). */
+    volatile boolean confirmFirstPage;
     private long maxPages = Long.MAX_VALUE;
     private volatile boolean morePages = true;
     private volatile String lastRequest = "";
@@ -112,16 +116,30 @@ public final class SyncRun {
     synchronized void pageFetched(int records, int pageSize) {
         pages.incrementAndGet();
         fetched.addAndGet(records);
+        lastFetched = pageIndex;
         if (confirming && records > 0) {
             suspectPages.incrementAndGet();   // asked again, the "empty" page had records: the first answer lied
         }
         if (reverse) {
+            if (records == 0 && pageIndex < lastPageIndex) {
+                // a page the forward pass read full cannot be empty now unless a page's worth of records left the
+                // window meanwhile: asked again; empty twice, the run cannot prove it read the window
+                if (confirming) {
+                    morePages = false;
+                    fail("gateway", "the backward pass found page " + pageIndex + " empty twice although the forward pass read "
+                            + (lastPageIndex + 1) + " pages: the answers do not agree; the checkpoint stays");
+                    return;
+                }
+                confirming = true;
+                return;
+            }
+            confirming = false;
             pageIndex--;
             morePages = pageIndex >= 0;
         } else if (records >= pageSize) {
             pageIndex++;
             confirming = false;
-        } else if (records == 0 && pageIndex > 0 && !confirming) {
+        } else if (records == 0 && (pageIndex > 0 || confirmFirstPage) && !confirming) {
             confirming = true;
         } else {
             lastPageIndex = pageIndex;
@@ -133,6 +151,27 @@ public final class SyncRun {
             fail("page limit", "read " + pages.get() + " pages without coming to a short one (sync.max-pages-per-run = " + maxPages
                     + "): the source keeps answering full pages; the checkpoint stays");
         }
+    }
+
+    /**
+     * The forward page just fetched held only records read on earlier pages (the gateway answered another page):
+     * asked again once, counted suspect; the same again, the run fails. The backward pass re-reads on purpose.
+     */
+    synchronized void pageOfDuplicates() {
+        if (reverse) {
+            return;
+        }
+        if (repeatedPage == lastFetched) {
+            morePages = false;
+            fail("gateway", "page " + lastFetched + " was answered twice with records already read on earlier pages: the"
+                    + " gateway does not serve the page asked for; the checkpoint stays");
+            return;
+        }
+        repeatedPage = lastFetched;
+        suspectPages.incrementAndGet();
+        pageIndex = lastFetched;
+        morePages = true;
+        confirming = false;
     }
 
     /** An empty page after a full one was just asked for again: the next answer decides whether the pass ends. */

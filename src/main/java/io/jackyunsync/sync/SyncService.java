@@ -103,6 +103,7 @@ public final class SyncService {
         SyncRun run = new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
         run.setInstance(instance);
         run.maxPages(maxPagesPerRun);
+        run.confirmFirstPage = stored == null;
         return run;
     }
 
@@ -112,6 +113,7 @@ public final class SyncService {
         SyncRun run = new SyncRun(staging, null, BeijingTime.format(end));
         run.setInstance(instance);
         run.maxPages(maxPagesPerRun);
+        run.confirmFirstPage = true;
         run.fullSet = true;
         return run;
     }
@@ -198,11 +200,13 @@ public final class SyncService {
         var mapper = run.compiled().mapper();
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         List<MappedRecord> rejects = new ArrayList<>(0);
+        int dropped = 0;
         for (JsonNode record : records) {
             String id = mapper.sourceId(record);
             // a record without an id is not idChecked: the mapper rejects each one (they are not duplicates of "")
             if (!id.isBlank() && !run.ids.add(id)) {
                 run.duplicates.incrementAndGet();
+                dropped++;
                 continue;
             }
             if (run.isReverse()) {
@@ -216,6 +220,9 @@ public final class SyncService {
             } else {
                 rows.add(mapped.row());
             }
+        }
+        if (!records.isEmpty() && dropped == records.size()) {
+            run.pageOfDuplicates();
         }
         run.queued(rows.size());
         exchange.setProperty("pageRejects", rejects);

@@ -5,63 +5,29 @@ import static io.jackyunsync.support.HostileGateway.rewritten;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.sync.Reconciliation;
 import io.jackyunsync.sync.SyncRun;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks that the promises hold against the answers a hostile tester found (issue 13's review): stage rejects and a
  * lost lock during a repair, empty pages of the backward pass and of a first run, a page answered with another's.
  */
-class HostileAnswersTest {
+class HostileAnswersTest extends HostileGatewayFixture {
 
     static final int VISIBLE = 1000;   // 20 full pages of 50
 
-    TestDatabase db;
-    JackyunSimulator simulator;
-    HostileGateway gateway;
-    SyncApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        db = TestDatabase.create();
-        simulator = Simulators.start(77, VISIBLE, "");
-        gateway = new HostileGateway(simulator.url());
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        gateway.close();
-        simulator.close();
-    }
-
-    Map<String, String> settings(String... kv) {
-        Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-        overrides.put("jackyun.gateway", gateway.url().toString());
-        overrides.put("sync.settle-timeout-seconds", "60");
-        for (int i = 0; i < kv.length; i += 2) {
-            overrides.put(kv[i], kv[i + 1]);
-        }
-        return overrides;
-    }
-
-    static boolean page(HostileGateway.Call call, int index) {
-        return "erp.warehouse.get".equals(call.method()) && call.pageIndex() == index && call.pageSize() > 1;
+    @Override
+    int visible() {
+        return VISIBLE;
     }
 
     /**

@@ -10,63 +10,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.scheme.MappedRecord;
-import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.HostileGateway;
-import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.support.Truth;
 import io.jackyunsync.sync.SyncRun;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Checks that a run never says OK over missing data: answers without their list, id-less records, rejects that cannot be kept, endless or oversized answers, a lost lock. */
-class SilentLossTest {
+class SilentLossTest extends HostileGatewayFixture {
 
     static final int VISIBLE = 1234;   // 25 pages of 50
 
-    TestDatabase db;
-    JackyunSimulator simulator;
-    HostileGateway gateway;
-    SyncApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        db = TestDatabase.create();
-        simulator = Simulators.start(77, VISIBLE, "");
-        gateway = new HostileGateway(simulator.url());
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        gateway.close();
-        simulator.close();
+    @Override
+    int visible() {
+        return VISIBLE;
     }
 
     SyncRun run(String... settings) throws Exception {
-        Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-        overrides.put("jackyun.gateway", gateway.url().toString());
-        overrides.put("sync.settle-timeout-seconds", "60");   // a run stalled on its batches fails the test within a minute
-        for (int i = 0; i < settings.length; i += 2) {
-            overrides.put(settings[i], settings[i + 1]);
-        }
-        app = SyncApp.start(overrides);
+        app = SyncApp.start(settings(settings));
         return app.run("warehouse");
-    }
-
-    static boolean page(HostileGateway.Call call, int index) {
-        return "erp.warehouse.get".equals(call.method()) && call.pageIndex() == index && call.pageSize() > 1;
     }
 
     @ParameterizedTest
@@ -183,10 +152,7 @@ class SilentLossTest {
                     .map(r -> r.get("warehouseId").asText()).toList());
         })));
         // the schema exists once the app has started: then sync_reject refuses every insert, as for a user without INSERT
-        Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-        overrides.put("jackyun.gateway", gateway.url().toString());
-        overrides.put("sync.settle-timeout-seconds", "60");
-        app = SyncApp.start(overrides);
+        app = SyncApp.start(settings());
         db.execute("CREATE TRIGGER refuse_rejects BEFORE INSERT ON sync_reject FOR EACH ROW"
                 + " SIGNAL SQLSTATE '42000' SET MESSAGE_TEXT = 'INSERT command denied to user sync for table sync_reject'");
 
@@ -207,7 +173,12 @@ class SilentLossTest {
             first.set(b);
             return b;
         }));
-        gateway.on(c -> c.pageIndex() > 0, Integer.MAX_VALUE, rewritten(b -> first.get()));   // page 0 again, for ever
+        // page 0's records again and again, each time under new ids: full pages for ever
+        gateway.on(c -> c.pageIndex() > 0, Integer.MAX_VALUE, (call, form, exchange, g) -> body(records(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                ((ObjectNode) list.get(i)).put("warehouseId", Long.toString(9_000_000_000L + call.pageIndex() * 1000L + i));
+            }
+        }).apply(first.get())).answer(call, form, exchange, g));
 
         SyncRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run("sync.max-pages-per-run", "40"));
 

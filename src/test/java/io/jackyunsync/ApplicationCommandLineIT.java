@@ -204,7 +204,7 @@ class ApplicationCommandLineIT {
         Synced synced = syncedIntoADatabaseOfItsOwn();
         Map<String, String> env = synced.env();
         TestDatabase own = synced.db();
-        String name = "CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', 'warehouse')))";
+        String name = TestDatabase.schemeLockName("warehouse");
         try (java.sql.Connection other = java.sql.DriverManager.getConnection(own.url(), own.user(), own.password());
              java.sql.Statement lock = other.createStatement()) {
             lock.execute("SELECT GET_LOCK(" + name + ", 0)");

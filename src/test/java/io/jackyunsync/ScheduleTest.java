@@ -60,7 +60,7 @@ class ScheduleTest {
              // as another process's run would: the scheme's lock, taken on a connection of its own
              java.sql.Connection other = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
              java.sql.Statement lock = other.createStatement()) {
-            lock.execute("SELECT GET_LOCK(CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', 'warehouse'))), 0)");
+            lock.execute("SELECT GET_LOCK(" + io.jackyunsync.support.TestDatabase.schemeLockName("warehouse") + ", 0)");
             Map<String, String> overrides = scheduled(db, simulator);
             overrides.put("sync.warehouse.cron", "0/1 * * * * ?");
             try (SyncApp app = SyncApp.start(overrides)) {
@@ -69,7 +69,7 @@ class ScheduleTest {
                 assertThat(db.count("SELECT COUNT(*) FROM sync_run")).isZero();
                 assertThat(events.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
 
-                lock.execute("SELECT RELEASE_LOCK(CONCAT('jackyun-sync:', MD5(CONCAT(DATABASE(), '/', 'warehouse'))))");
+                lock.execute("SELECT RELEASE_LOCK(" + io.jackyunsync.support.TestDatabase.schemeLockName("warehouse") + ")");
 
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'") >= 1);

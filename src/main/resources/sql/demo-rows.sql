@@ -1,3 +1,1 @@
-(SELECT id, warehouse_code, warehouse_type, create_time, warehouse_name FROM warehouse ORDER BY id LIMIT 6)
-UNION ALL
-(SELECT COUNT(*), 'rows', NULL, MAX(update_time), 'rows in warehouse' FROM warehouse)
+SELECT id, warehouse_code, warehouse_type, create_time, warehouse_name FROM warehouse ORDER BY id LIMIT 6

@@ -50,21 +50,30 @@ final class Demo {
         }
     }
 
+    /** The first rows as a table of rows only, then how many landed as a sentence of its own. */
     private static void printRows(String url) throws SQLException, IOException {
-        String sql;
-        try (InputStream in = Demo.class.getResourceAsStream("/sql/demo-rows.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         try (Connection c = DriverManager.getConnection(url, "root", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+             Statement s = c.createStatement()) {
             System.out.println();
             System.out.printf("%-20s %-10s %-6s %-20s %s%n", "id", "code", "type", "create_time", "warehouse_name");
-            while (rs.next()) {
-                System.out.printf("%-20s %-10s %-6s %-20s %s%n", rs.getString("id"), rs.getString("warehouse_code"),
-                        rs.getString("warehouse_type"), rs.getString("create_time"), rs.getString("warehouse_name"));
+            try (ResultSet rs = s.executeQuery(sql("demo-rows.sql"))) {
+                while (rs.next()) {
+                    System.out.printf("%-20s %-10s %-6s %-20s %s%n", rs.getString("id"), rs.getString("warehouse_code"),
+                            rs.getString("warehouse_type"), rs.getString("create_time"), rs.getString("warehouse_name"));
+                }
             }
-            System.out.println("(" + WAREHOUSES + " warehouses served; the simulator leaves out disabled and deleted ones, as the gateway does)");
+            try (ResultSet rs = s.executeQuery(sql("demo-count.sql"))) {
+                rs.next();
+                System.out.println();
+                System.out.println(rs.getLong("landed") + " rows in warehouse (last update " + rs.getString("last_update") + ") of "
+                        + WAREHOUSES + " warehouses served; the simulator leaves out disabled and deleted ones, as the gateway does");
+            }
+        }
+    }
+
+    private static String sql(String file) throws IOException {
+        try (InputStream in = Demo.class.getResourceAsStream("/sql/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -132,7 +132,9 @@ class ApplicationCommandLineIT {
 
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.out()).containsPattern("warehouse: OK pages=\\d+ records=\\d+ inserted=\\d+ updated=\\d+ duplicates=0 rejected=0 seconds=");
-        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isPositive();
+        long visible = java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count();
+        assertThat(r.out()).contains(" records=" + visible + " ");
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(visible);
         assertThat(r.all()).doesNotContain(SECRET);
     }
 

@@ -1,6 +1,15 @@
 package io.jackyunsync;
 
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.app.SchemeSwitches;
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.cli.CommandLine;
+import io.jackyunsync.cli.Modes;
+import io.jackyunsync.config.ConfigException;
+import io.jackyunsync.deadletter.ReplayResult;
+import io.jackyunsync.demo.Demo;
+import io.jackyunsync.simulator.SimulatorMain;
+
+import io.jackyunsync.run.SyncRun;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -29,10 +38,6 @@ public final class Application {
                            --faults e.g. 5xx=0.05,throttle=0.02,cut=0.01,truncate=0.01,slow=0.01,slowMs=3000,latencyMs=5,
                            rateLimit=10,rateLimitMode=http|json,moveEvery=3,overlap=true""";
 
-    /** One-shot modes run no schedule and serve no health or metrics port (a service may hold it on the same host). */
-    static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false",
-            "camel.server.enabled", "false", "console.hawtio.enabled", "false", "sync.cluster.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
-
     private Application() {
     }
 
@@ -56,11 +61,11 @@ public final class Application {
             return switch (cli.mode()) {
                 case SIMULATOR -> SimulatorMain.run(cli);
                 case DEMO -> Demo.run();
-                case ONCE -> once(ONE_SHOT);
-                case REPLAY -> replay();
-                case STATUS -> status();
-                case RECONCILE -> reconcile(cli.repair(), cli.force());
-                case SERVICE -> service(cli.console());
+                case ONCE -> Modes.once(SyncApp.ONE_SHOT);
+                case REPLAY -> Modes.replay();
+                case STATUS -> Modes.status();
+                case RECONCILE -> Modes.reconcile(cli.repair(), cli.force());
+                case SERVICE -> Modes.service(cli.console());
             };
         } catch (Exception e) {
             ConfigException config = configProblem(e);
@@ -77,59 +82,7 @@ public final class Application {
         }
     }
 
-    static int once(Map<String, String> overrides) throws Exception {
-        try (SyncApp app = SyncApp.start(overrides)) {
-            requireEnabledScheme(app, "--once");
-            List<SyncRun> runs = app.runAll();
-            runs.forEach(r -> System.out.println(r.summary()));
-            return runs.stream().allMatch(SyncRun::isSucceeded) ? 0 : 1;
-        }
-    }
-
-    static int replay() throws Exception {
-        try (SyncApp app = SyncApp.start(ONE_SHOT)) {
-            ReplayResult result = app.replay();
-            System.out.println(result.summary());
-            return result.failedAgain() == 0 ? 0 : 1;
-        }
-    }
-
-    static int reconcile(boolean repair, boolean force) throws Exception {
-        try (SyncApp app = SyncApp.start(ONE_SHOT)) {
-            requireEnabledScheme(app, "--reconcile");
-            List<io.jackyunsync.sync.Reconciliation> results = app.reconcileAll(repair, force);
-            System.out.print(io.jackyunsync.sync.Reconciliation.table(results));
-            return results.stream().allMatch(io.jackyunsync.sync.Reconciliation::isClean) ? 0 : 1;
-        }
-    }
-
-    static int status() throws Exception {
-        try (SyncApp app = SyncApp.start(ONE_SHOT)) {
-            System.out.print(app.status());
-            return 0;
-        }
-    }
-
-    private static int service(boolean console) throws Exception {
-        Main main = SyncApp.newMain(console ? Map.of("console.hawtio.enabled", "true") : Map.of());
-        main.run();
-        return main.getExitCode();
-    }
-
-    /** With no scheme enabled, --once and --reconcile would do nothing and exit 0: a configuration error instead. */
-    private static void requireEnabledScheme(SyncApp app, String option) {
-        if (!app.context().getRegistry().lookupByNameAndType("sync", io.jackyunsync.sync.SyncService.class).schemeNames().isEmpty()) {
-            return;
-        }
-        java.nio.file.Path dir = app.context().getRegistry().lookupByNameAndType("schemesDir", java.nio.file.Path.class);
-        String switches = io.jackyunsync.scheme.SchemeLoader.load(dir).stream()
-                .map(s -> SchemeSwitches.env(s.name()) + "=true").collect(java.util.stream.Collectors.joining(", "));
-        throw new ConfigException(List.of("no scheme is enabled, so " + option + " has nothing to do: switch one on with its"
-                + " variable (" + (switches.isEmpty() ? "SYNC_<NAME>_ENABLED=true" : switches) + ") or with enabled: true in its file in "
-                + dir));
-    }
-
-    static ConfigException configProblem(Throwable e) {
+    public static ConfigException configProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException c) {
                 return c;

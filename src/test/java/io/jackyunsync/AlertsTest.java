@@ -1,5 +1,8 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.observe.Alerts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.cli.CommandLine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

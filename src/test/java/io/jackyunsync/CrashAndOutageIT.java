@@ -1,15 +1,17 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.jackyunsync.db.EmbeddedMariaDb;
+import io.jackyunsync.demo.EmbeddedMariaDb;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,9 @@
 package io.jackyunsync;
 
+import io.jackyunsync.deadletter.ReplayResult;
+
+import io.jackyunsync.app.SyncApp;
+
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +11,7 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

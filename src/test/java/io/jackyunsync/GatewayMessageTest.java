@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -8,7 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,9 @@
 package io.jackyunsync;
 
+import io.jackyunsync.cli.CommandLine;
+
+import io.jackyunsync.app.SyncApp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.HeapPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.HeapPolicy;
+import io.jackyunsync.app.SyncApp;
+
 import java.util.Map;
 
 /** Run by {@link HeapPolicyIT} in a JVM of its own: the app's set-up, garbage, a full collection, then the heap. */

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import static io.jackyunsync.support.HostileGateway.body;
 import static io.jackyunsync.support.HostileGateway.rewritten;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.Reconciliation;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.reconcile.Reconciliation;
+import io.jackyunsync.run.SyncRun;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;

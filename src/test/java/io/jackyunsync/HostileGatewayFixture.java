@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;

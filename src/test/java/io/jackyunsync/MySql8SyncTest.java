@@ -1,11 +1,13 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.WarehouseDataSet;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

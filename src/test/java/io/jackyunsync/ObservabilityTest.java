@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;

@@ -1,5 +1,9 @@
 package io.jackyunsync;
 
+import io.jackyunsync.deadletter.ReplayResult;
+
+import io.jackyunsync.app.SyncApp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -8,9 +12,9 @@ import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.support.TruncatingGateway;
 import io.jackyunsync.support.Truth;
-import io.jackyunsync.sync.Reconciliation;
-import io.jackyunsync.sync.SuspectPages;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.reconcile.Reconciliation;
+import io.jackyunsync.run.SuspectPages;
+import io.jackyunsync.run.SyncRun;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +10,7 @@ import io.jackyunsync.simulator.SimWarehouse;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +10,8 @@ import static org.awaitility.Awaitility.await;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.SchemeLocks;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.cluster.SchemeLocks;
+import io.jackyunsync.run.SyncRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +9,7 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SalesChannelDataSet;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

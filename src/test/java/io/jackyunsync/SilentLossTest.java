@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import static io.jackyunsync.support.HostileGateway.body;
 import static io.jackyunsync.support.HostileGateway.rewritten;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,7 @@ import io.jackyunsync.scheme.MappedRecord;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.support.Truth;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

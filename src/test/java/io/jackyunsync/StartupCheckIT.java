@@ -1,5 +1,8 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.config.ConfigException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

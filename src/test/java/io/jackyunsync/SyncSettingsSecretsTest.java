@@ -1,8 +1,10 @@
 package io.jackyunsync;
 
+import io.jackyunsync.config.SyncSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jackyunsync.db.TargetUrl;
+import io.jackyunsync.config.TargetUrl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.config.SyncSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

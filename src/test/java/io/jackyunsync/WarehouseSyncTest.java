@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.app.SyncApp;
+
 import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +9,7 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimWarehouse;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.run.SyncRun;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -64,11 +66,11 @@ class WarehouseSyncTest {
 
     @Test
     void should_land_every_warehouse_exactly_on_the_first_run() throws Exception {
-        long parsedAgain = io.jackyunsync.sync.NamedParameters.fallbacks();
+        long parsedAgain = io.jackyunsync.run.NamedParameters.fallbacks();
         SyncRun run = app.run("warehouse");
 
         // the upserts and the counts of existing keys bound their rows without camel-sql parsing the statement again
-        assertThat(io.jackyunsync.sync.NamedParameters.fallbacks()).isEqualTo(parsedAgain);
+        assertThat(io.jackyunsync.run.NamedParameters.fallbacks()).isEqualTo(parsedAgain);
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getPages()).isEqualTo(25);
         assertThat(run.getFetched()).isEqualTo(VISIBLE);

@@ -1,7 +1,7 @@
 package io.jackyunsync.bench;
 
 import io.jackyunsync.scheme.Scheme;
-import io.jackyunsync.sync.CompiledScheme;
+import io.jackyunsync.scheme.CompiledScheme;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

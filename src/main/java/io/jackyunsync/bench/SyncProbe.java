@@ -1,7 +1,7 @@
 package io.jackyunsync.bench;
 
-import io.jackyunsync.SyncApp;
-import io.jackyunsync.sync.SyncRun;
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.run.SyncRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.jackyunsync.db;
 
 import io.jackyunsync.scheme.Scheme;
-import io.jackyunsync.sync.CompiledScheme;
+import io.jackyunsync.scheme.CompiledScheme;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.jackyunsync.db;
 
-import io.jackyunsync.ConfigException;
-import io.jackyunsync.sync.CompiledScheme;
+import io.jackyunsync.config.ConfigException;
+import io.jackyunsync.scheme.CompiledScheme;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;

@@ -50,4 +50,10 @@ public final class OneLine {
     private static boolean breaks(int c) {
         return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
+
+    /** {@code text} cut to {@code max} characters, the last one an ellipsis when cut. */
+    public static String cut(String text, int max) {
+        String t = text == null ? "" : text;
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
 }

@@ -1,6 +1,6 @@
 package io.jackyunsync.support;
 
-import io.jackyunsync.db.EmbeddedMariaDb;
+import io.jackyunsync.demo.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

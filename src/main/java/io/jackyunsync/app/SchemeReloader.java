@@ -1,0 +1,78 @@
+package io.jackyunsync.app;
+
+import io.jackyunsync.scheme.CompiledScheme;
+
+import io.jackyunsync.config.ConfigException;
+import io.jackyunsync.db.TargetCheck;
+import io.jackyunsync.scheme.Scheme;
+import io.jackyunsync.scheme.SchemeLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live reload of schemes (a development switch, {@code sync.schemes-reload}): before a run, if a file of the schemes
+ * directory changed, the files are read and checked again, targets included; a valid set replaces the running
+ * schemes, an invalid one is reported and the running schemes stay.
+ */
+public final class SchemeReloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemeReloader.class);
+
+    private final Path dir;
+    private final Map<String, CompiledScheme> schemes;
+    private final Predicate<Scheme> enabled;
+    private final DataSource dataSource;
+    private String signature;
+
+    public SchemeReloader(Path dir, Map<String, CompiledScheme> schemes, Predicate<Scheme> enabled, DataSource dataSource) {
+        this.dir = dir;
+        this.schemes = schemes;
+        this.enabled = enabled;
+        this.dataSource = dataSource;
+        this.signature = signature();
+    }
+
+    public synchronized void reloadIfChanged() {
+        String now = signature();
+        if (now.equals(signature)) {
+            return;
+        }
+        signature = now;
+        try {
+            List<CompiledScheme> loaded = SchemeLoader.load(dir).stream().filter(enabled).map(CompiledScheme::of).toList();
+            List<String> problems = TargetCheck.check(dataSource, loaded);
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            loaded.forEach(s -> schemes.put(s.name(), s));
+            LOG.info("Schemes reloaded from {}: {}", dir, loaded.stream().map(CompiledScheme::name).toList());
+        } catch (ConfigException e) {
+            LOG.error("Schemes in {} changed but were not reloaded; the running ones stay. {}", dir, e.getMessage());
+        } catch (Exception e) {
+            LOG.error("Schemes in {} changed but could not be checked ({}); the running ones stay", dir, e.getMessage());
+        }
+    }
+
+    private String signature() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().map(p -> {
+                try {
+                    return p.getFileName() + ":" + Files.getLastModifiedTime(p).toMillis() + ":" + Files.size(p);
+                } catch (IOException e) {
+                    return p.getFileName() + ":?";
+                }
+            }).collect(Collectors.joining(","));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

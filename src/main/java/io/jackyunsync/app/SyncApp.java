@@ -1,0 +1,158 @@
+package io.jackyunsync.app;
+
+import io.jackyunsync.deadletter.ReplayResult;
+
+import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.run.SyncService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/** The Camel Main application: top-level application.properties, routes/*.camel.yaml, schemes/*.yaml. */
+public final class SyncApp implements AutoCloseable {
+
+    /** One-shot modes run no schedule and serve no health or metrics port (a service may hold it on the same host). */
+    public static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false",
+            "camel.server.enabled", "false", "console.hawtio.enabled", "false", "sync.cluster.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
+
+    private final Main main;
+
+    private SyncApp(Main main) {
+        this.main = main;
+    }
+
+    /** A configured Camel Main; {@code overrides} win over the file and the environment (used by --demo and tests). */
+    public static Main newMain(Map<String, String> overrides) {
+        HeapPolicy.keepCommittedHeap();   // before Camel loads its classes (see HeapPolicy)
+        Main main = new Main();
+        // the profile's file (CAMEL_MAIN_PROFILE=dev: application-dev.properties) sits beside application.properties
+        String profile = System.getenv().getOrDefault("CAMEL_MAIN_PROFILE", System.getProperty("camel.main.profile", ""));
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true"
+                + (profile.matches("[A-Za-z0-9_-]+") ? ",file:application-" + profile + ".properties;optional=true" : ""));
+        main.configure().addConfiguration(new SyncConfiguration());
+        overrides.forEach(main::addOverrideProperty);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                addSchedules(m.getCamelContext());
+            }
+        });
+        return main;
+    }
+
+    /** One scheduled route per enabled scheme, from the {@code sync-schedule} template in routes/. */
+    static void addSchedules(CamelContext context) {
+        var schedules = context.getRegistry().lookupByNameAndType("syncSchedules", SyncConfiguration.Schedules.class);
+        if (schedules == null || !schedules.enabled()) {
+            return;
+        }
+        for (String scheme : schedules.schemes()) {
+            try {
+                context.addRouteFromTemplate(scheme + "-sync-schedule", "sync-schedule",
+                        Map.of("scheme", scheme, "cron", schedules.crons().get(scheme)));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot schedule scheme " + scheme + ": " + e.getMessage(), e);
+            }
+        }
+        for (var reconcile : schedules.reconcileCrons().entrySet()) {
+            try {
+                context.addRouteFromTemplate(reconcile.getKey() + "-reconcile-schedule", "reconcile-schedule",
+                        Map.of("scheme", reconcile.getKey(), "cron", reconcile.getValue()));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot schedule the reconciliation of " + reconcile.getKey() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Starts the app without blocking; the caller runs schemes and closes it. */
+    public static SyncApp start(Map<String, String> overrides) throws Exception {
+        Main main = newMain(overrides);
+        try {
+            main.start();
+        } catch (Exception e) {
+            main.stop();
+            throw e;
+        }
+        if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
+            main.stop();
+            throw new IllegalStateException("Camel did not start");
+        }
+        return new SyncApp(main);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    /** Runs one scheme; a run that could not even start (database unreachable, say) comes back FAILED with the cause. */
+    public SyncRun run(String scheme) {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBody("direct:sync-run", scheme, SyncRun.class);
+        } catch (org.apache.camel.CamelExecutionException e) {
+            return context().getRegistry().lookupByNameAndType("sync", SyncService.class).notStarted(scheme, e.getCause());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes again what the dead letter channel kept. */
+    public ReplayResult replay() {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBody("direct:sync-replay", null, ReplayResult.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last runs per scheme as a table ({@code --status}). */
+    public String status() {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBody("direct:sync-status", null, String.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reconciles one scheme; with repair, also fixes what differs (extras within sync.reconcile.max-extras-percent). */
+    public io.jackyunsync.reconcile.Reconciliation reconcile(String scheme, boolean repair) {
+        return reconcile(scheme, repair, false);
+    }
+
+    /** Reconciles one scheme; force lets a repair delete or mark extras it would refuse (too many, or a suspect source read). */
+    public io.jackyunsync.reconcile.Reconciliation reconcile(String scheme, boolean repair, boolean force) {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBodyAndHeaders("direct:reconcile", scheme, Map.of("repair", repair, "force", force),
+                    io.jackyunsync.reconcile.Reconciliation.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reconciles every enabled scheme, in scheme-file order. */
+    public List<io.jackyunsync.reconcile.Reconciliation> reconcileAll(boolean repair, boolean force) {
+        List<io.jackyunsync.reconcile.Reconciliation> results = new ArrayList<>();
+        for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
+            results.add(reconcile(scheme, repair, force));
+        }
+        return results;
+    }
+
+    /** Runs every enabled scheme once, in scheme-file order. */
+    public List<SyncRun> runAll() {
+        List<SyncRun> runs = new ArrayList<>();
+        for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
+            runs.add(run(scheme));
+        }
+        return runs;
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}

@@ -1,0 +1,78 @@
+package io.jackyunsync.cli;
+
+/** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
+public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
+                   boolean force) {
+
+    public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE }
+
+    public static CommandLine parse(String[] args) {
+        Mode mode = Mode.SERVICE;
+        int port = 8089;
+        int records = 5000;
+        long seed = 42;
+        String faults = "";
+        String host = "127.0.0.1";
+        boolean console = false;
+        boolean repair = false;
+        boolean force = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--once" -> mode = only(mode, Mode.ONCE);
+                case "--demo" -> mode = only(mode, Mode.DEMO);
+                case "--simulator" -> mode = only(mode, Mode.SIMULATOR);
+                case "--replay" -> mode = only(mode, Mode.REPLAY);
+                case "--status" -> mode = only(mode, Mode.STATUS);
+                case "--console" -> console = true;
+                case "--reconcile" -> mode = only(mode, Mode.RECONCILE);
+                case "--repair" -> repair = true;
+                case "--force" -> force = true;
+                case "--faults" -> faults = text(args, ++i, "--faults");
+                case "--host" -> host = text(args, ++i, "--host");
+                case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
+                case "--records" -> records = (int) number(args, ++i, "--records", 0, 50_000_000);
+                case "--seed" -> seed = number(args, ++i, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        if (console && mode != Mode.SERVICE) {
+            throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");
+        }
+        if (repair && mode != Mode.RECONCILE) {
+            throw new IllegalArgumentException("--repair goes with --reconcile");
+        }
+        if (force && !(mode == Mode.RECONCILE && repair)) {
+            throw new IllegalArgumentException("--force goes with --reconcile --repair");
+        }
+        return new CommandLine(mode, port, records, seed, faults, host, console, repair, force);
+    }
+
+    private static String text(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Mode only(Mode current, Mode next) {
+        if (current != Mode.SERVICE) {
+            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --status, --reconcile, --simulator");
+        }
+        return next;
+    }
+
+    private static long number(String[] args, int i, String name, long min, long max) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        try {
+            long v = Long.parseLong(args[i]);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, got '" + args[i] + "'");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.jackyunsync.cli;
+
+import io.jackyunsync.app.SchemeSwitches;
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.config.ConfigException;
+import io.jackyunsync.deadletter.ReplayResult;
+import io.jackyunsync.run.SyncRun;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.main.Main;
+
+/** What each command-line mode does once the app is configured: its output and its exit status. */
+public final class Modes {
+
+    private Modes() {
+    }
+
+    public static int once(Map<String, String> overrides) throws Exception {
+        try (SyncApp app = SyncApp.start(overrides)) {
+            requireEnabledScheme(app, "--once");
+            List<SyncRun> runs = app.runAll();
+            runs.forEach(r -> System.out.println(r.summary()));
+            return runs.stream().allMatch(SyncRun::isSucceeded) ? 0 : 1;
+        }
+    }
+
+    public static int replay() throws Exception {
+        try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
+            ReplayResult result = app.replay();
+            System.out.println(result.summary());
+            return result.failedAgain() == 0 ? 0 : 1;
+        }
+    }
+
+    public static int reconcile(boolean repair, boolean force) throws Exception {
+        try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
+            requireEnabledScheme(app, "--reconcile");
+            List<io.jackyunsync.reconcile.Reconciliation> results = app.reconcileAll(repair, force);
+            System.out.print(io.jackyunsync.reconcile.Reconciliation.table(results));
+            return results.stream().allMatch(io.jackyunsync.reconcile.Reconciliation::isClean) ? 0 : 1;
+        }
+    }
+
+    public static int status() throws Exception {
+        try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
+            System.out.print(app.status());
+            return 0;
+        }
+    }
+
+    public static int service(boolean console) throws Exception {
+        Main main = SyncApp.newMain(console ? Map.of("console.hawtio.enabled", "true") : Map.of());
+        main.run();
+        return main.getExitCode();
+    }
+
+    /** With no scheme enabled, --once and --reconcile would do nothing and exit 0: a configuration error instead. */
+    private static void requireEnabledScheme(SyncApp app, String option) {
+        if (!app.context().getRegistry().lookupByNameAndType("sync", io.jackyunsync.run.SyncService.class).schemeNames().isEmpty()) {
+            return;
+        }
+        java.nio.file.Path dir = app.context().getRegistry().lookupByNameAndType("schemesDir", java.nio.file.Path.class);
+        String switches = io.jackyunsync.scheme.SchemeLoader.load(dir).stream()
+                .map(s -> SchemeSwitches.env(s.name()) + "=true").collect(java.util.stream.Collectors.joining(", "));
+        throw new ConfigException(List.of("no scheme is enabled, so " + option + " has nothing to do: switch one on with its"
+                + " variable (" + (switches.isEmpty() ? "SYNC_<NAME>_ENABLED=true" : switches) + ") or with enabled: true in its file in "
+                + dir));
+    }
+}

@@ -1,0 +1,40 @@
+package io.jackyunsync.cluster;
+
+import io.jackyunsync.jackyun.Pacer;
+import org.apache.camel.Body;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Tells the pacer how many instances share the app key (routes/cluster.camel.yaml counts them). */
+public final class RateShare {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateShare.class);
+
+    private final Pacer pacer;
+    private final org.apache.camel.CamelContext context;
+    private final long checkinMillis;
+
+    public RateShare(Pacer pacer, org.apache.camel.CamelContext context, long checkinMillis) {
+        this.pacer = pacer;
+        this.context = context;
+        this.checkinMillis = checkinMillis;
+    }
+
+    /** The scheduler's name in the job store (camel-quartz adds the CamelContext's name to the configured one). */
+    public String clusterName() throws org.quartz.SchedulerException {
+        return context.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler().getSchedulerName();
+    }
+
+    /** An instance that has not checked in for two periods and Quartz's 7.5 s of grace no longer counts. */
+    public long liveSince() {
+        return System.currentTimeMillis() - 2 * checkinMillis - 7_500;
+    }
+
+    public void instances(@Body Number live) {
+        int n = live == null ? 1 : Math.max(1, live.intValue());
+        if (n != pacer.share()) {
+            LOG.info("{} instance(s) share the app key's rate: this one paces at 1/{} of it", n, n);
+            pacer.share(n);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.jackyunsync.demo;
+
+import io.jackyunsync.Application;
+import io.jackyunsync.app.SyncApp;
+
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.run.SyncRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --demo}: embedded MariaDB and the simulator with 5,000 warehouses, one sync, then what landed; leaves nothing running. */
+public final class Demo {
+
+    static final int WAREHOUSES = 5000;
+
+    private Demo() {
+    }
+
+    public static int run() throws Exception {
+        System.out.println("Starting an embedded MariaDB (the first start unpacks it, about 10 s) and the Jackyun simulator ...");
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start();
+             JackyunSimulator simulator = new JackyunSimulator("10000001", "demo-secret",
+                     new WarehouseDataSet(42, WAREHOUSES, Clock.systemUTC()), Clock.systemUTC()).start(0)) {
+            String url = db.createDatabase("jackyun_demo");
+            Map<String, String> overrides = new java.util.HashMap<>(io.jackyunsync.app.SyncApp.ONE_SHOT);
+            overrides.putAll(Map.of(
+                    "jackyun.rate-limit-per-second", "50",
+                    "jackyun.gateway", simulator.url().toString(),
+                    "jackyun.appkey", "10000001",
+                    "jackyun.secret", "demo-secret",
+                    "mysql.url", url,
+                    "mysql.user", "root",
+                    "sync.schedule.enabled", "false"));
+            List<SyncRun> runs;
+            try (SyncApp app = SyncApp.start(overrides)) {
+                runs = app.runAll();
+            }
+            System.out.println();
+            runs.forEach(r -> System.out.println(r.summary()));
+            printRows(url);
+            return runs.stream().allMatch(SyncRun::isSucceeded) ? 0 : 1;
+        }
+    }
+
+    /** The first rows as a table of rows only, then how many landed as a sentence of its own. */
+    private static void printRows(String url) throws SQLException, IOException {
+        try (Connection c = DriverManager.getConnection(url, "root", "");
+             Statement s = c.createStatement()) {
+            System.out.println();
+            System.out.printf("%-20s %-10s %-6s %-20s %s%n", "id", "code", "type", "create_time", "warehouse_name");
+            try (ResultSet rs = s.executeQuery(sql("demo-rows.sql"))) {
+                while (rs.next()) {
+                    System.out.printf("%-20s %-10s %-6s %-20s %s%n", rs.getString("id"), rs.getString("warehouse_code"),
+                            rs.getString("warehouse_type"), rs.getString("create_time"), rs.getString("warehouse_name"));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(sql("demo-count.sql"))) {
+                rs.next();
+                System.out.println();
+                System.out.println(rs.getLong("landed") + " rows in warehouse (last update " + rs.getString("last_update") + ") of "
+                        + WAREHOUSES + " warehouses served; the simulator leaves out disabled and deleted ones, as the gateway does");
+            }
+        }
+    }
+
+    private static String sql(String file) throws IOException {
+        try (InputStream in = Demo.class.getResourceAsStream("/sql/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

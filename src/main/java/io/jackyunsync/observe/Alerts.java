@@ -1,0 +1,136 @@
+package io.jackyunsync.observe;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.run.SyncRun;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chat alerts in the DingTalk / WeCom robot format ({@code {"msgtype":"text","text":{"content":…}}}): a failed or
+ * partial run, new dead letters, rejects over the threshold, no successful run for a while. One alert per scheme and
+ * kind at most every {@code minInterval}; the ones held back are counted in the next. The webhook URL (it carries
+ * the robot's token) and the signing secret are never logged. A run's summary, which quotes its error, is one line
+ * ({@link OneLine}): the gateway's msg cannot add lines of its own to the alert.
+ */
+public final class Alerts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+
+    private final URI webhook;
+    private final String signingSecret;
+    private final Duration minInterval;
+    private final Duration noSuccessAfter;
+    private final List<String> schemes;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Instant started;
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    private final Map<String, Integer> heldBack = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+
+    public Alerts(URI webhook, String signingSecret, Duration minInterval, Duration noSuccessAfter, List<String> schemes, Clock clock) {
+        this.webhook = webhook;
+        this.signingSecret = signingSecret == null ? "" : signingSecret;
+        this.minInterval = minInterval;
+        this.noSuccessAfter = noSuccessAfter;
+        this.schemes = schemes;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    /** Called with every finished run. */
+    public void onRun(SyncRun run) {
+        if (run.isSucceeded()) {
+            lastSuccess.put(run.getScheme(), clock.instant());
+        } else {
+            String kind = run.getError() != null && run.getError().contains("above the threshold") ? "rejects" : "failed";
+            send(run.getScheme(), kind, "jackyun-sync: " + run.getScheme() + " run #" + run.getId() + " " + run.getStatus()
+                    + "\n" + OneLine.of(run.summary()));
+        }
+        if (run.getDeadLetters() > 0) {
+            send(run.getScheme(), "dead-letters", "jackyun-sync: " + run.getScheme() + " run #" + run.getId() + " kept "
+                    + run.getDeadLetters() + " dead letters (sync_dead_letter); fix the cause, then run --replay");
+        }
+    }
+
+    /** Called with every finished reconciliation: one that is not clean is reported with its counts and example keys. */
+    public void onReconcile(io.jackyunsync.reconcile.Reconciliation r) {
+        if (!r.isClean()) {
+            send(r.getScheme(), "reconcile", "jackyun-sync: " + r.getScheme() + " reconciliation #" + r.getId() + " "
+                    + r.getStatus() + "\n" + OneLine.of(r.summary()));
+        }
+    }
+
+    /** Called every minute by routes/alerts.camel.yaml. */
+    public void checkStale() {
+        Instant now = clock.instant();
+        for (String scheme : schemes) {
+            Instant last = lastSuccess.getOrDefault(scheme, started);
+            if (Duration.between(last, now).compareTo(noSuccessAfter) > 0) {
+                send(scheme, "stale", "jackyun-sync: " + scheme + " has had no successful run for "
+                        + Duration.between(last, now).toMinutes() + " minutes");
+            }
+        }
+    }
+
+    void send(String scheme, String kind, String text) {
+        if (webhook == null) {
+            return;
+        }
+        String key = scheme + "/" + kind;
+        Instant now = clock.instant();
+        Instant previous = lastSent.get(key);
+        if (previous != null && Duration.between(previous, now).compareTo(minInterval) < 0) {
+            heldBack.merge(key, 1, Integer::sum);
+            return;
+        }
+        lastSent.put(key, now);
+        Integer held = heldBack.remove(key);
+        String content = held == null ? text : text + "\n(" + held + " more like this held back since the last alert)";
+        ObjectNode body = JackyunEnvelope.JSON.createObjectNode().put("msgtype", "text");
+        body.putObject("text").put("content", content);
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(signed(now))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json; charset=UTF-8")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                LOG.warn("The alert webhook answered HTTP {} for the {} alert of {}", answer.statusCode(), kind, scheme);
+            }
+        } catch (Exception e) {
+            LOG.warn("The {} alert of {} could not be sent: {}", kind, scheme, e.getClass().getSimpleName());
+        }
+    }
+
+    /** DingTalk's optional signature: timestamp and HMAC-SHA256 of "timestamp\nsecret", Base64, URL-encoded. */
+    URI signed(Instant now) throws GeneralSecurityException {
+        if (signingSecret.isEmpty()) {
+            return webhook;
+        }
+        long timestamp = now.toEpochMilli();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String sign = Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + signingSecret).getBytes(StandardCharsets.UTF_8)));
+        String separator = webhook.getQuery() == null ? "?" : "&";
+        return URI.create(webhook + separator + "timestamp=" + timestamp + "&sign=" + URLEncoder.encode(sign, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,43 @@
+package io.jackyunsync.observe;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Header;
+
+/** {@code --status}: the last runs per scheme as a table, then each scheme's checkpoint and open dead letters. */
+public final class StatusTable {
+
+    private static final String ROW = "%-16s %6s %-9s %-19s  %-19s %6s %8s %8s %8s %5s %8s %5s %8s  %s%n";
+
+    public String format(@Header("runs") List<Map<String, Object>> runs, @Header("checkpoints") List<Map<String, Object>> checkpoints) {
+        StringBuilder out = new StringBuilder(String.format(ROW, "scheme", "run", "status", "window start", "window end",
+                "pages", "records", "inserted", "updated", "dup", "rejected", "dead", "seconds", "error"));
+        for (Map<String, Object> r : runs) {
+            out.append(String.format(ROW, r.get("scheme"), r.get("id"), r.get("status"), time(r.get("window_start")),
+                    time(r.get("window_end")), r.get("pages"), r.get("records_fetched"), r.get("rows_inserted"), r.get("rows_updated"),
+                    r.get("duplicates_dropped"), r.get("rows_rejected"), r.get("dead_letters"), seconds(r.get("seconds")),
+                    r.get("error") == null ? "" : cut(r.get("error").toString(), 100)));
+        }
+        if (runs.isEmpty()) {
+            out.append("(no run yet)\n");
+        }
+        for (Map<String, Object> c : checkpoints) {
+            out.append(String.format("%s: checkpoint %s, %s dead letters not done%n", c.get("scheme"), time(c.get("checkpoint")),
+                    c.get("open_dead_letters")));
+        }
+        return out.toString();
+    }
+
+    private static String time(Object value) {
+        return value == null ? "" : value instanceof java.time.temporal.TemporalAccessor ? value.toString().replace('T', ' ') : value.toString();
+    }
+
+    private static String seconds(Object value) {
+        return value == null ? "running" : String.format("%.1f", ((Number) value).doubleValue());
+    }
+
+    private static String cut(String text, int max) {
+        String line = text.replace('\n', ' ');
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+}

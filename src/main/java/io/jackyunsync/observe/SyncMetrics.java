@@ -1,0 +1,78 @@
+package io.jackyunsync.observe;
+
+import io.jackyunsync.reconcile.Reconciliation;
+import io.jackyunsync.run.SyncRun;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sync's own meters, per scheme (the only tag besides the run's status; no record content in a label):
+ * counters of pages, records, duplicates, rows, rejects, retries, throttled calls and dead letters, the run duration,
+ * the time of the last successful run and the checkpoint's lag behind now.
+ */
+public final class SyncMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> reconcileGauges = new ConcurrentHashMap<>();
+
+    public SyncMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** The last reconciliation of a scheme: rows missing in MySQL, extra in MySQL, different, as gauges. */
+    public void record(Reconciliation r) {
+        gauge("jackyun.sync.reconcile.missing", "rows the source has and MySQL lacks, at the last reconciliation", r.getScheme(), r.getMissing());
+        gauge("jackyun.sync.reconcile.extra", "rows MySQL has and the source lacks, at the last reconciliation", r.getScheme(), r.getExtra());
+        gauge("jackyun.sync.reconcile.different", "rows whose mapped fields differ, at the last reconciliation", r.getScheme(), r.getDifferent());
+        gauge("jackyun.sync.reconcile.clean", "1 when the last reconciliation was clean (or repaired)", r.getScheme(), r.isClean() ? 1 : 0);
+    }
+
+    private void gauge(String name, String description, String scheme, long value) {
+        reconcileGauges.computeIfAbsent(name + "/" + scheme, k -> {
+            AtomicLong holder = new AtomicLong();
+            Gauge.builder(name, holder, AtomicLong::get).description(description).tag("scheme", scheme).register(registry);
+            return holder;
+        }).set(value);
+    }
+
+    public void record(SyncRun run) {
+        String scheme = run.getScheme();
+        count("jackyun.sync.pages", "pages fetched", scheme, run.getPages());
+        count("jackyun.sync.records.fetched", "records fetched", scheme, run.getFetched());
+        count("jackyun.sync.duplicates", "records dropped by idCheck", scheme, run.getDuplicates());
+        count("jackyun.sync.rows.inserted", "rows inserted", scheme, run.getInserted());
+        count("jackyun.sync.rows.updated", "rows updated", scheme, run.getUpdated());
+        count("jackyun.sync.rejects", "records rejected by the scheme's rules", scheme, run.getRejected());
+        count("jackyun.sync.retries", "calls and writes retried", scheme, run.getRetries());
+        count("jackyun.sync.throttled", "calls refused for the rate", scheme, run.getThrottled());
+        count("jackyun.sync.dead.letters", "items kept by the dead letter channel", scheme, run.getDeadLetters());
+        Timer.builder("jackyun.sync.run.duration").description("duration of a run").tag("scheme", scheme)
+                .tag("status", run.getStatus()).register(registry).record(Duration.ofMillis((long) (run.getSeconds() * 1000)));
+        if (run.isSucceeded()) {
+            long end = run.windowEndInstant().getEpochSecond();
+            lastSuccess.computeIfAbsent(scheme, s -> {
+                AtomicLong holder = new AtomicLong();
+                Gauge.builder("jackyun.sync.last.success", holder, AtomicLong::get).description("end of the last successful run's window, epoch seconds")
+                        .tag("scheme", s).baseUnit("seconds").register(registry);
+                Gauge.builder("jackyun.sync.checkpoint.lag", holder, h -> h.get() == 0 ? Double.NaN : clock.instant().getEpochSecond() - h.get())
+                        .description("seconds between now and the checkpoint").tag("scheme", s).baseUnit("seconds").register(registry);
+                return holder;
+            }).set(end);
+        }
+    }
+
+    private void count(String name, String description, String scheme, long amount) {
+        Counter.builder(name).description(description).tag("scheme", scheme).register(registry).increment(amount);
+    }
+}

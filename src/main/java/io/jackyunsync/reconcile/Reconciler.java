@@ -1,0 +1,147 @@
+package io.jackyunsync.reconcile;
+
+import io.jackyunsync.run.Listeners;
+import io.jackyunsync.run.SyncRun;
+
+import io.jackyunsync.run.Failures;
+import io.jackyunsync.run.SyncService;
+import io.jackyunsync.scheme.CompiledScheme;
+
+import io.jackyunsync.config.ConfigException;
+import io.jackyunsync.scheme.ReconcileSql;
+import io.jackyunsync.scheme.Scheme;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of a reconciliation that routes/reconcile.camel.yaml calls; the comparison itself is SQL (ReconcileSql). */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Map<String, CompiledScheme> schemes;
+    private final SyncService sync;
+    private final PropertiesComponent properties;
+    private final BigDecimal maxExtrasPercent;
+    private final List<Consumer<Reconciliation>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public Reconciler(Map<String, CompiledScheme> schemes, SyncService sync, PropertiesComponent properties) {
+        this.schemes = schemes;
+        this.sync = sync;
+        this.properties = properties;
+        this.maxExtrasPercent = maxExtrasPercent(properties);
+    }
+
+    /** sync.reconcile.max-extras-percent: a number from 0 to 100 (default 5); anything else stops the app naming the key. */
+    static BigDecimal maxExtrasPercent(PropertiesComponent properties) {
+        String key = Reconciliation.MAX_EXTRAS_PERCENT;
+        String value = properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse("5");
+        try {
+            BigDecimal percent = new BigDecimal(value);
+            if (percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0) {
+                return percent;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(List.of(key + " (environment " + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')
+                + ") must be a number between 0 and 100 (got '" + value + "')"));
+    }
+
+    /** Told of every finished reconciliation (metrics, alerts). */
+    public Reconciler onFinished(Consumer<Reconciliation> listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Plans a reconciliation: its statements, its policy (sync.<scheme>.reconcile.extras wins over the file) and its stage
+     * run; force (--force) lets a repair delete or mark extras that {@link Reconciliation#extrasRefusal} would refuse.
+     */
+    public Reconciliation start(@Body String schemeName, @Header("repair") Boolean repair, @Header("force") Boolean force) {
+        CompiledScheme compiled = schemes.get(schemeName);
+        if (compiled == null) {
+            throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
+        }
+        Scheme.Reconcile policy = compiled.scheme().reconcilePolicy();
+        String extras = properties.resolveProperty("sync." + schemeName + ".reconcile.extras").map(String::trim).orElse(policy.extrasPolicy());
+        Scheme scheme = compiled.scheme();
+        if (!extras.equals(policy.extrasPolicy())) {
+            scheme = new Scheme(scheme.name(), scheme.enabled(), scheme.schedule(), scheme.source(), scheme.target(),
+                    new Scheme.Reconcile(extras, policy.markColumn(), policy.markValue()));
+        }
+        ReconcileSql sql = ReconcileSql.of(scheme);
+        CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection());
+        SyncRun run = sync.planFullSet(staging);
+        return new Reconciliation(schemeName, Boolean.TRUE.equals(repair), Boolean.TRUE.equals(force), maxExtrasPercent, sql, extras,
+                policy.markValue(), run);
+    }
+
+    public void started(@ExchangeProperty("reconcile") Reconciliation r, @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
+        if (keys != null && !keys.isEmpty()) {
+            r.setId(((Number) keys.get(0).values().iterator().next()).longValue());
+        }
+        LOG.info("Reconciliation #{} of {} started{}", r.getId(), r.getScheme(), r.isRepair() ? " (with repair)" : "");
+    }
+
+    /** The source set is in the stage: a stage run that failed (a page dead-lettered, say) cannot be compared. */
+    public void staged(@ExchangeProperty("reconcile") Reconciliation r) {
+        SyncRun run = r.getRun();
+        run.complete();
+        if (!run.isSucceeded()) {
+            throw new IllegalStateException("the source set could not be read completely: " + run.getError());
+        }
+    }
+
+    public void compared(@ExchangeProperty("reconcile") Reconciliation r, @Body Map<String, Object> counts) {
+        r.compared(counts);
+        r.keepExamples();
+    }
+
+    public void repaired(@ExchangeProperty("reconcile") Reconciliation r) {
+        r.repaired(r.getMissing() + r.getDifferent(), 0);
+    }
+
+    /** Whether the repair may now delete or mark the extras; when not, the reconciliation ends REFUSED saying why. */
+    public boolean mayHandleExtras(@ExchangeProperty("reconcile") Reconciliation r) {
+        String refusal = r.extrasRefusal();
+        if (refusal == null) {
+            return true;
+        }
+        if (r.isForce()) {
+            LOG.warn("Reconciliation #{} of {}: --force: the extras are {} although the repair {}", r.getId(), r.getScheme(),
+                    "delete".equals(r.getExtrasPolicy()) ? "deleted" : "marked", refusal);
+            r.forced(refusal);
+            return true;
+        }
+        r.refuse(refusal);
+        LOG.warn("Reconciliation #{} of {}: the extras are left alone: {}", r.getId(), r.getScheme(), r.getRefusal());
+        return false;
+    }
+
+    public void extrasHandled(@ExchangeProperty("reconcile") Reconciliation r, @Header("CamelSqlUpdateCount") Number changed) {
+        r.repaired(r.getRepairedRows() == null ? 0 : r.getRepairedRows(), "keep".equals(r.getExtrasPolicy()) || changed == null ? 0 : changed.longValue());
+    }
+
+    public void failed(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+        r.fail(Failures.describe(cause));
+    }
+
+    public Reconciliation finish(@ExchangeProperty("reconcile") Reconciliation r) {
+        r.complete();
+        Listeners.tell(listeners, r, LOG, "reconciliation of " + r.getScheme());
+        if (r.isClean()) {
+            LOG.info("Reconciliation #{} {}", r.getId(), r.summary());
+        } else {
+            LOG.warn("Reconciliation #{} {}", r.getId(), r.summary());
+        }
+        return r;
+    }
+}

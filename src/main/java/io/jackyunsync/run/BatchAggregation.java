@@ -1,0 +1,47 @@
+package io.jackyunsync.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+
+/**
+ * Gathers the rows of pages into one list per batch, complete once it holds at least the batch size (so a batch is
+ * whole pages: 500 rows of 50-record pages, 600 of 200-record ones); a flush message (no body) completes the batch
+ * without adding a row.
+ */
+public final class BatchAggregation implements AggregationStrategy {
+
+    private final int batchSize;
+
+    public BatchAggregation(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    /** Set on the run's flush message by routes/sync.camel.yaml. */
+    public static final String FLUSH = "jackyunSyncFlush";
+    public static final String ROWS = "batchRows";
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Exchange aggregate(Exchange batch, Exchange next) {
+        List<Map<String, Object>> rows = next.getMessage().getBody(List.class);
+        if (batch == null) {
+            batch = next;
+            batch.getMessage().setBody(new ArrayList<Map<String, Object>>(rows == null ? 0 : Math.max(rows.size(), batchSize)));
+        }
+        List<Map<String, Object>> gathered = batch.getMessage().getBody(List.class);
+        if (rows != null) {
+            gathered.addAll(rows);
+        }
+        // the batch's size as a plain property: the route filters empty batches without a method call on the body
+        batch.setProperty(ROWS, gathered.size());
+        if (gathered.size() >= batchSize || next.getProperty(FLUSH, false, Boolean.class)) {
+            // the run's flush: completes the batch now (the aggregator reads this flag on the aggregated exchange;
+            // it strips the flag from incoming messages, hence a flag of our own on the flush message)
+            batch.setProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, true);
+        }
+        return batch;
+    }
+}

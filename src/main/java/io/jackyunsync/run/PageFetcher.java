@@ -1,0 +1,124 @@
+package io.jackyunsync.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.scheme.Scheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Fetches one page of a scheme's source: builds the bizcontent from the scheme's request fields and reads the list. */
+public final class PageFetcher {
+
+    /** The sub-code of a success answer without result.data: a bad body, retried, and a suspect page of its run. */
+    public static final String NO_DATA = "NO_DATA";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+
+    private final JackyunClient client;
+
+    public PageFetcher(JackyunClient client) {
+        this.client = client;
+    }
+
+    /** The exact bizcontent JSON for one page: request fields in scheme order; fields without a value are not sent. */
+    static String bizcontent(Scheme.Source source, Map<String, String> run) {
+        ObjectNode biz = JsonNodeFactory.instance.objectNode();
+        for (Scheme.RequestField f : source.request()) {
+            if (f.value() == null) {
+                continue;
+            }
+            Matcher m = PLACEHOLDER.matcher(f.value());
+            StringBuilder value = new StringBuilder();
+            boolean unset = false;
+            while (m.find()) {
+                String v = run.get(m.group(1));
+                unset |= v == null;
+                m.appendReplacement(value, Matcher.quoteReplacement(v == null ? "" : v));
+            }
+            m.appendTail(value);
+            if (unset) {
+                continue;   // a placeholder without a value (a reconciliation has no window): the field is not sent
+            }
+            if ("int".equals(f.type())) {
+                biz.put(f.field(), Long.parseLong(value.toString()));
+            } else {
+                biz.put(f.field(), value.toString());
+            }
+        }
+        return biz.toString();
+    }
+
+    /** The bizcontent of one page of the window. */
+    public static String pageRequest(Scheme.Source source, int pageIndex, String windowStart, String windowEnd) {
+        Map<String, String> run = new java.util.HashMap<>();
+        run.put("pageIndex", Integer.toString(pageIndex));
+        run.put("pageSize", Integer.toString(source.pagination().pageSize()));
+        run.put("windowStart", windowStart);
+        run.put("windowEnd", windowEnd);
+        return bizcontent(source, run);
+    }
+
+    /**
+     * Whether any record was modified after the window's end: one such record means data may have moved while the
+     * window was paged. One call for one record, with the scheme's probe fields added.
+     */
+    public boolean movedAfter(Scheme.Source source, String after, String until) {
+        ObjectNode biz = (ObjectNode) readTree(bizcontent(source, Map.of("pageIndex", "0", "pageSize", "1",
+                "windowStart", after, "windowEnd", until)));
+        if (source.probe() != null) {
+            source.probe().forEach((k, v) -> biz.set(k, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(v)));
+        }
+        biz.put(firstFieldWith(source, "{pageSize}"), 1);
+        return !fetch(source, biz.toString()).isEmpty();
+    }
+
+    private static String firstFieldWith(Scheme.Source source, String placeholder) {
+        return source.request().stream().filter(f -> placeholder.equals(f.value())).map(Scheme.RequestField::field)
+                .findFirst().orElse("pageSize");
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return io.jackyunsync.jackyun.JackyunEnvelope.JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<JsonNode> fetch(Scheme.Source source, String biz) {
+        return fetch(source, biz, null);
+    }
+
+    /** One page, its records read with only the fields of {@code projection} (null: whole). */
+    public List<JsonNode> fetch(Scheme.Source source, String biz, JackyunEnvelope.Projection projection) {
+        JackyunEnvelope envelope = client.call(source.api(), biz, projection);
+        if (!envelope.answered()) {
+            // a success without result.data says nothing about the page: not an end of the data, a bad answer
+            throw new JackyunException(NO_DATA, source.api() + ": a success answer without result.data (its records are"
+                    + " missing, not empty)", true);
+        }
+        JsonNode list = envelope.data() == null ? null : envelope.data().at("/" + source.list().replace('.', '/'));
+        if (list != null && list.isMissingNode()) {
+            // result.data came, but without its list: an API change or a broken answer, never an empty page
+            // (the gateway sends an empty one as "data": null or as an empty list)
+            throw new JackyunException(NO_DATA, source.api() + ": a success answer whose result.data has no " + source.list()
+                    + " (its records are missing, not empty)", true);
+        }
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new JackyunException("BAD_BODY", source.api() + ": result.data." + source.list() + " is not a list", false);
+        }
+        List<JsonNode> records = new ArrayList<>(list.size());
+        list.forEach(records::add);
+        return records;
+    }
+}

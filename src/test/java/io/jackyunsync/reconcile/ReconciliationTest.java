@@ -1,0 +1,77 @@
+package io.jackyunsync.reconcile;
+
+import io.jackyunsync.run.SyncRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jackyunsync.config.ConfigException;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** Checks that a repair's guard on the extras refuses exactly what sync.reconcile.max-extras-percent and a suspect read say. */
+class ReconciliationTest {
+
+    private static Reconciliation compared(String policy, String percent, long target, long extra, long extraMarked, long suspectPages) {
+        SyncRun run = new SyncRun(null, null, "2026-01-01 00:00:00");
+        run.suspectPages.addAndGet(suspectPages);
+        Reconciliation r = new Reconciliation("warehouse", true, false, new BigDecimal(percent), null, policy, "0", run);
+        r.compared(Map.of("source_count", target - extra, "target_count", target, "missing", 0L, "extra", extra,
+                "extra_marked", extraMarked, "different", 0L));
+        return r;
+    }
+
+    @Test
+    void should_allow_a_share_up_to_the_setting_and_refuse_one_above_it() {
+        assertThat(compared("delete", "1", 600, 6, 0, 0).extrasRefusal()).isNull();
+        assertThat(compared("delete", "1", 600, 7, 0, 0).extrasRefusal())
+                .isEqualTo("would delete 7 of 600 rows (1.2 %), above sync.reconcile.max-extras-percent=1");
+        assertThat(compared("delete", "0.5", 1000, 6, 0, 0).extrasRefusal()).contains("above sync.reconcile.max-extras-percent=0.5");
+        assertThat(compared("delete", "0", 1000, 1, 0, 0).extrasRefusal()).startsWith("would delete 1 of 1000 rows (0.1 %)");
+        assertThat(compared("delete", "100", 1000, 1000, 0, 0).extrasRefusal()).isNull();
+    }
+
+    @Test
+    void should_count_only_the_extras_a_mark_would_change_and_never_guard_keep() {
+        // 700 extras, 690 of them marked by an earlier repair: 10 of 1000 rows to mark, 1 %
+        assertThat(compared("mark", "5", 1000, 700, 690, 0).extrasRefusal()).isNull();
+        assertThat(compared("mark", "5", 1000, 700, 600, 0).extrasRefusal()).startsWith("would mark 100 of 1000 rows (10.0 %)");
+        assertThat(compared("keep", "5", 1000, 900, 0, 3).extrasRefusal()).isNull();
+    }
+
+    @Test
+    void should_refuse_any_extras_after_a_suspect_page_and_end_refused_saying_why() {
+        assertThat(compared("delete", "5", 1000, 0, 0, 2).extrasRefusal()).as("nothing to delete, nothing to refuse").isNull();
+        Reconciliation r = compared("delete", "5", 1000, 3, 0, 2);
+        String reason = r.extrasRefusal();
+        assertThat(reason).isEqualTo("would delete 3 of 1000 rows (0.3 %), and the source read had 2 suspect pages"
+                + " (an answer that could not be taken at its word)");
+
+        r.refuse(reason);
+        r.complete();
+
+        assertThat(r.getStatus()).isEqualTo("REFUSED");
+        assertThat(r.isClean()).isFalse();
+        assertThat(r.getError()).startsWith(reason).contains("nothing was deleted", "run with --force after checking");
+        assertThat(r.summary()).contains("warehouse: REFUSED", "error: " + reason);
+    }
+
+    @Test
+    void should_stop_the_app_naming_the_key_when_the_share_is_not_a_percentage() {
+        for (String bad : new String[] {"150", "-1", "five"}) {
+            DefaultCamelContext context = new DefaultCamelContext();
+            Properties p = new Properties();
+            p.setProperty("sync.reconcile.max-extras-percent", bad);
+            context.getPropertiesComponent().setOverrideProperties(p);
+
+            assertThatThrownBy(() -> Reconciler.maxExtrasPercent(context.getPropertiesComponent()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("sync.reconcile.max-extras-percent (environment SYNC_RECONCILE_MAX_EXTRAS_PERCENT)")
+                    .hasMessageContaining("got '" + bad + "'");
+        }
+        assertThat(Reconciler.maxExtrasPercent(new DefaultCamelContext().getPropertiesComponent())).isEqualByComparingTo("5");
+    }
+}

@@ -1,0 +1,70 @@
+package io.jackyunsync.run;
+
+import io.jackyunsync.scheme.CompiledScheme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jackyunsync.scheme.SchemeLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The cached parameter names give the same values, in the same order, as camel-sql's own parsing of the upsert. */
+class NamedParametersTest {
+
+    final CompiledScheme warehouse = CompiledScheme.of(SchemeLoader.load(Path.of("schemes")).stream()
+            .filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow());
+
+    @Test
+    void should_bind_a_row_like_camel_sql_without_parsing_it_again() throws Exception {
+        String upsert = warehouse.sql().upsert();
+        List<String> names = NamedParameters.plainNames(upsert).orElseThrow();
+        assertThat(names).containsExactly("id", "warehouse_code", "warehouse_name", "warehouse_type", "source_Id", "status",
+                "create_by", "reconciliation_type");
+        Map<String, Object> row = warehouse.mapper().map(new ObjectMapper().readTree(
+                "{\"warehouseId\": 42, \"warehouseCode\": \"CK1\", \"warehouseName\": \"华东仓\", \"warehouseTypeCode\": \"2\"}")).row();
+
+        NamedParameters cached = new NamedParameters();
+        org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy plain = new org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy();
+        var exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+        String prepared = plain.prepareQuery(upsert, true, exchange);
+        Iterator<?> ours = cached.createPopulateIterator(upsert, prepared, names.size(), exchange, row);
+        Iterator<?> theirs = plain.createPopulateIterator(upsert, prepared, names.size(), exchange, row);
+        assertThat(ours).isNotInstanceOf(theirs.getClass());
+        assertThat(list(ours)).isEqualTo(list(theirs)).containsExactly(42L, "CK1", "华东仓", 2, 3, 1, 1, null);
+    }
+
+    @Test
+    void should_bind_the_keys_of_the_count_like_camel_sql() throws Exception {
+        String count = warehouse.sql().countExisting();
+        assertThat(NamedParameters.onlyInList(count)).contains("keys");
+        var exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+        exchange.getMessage().setHeader("keys", List.of(7L, 8L, 9L));
+        org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy plain = new org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy();
+        String prepared = plain.prepareQuery(count, true, exchange);
+        Iterator<?> ours = new NamedParameters().createPopulateIterator(count, prepared, 3, exchange, List.of());
+        assertThat(list(ours)).containsExactly(7L, 8L, 9L);
+    }
+
+    @Test
+    void should_leave_expressions_and_mixed_parameters_to_camel() {
+        assertThat(NamedParameters.plainNames("SELECT 1 FROM t WHERE a IN (:#in:keys)")).isEmpty();
+        assertThat(NamedParameters.onlyInList("SELECT 1 FROM t WHERE a IN (:#in:keys) AND b = :#b")).isEmpty();
+        assertThat(NamedParameters.plainNames("UPDATE t SET a = :#${body.a} WHERE id = :#id")).isEmpty();
+        assertThat(NamedParameters.plainNames("UPDATE t SET a = ? WHERE id = :#id")).isEmpty();
+        // as camel-sql hands statements over: ':#' already turned into ':?'
+        assertThat(NamedParameters.plainNames("UPDATE t SET a = :?a WHERE id = :?id")).contains(List.of("a", "id"));
+        assertThat(NamedParameters.onlyInList("SELECT 1 FROM t WHERE a IN (:?in:keys)")).contains("keys");
+        assertThat(NamedParameters.plainNames("UPDATE t SET a = :?${body.a} WHERE id = :?id")).isEmpty();
+    }
+
+    private static List<Object> list(Iterator<?> values) {
+        List<Object> out = new ArrayList<>();
+        values.forEachRemaining(v -> out.add(v instanceof Map.Entry<?, ?> e ? e.getValue() : v));
+        return out;
+    }
+}

@@ -18,5 +18,5 @@ COPY schemes schemes
 COPY migrations migrations
 EXPOSE 8080
 # the whole 256 MB from the start: the JVM would size its initial heap from the container's memory limit (1/64),
-# and the app keeps the heap it starts with (HeapPolicy), so peaks and GC time do not depend on a run's length
+# and with -Xms as large as -Xmx G1 keeps it all committed, so peaks and GC time do not depend on a run's length
 ENTRYPOINT ["java", "-Xms256m", "-Xmx256m", "-jar", "target/jackyun-sync.jar"]

@@ -51,4 +51,13 @@ class ArchitectureTest {
                         "io.jackyunsync.cluster..")
                 .check(product);
     }
+
+    @Test
+    void onlyTheWiringAndTheSettingsReadProperties() {
+        // options are read once at start-up into typed settings; no bean looks a property up while the app runs
+        noClasses().that().resideOutsideOfPackages("io.jackyunsync.app..", "io.jackyunsync.config..")
+                .should().dependOnClassesThat().areAssignableTo(org.apache.camel.spi.PropertiesComponent.class)
+                .orShould().callMethod(org.apache.camel.CamelContext.class, "resolvePropertyPlaceholders", String.class)
+                .check(product);
+    }
 }

@@ -1,6 +1,6 @@
 package io.jackyunsync;
 
-import io.jackyunsync.config.SyncSettings;
+import io.jackyunsync.config.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class SyncSettingsSecretsTest {
     @TempDir
     Path tmp;
 
-    record Read(SyncSettings settings, List<String> problems) {
+    record Read(Settings settings, List<String> problems) {
     }
 
     /** The settings read from override properties and, when given, a properties file (as Camel Main loads them). */
@@ -37,7 +37,7 @@ class SyncSettingsSecretsTest {
             p.putAll(overrides);
             context.getPropertiesComponent().setOverrideProperties(p);
             List<String> problems = new ArrayList<>();
-            return new Read(SyncSettings.read(context.getPropertiesComponent(), problems), problems);
+            return new Read(Settings.read(context.getPropertiesComponent(), problems), problems);
         }
     }
 
@@ -59,11 +59,24 @@ class SyncSettingsSecretsTest {
         Read r = read(secrets, null);
 
         assertThat(r.problems()).isEmpty();
-        assertThat(r.settings().secret()).isEqualTo("ab{{cd}}ef");
-        assertThat(r.settings().token()).isEqualTo("to\\{{ken");
-        assertThat(r.settings().mysqlPassword()).isEqualTo("p{{w}}d\\");
-        assertThat(r.settings().alertSigningSecret()).isEqualTo("SEC{{unclosed");
-        assertThat(r.settings().mysqlUrl()).isEqualTo("jdbc:mysql://db:3306/r?password=x{{y}}z");
+        assertThat(r.settings().jackyun().secret()).isEqualTo("ab{{cd}}ef");
+        assertThat(r.settings().jackyun().token()).isEqualTo("to\\{{ken");
+        assertThat(r.settings().database().password()).isEqualTo("p{{w}}d\\");
+        assertThat(r.settings().alerts().signingSecret()).isEqualTo("SEC{{unclosed");
+        assertThat(r.settings().database().url()).isEqualTo("jdbc:mysql://db:3306/r?password=x{{y}}z");
+    }
+
+    @Test
+    void should_show_no_secret_in_the_settings_text() throws Exception {
+        Map<String, String> secrets = Map.of("jackyun.secret", "sec-never-shown", "jackyun.token", "tok-never-shown",
+                "mysql.password", "pw-never-shown", "alert.dingtalk-secret", "ding-never-shown",
+                "alert.webhook-url", "https://oapi.dingtalk.com/robot/send?access_token=hook-never-shown",
+                "mysql.url", "jdbc:mysql://sync:url-pw-never-shown@db:3306/r?password=url-pw2-never-shown");
+        Read r = read(secrets, null);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.settings().toString()).doesNotContain("never-shown", "access_token")
+                .contains("secret=(set)", "token=(set)", "password=(set)", "signingSecret=(set)", "webhook=(set)", "url=mysql://db:3306/r");
     }
 
     @Test
@@ -75,7 +88,7 @@ class SyncSettingsSecretsTest {
 
         Read r = read(Map.of(), file);
 
-        assertThat(r.settings().mysqlPassword()).isEqualTo("p{{w}}d\\");
+        assertThat(r.settings().database().password()).isEqualTo("p{{w}}d\\");
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p)
                 .startsWith("alert.webhook-url (environment ALERT_WEBHOOK_URL) is invalid: not a valid URL").doesNotContain("access_token"));
     }

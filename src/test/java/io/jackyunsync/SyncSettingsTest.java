@@ -1,6 +1,6 @@
 package io.jackyunsync;
 
-import io.jackyunsync.config.SyncSettings;
+import io.jackyunsync.config.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class SyncSettingsTest {
             p.put("mysql.url", url);
             context.getPropertiesComponent().setOverrideProperties(p);
             List<String> problems = new ArrayList<>();
-            SyncSettings.read(context.getPropertiesComponent(), problems);
+            Settings.read(context.getPropertiesComponent(), problems);
             return problems;
         }
     }

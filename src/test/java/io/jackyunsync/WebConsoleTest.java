@@ -1,6 +1,6 @@
 package io.jackyunsync;
 
-import io.jackyunsync.config.SyncSettings;
+import io.jackyunsync.config.Settings;
 
 import io.jackyunsync.app.SyncApp;
 
@@ -79,7 +79,10 @@ class WebConsoleTest {
         assertThat(answers.toString()).doesNotContain(Simulators.SECRET);
         assertThat(app.context().getRoute("sync-run")).isNotNull();
         // nothing that holds the settings is bound by name, and every readable attribute of every MBean is free of it
-        assertThat(app.context().getRegistry().findByType(SyncSettings.class)).isEmpty();
+        assertThat(app.context().getRegistry().findByType(Settings.class)).isEmpty();
+        assertThat(app.context().getRegistry().findByType(io.jackyunsync.config.JackyunSettings.class)).isEmpty();
+        assertThat(app.context().getRegistry().findByType(io.jackyunsync.config.DatabaseSettings.class)).isEmpty();
+        assertThat(app.context().getRegistry().findByType(io.jackyunsync.config.AlertSettings.class)).isEmpty();
         JsonNode everything = console.jolokia(Map.of("type", "read", "mbean", "*:*"));
         assertThat(everything.path("status").asInt()).isEqualTo(200);
         assertThat(everything.toString()).doesNotContain(Simulators.SECRET);

@@ -1,6 +1,6 @@
 package io.jackyunsync.app;
 
-import io.jackyunsync.config.SyncSettings;
+import io.jackyunsync.config.Reader;
 
 import io.jackyunsync.scheme.Scheme;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * The switches sync.&lt;scheme&gt;.enabled (SYNC_&lt;SCHEME&gt;_ENABLED), checked like every boolean: each true or
- * false, and none naming a scheme that does not exist (a typo would leave the scheme off, or run one that should not).
+ * The switches sync.&lt;scheme&gt;.enabled (SYNC_&lt;SCHEME&gt;_ENABLED): none may name a scheme that does not exist (a
+ * typo would leave the scheme off, or run one that should not); each value is checked with the scheme's settings.
  */
 public final class SchemeSwitches {
 
@@ -28,19 +28,8 @@ public final class SchemeSwitches {
     private SchemeSwitches() {
     }
 
-    /** A scheme runs when its file says so, unless its switch says otherwise. */
-    static boolean enabled(PropertiesComponent pc, Scheme s) {
-        return pc.resolveProperty(key(s.name())).map(String::trim).filter(v -> v.matches("true|false"))
-                .map(Boolean::parseBoolean).orElse(s.isEnabled());
-    }
-
-    /** Adds a problem for each switch that is not true or false, and for each naming no scheme in {@code schemes}. */
+    /** Adds a problem for each switch naming no scheme in {@code schemes} (SchemeSettings checks each value). */
     static void check(PropertiesComponent pc, List<Scheme> schemes, Map<String, String> environment, List<String> problems) {
-        for (Scheme s : schemes) {
-            pc.resolveProperty(key(s.name())).map(String::trim).filter(v -> !v.matches("true|false"))
-                    .ifPresent(v -> problems.add(key(s.name()) + " (environment " + env(s.name()) + ") must be true or false"
-                            + " (got '" + v + "')"));
-        }
         Set<String> known = new TreeSet<>(APP_SWITCHES);
         schemes.forEach(s -> known.add(s.name()));
         Set<String> knownEnv = new TreeSet<>();
@@ -68,6 +57,6 @@ public final class SchemeSwitches {
     }
 
     public static String env(String scheme) {
-        return SyncSettings.Reader.env(key(scheme));
+        return Reader.env(key(scheme));
     }
 }

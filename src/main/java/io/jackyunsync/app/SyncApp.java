@@ -28,7 +28,6 @@ public final class SyncApp implements AutoCloseable {
 
     /** A configured Camel Main; {@code overrides} win over the file and the environment (used by --demo and tests). */
     public static Main newMain(Map<String, String> overrides) {
-        HeapPolicy.keepCommittedHeap();   // before Camel loads its classes (see HeapPolicy)
         Main main = new Main();
         // the profile's file (CAMEL_MAIN_PROFILE=dev: application-dev.properties) sits beside application.properties
         String profile = System.getenv().getOrDefault("CAMEL_MAIN_PROFILE", System.getProperty("camel.main.profile", ""));

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * The performance benchmark (README "Performance"): in one run on one machine, with the embedded MariaDB and the
  * simulator in a process of its own, it measures (a) the fetch limit, (b) the write limit (raw JDBC batched upsert and
  * the set-based merge), (c) the real sync through the routes (first load and full re-sync), the rate-limited mode, and
- * the heap of a -Xmx256m sync (and of one with the JVM's own heap policy as the baseline) of 100k and 1M records; it prints medians with min-max and draws a chart.
+ * the heap of a -Xms256m -Xmx256m sync, as the image runs it (and of one with -Xmx256m alone as the baseline) of 100k and 1M records; it prints medians with min-max and draws a chart.
  *
  * <pre>java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200] [--reps 3]
  *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]</pre>
@@ -228,11 +228,10 @@ public final class Benchmark {
     }
 
     /**
-     * The JVM options of the memory probes: the service's default heap (the app keeps what it is given, see
-     * HeapPolicy), and as the baseline the same with the JVM's own policy, which gives heap back after a concurrent
-     * cycle (a MaxHeapFreeRatio on the command line is left as it is).
+     * The JVM options of the memory probes: the image's heap (-Xms as large as -Xmx, so G1 keeps it all committed), and
+     * as the baseline -Xmx alone, where G1 gives heap back after a concurrent cycle and grows it again as the run goes.
      */
-    static final List<List<String>> PROBE_HEAPS = List.of(List.of("-Xmx256m"), List.of("-Xmx256m", "-XX:MaxHeapFreeRatio=70"));
+    static final List<List<String>> PROBE_HEAPS = List.of(List.of("-Xms256m", "-Xmx256m"), List.of("-Xmx256m"));
 
     /**
      * A JVM of its own syncs n records (pageSize 200), once with each of {@link #PROBE_HEAPS}; its peak heap, live set

@@ -36,16 +36,14 @@ public final class SchemeLocks {
     private final Map<String, Connection> held = new ConcurrentHashMap<>();
     /** The lock connection's wait_timeout: a week (the server's own default is 8 hours, a proxy's often minutes). */
     static final int IDLE_SECONDS = 7 * 24 * 3600;
-    private final long keepAliveSeconds;
-    /** Started with the first lock taken (an app that fails to start leaves no thread behind). */
-    private java.util.concurrent.ScheduledExecutorService pinger;
+    private final LockKeepAlive keepAlive;
 
     public SchemeLocks(String url, String user, String password, long connectTimeoutMillis) {
         this(url, user, password, connectTimeoutMillis, 30);
     }
 
     public SchemeLocks(String url, String user, String password, long connectTimeoutMillis, long keepAliveSeconds) {
-        this.keepAliveSeconds = keepAliveSeconds;
+        this.keepAlive = new LockKeepAlive(held, keepAliveSeconds);
         this.url = url;
         credentials.setProperty("user", user);
         credentials.setProperty("password", password);
@@ -75,7 +73,7 @@ public final class SchemeLocks {
                 session.execute("SET SESSION wait_timeout = " + IDLE_SECONDS);
             }
             exchange.setProperty(HELD, scheme);
-            startKeepAlive();
+            keepAlive.start();
             LOG.debug("lock of {} taken", scheme);
         } finally {
             if (!locked) {
@@ -117,30 +115,6 @@ public final class SchemeLocks {
                 + " may have started beside this one, so this run writes no more and its checkpoint stays");
     }
 
-    private synchronized void startKeepAlive() {
-        if (pinger == null) {
-            pinger = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "scheme-lock-keepalive");
-                t.setDaemon(true);
-                return t;
-            });
-            pinger.scheduleWithFixedDelay(this::keepAlive, keepAliveSeconds, keepAliveSeconds, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
-    /** Asks every held lock's connection a trivial question, so that no proxy or server takes it for idle. */
-    void keepAlive() {
-        held.forEach((scheme, connection) -> {
-            synchronized (connection) {
-                try (var ping = connection.createStatement()) {
-                    ping.execute("SELECT 1");
-                } catch (SQLException e) {
-                    LOG.warn("the lock connection of {} failed its keep-alive ({}); the run will fail at its next check", scheme, e.getMessage());
-                }
-            }
-        });
-    }
-
     /** Gives the scheme's lock back (closing its connection releases it even if the statement cannot run). */
     public void release(@ExchangeProperty(HELD) String scheme, Exchange exchange) {
         exchange.removeProperty(HELD);
@@ -165,9 +139,7 @@ public final class SchemeLocks {
 
     /** Closes what is still held (the app stops): the database releases those locks. */
     public synchronized void closeAll() {
-        if (pinger != null) {
-            pinger.shutdownNow();
-        }
+        keepAlive.stop();
         held.forEach((scheme, connection) -> {
             try {
                 connection.close();

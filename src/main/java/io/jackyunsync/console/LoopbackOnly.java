@@ -1,7 +1,7 @@
 package io.jackyunsync.console;
 
+import io.jackyunsync.config.ConsoleSettings;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -21,14 +21,14 @@ final class LoopbackOnly extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackOnly.class);
 
     /** The host names a console without a login may be bound to and called by. */
-    static final List<String> NAMES = List.of("localhost", "127.0.0.1", "::1", "[::1]");
+    static final List<String> NAMES = ConsoleSettings.LOOPBACK_NAMES;
 
     LoopbackOnly(Handler handler) {
         super(handler);
     }
 
     static boolean isLoopback(String host) {
-        return host != null && NAMES.contains(host.toLowerCase(Locale.ROOT));
+        return ConsoleSettings.isLoopback(host);
     }
 
     @Override

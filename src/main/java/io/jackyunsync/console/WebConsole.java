@@ -1,11 +1,7 @@
 package io.jackyunsync.console;
 
-import io.jackyunsync.config.SyncSettings;
-
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -38,31 +34,11 @@ public final class WebConsole extends ServiceSupport {
     private final Path war;
     private Server jetty;
 
-    private WebConsole(String host, int hawtioPort, Path war) {
+    /** {@code host} must be a loopback name and {@code war} a file: ConsoleSettings checks both at start-up. */
+    public WebConsole(String host, int hawtioPort, Path war) {
         this.host = host;
         this.hawtioPort = hawtioPort;
         this.war = war;
-    }
-
-    /** The console when console.hawtio.enabled is true, otherwise null; its options are checked like all others. */
-    public static WebConsole read(PropertiesComponent pc, java.util.List<String> problems) {
-        SyncSettings.Reader r = new SyncSettings.Reader(pc, problems);
-        boolean enabled = r.bool("console.hawtio.enabled", false);
-        String host = r.optional("console.host").orElse("127.0.0.1");
-        int hawtioPort = (int) r.number("console.hawtio.port", 8082, 0, 65535);
-        Path war = Path.of(r.optional("console.hawtio.war").orElse("target/hawtio/hawtio.war"));
-        if (!enabled) {
-            return null;
-        }
-        if (!LoopbackOnly.isLoopback(host)) {
-            problems.add("console.host (environment CONSOLE_HOST) must be a loopback name, one of " + LoopbackOnly.NAMES
-                    + ", while the Hawtio console (--console) has no login (got '" + host + "'); reach it through an SSH tunnel");
-        }
-        if (!Files.isRegularFile(war)) {
-            problems.add("console.hawtio.war (environment CONSOLE_HAWTIO_WAR) names no file: " + war.toAbsolutePath()
-                    + " (the build copies it to target/hawtio/hawtio.war)");
-        }
-        return new WebConsole(host, hawtioPort, war);
     }
 
     @Override

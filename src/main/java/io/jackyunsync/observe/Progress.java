@@ -5,33 +5,57 @@ import io.jackyunsync.run.SyncRun;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Shows how far running syncs are: on a terminal a live line (scheme, pages, records, rate, elapsed) redrawn twice a
- * second; without one (a service, a pipe) a log line every {@code intervalSeconds}.
+ * second; without one (a service, a pipe) a log line every {@code intervalSeconds}. A Camel service: its timer is a
+ * thread of Camel's ExecutorServiceManager, started and stopped with the context.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress extends ServiceSupport implements CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
     private final Map<SyncRun, Long> running = new ConcurrentHashMap<>();
     private final PrintStream terminal;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jackyun-sync-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    private final long periodMillis;
+    private CamelContext context;
+    private ScheduledExecutorService timer;
 
     /** {@code terminal}: where to draw the live line, or null to log instead. */
     public Progress(PrintStream terminal, long intervalSeconds) {
         this.terminal = terminal;
-        long period = terminal != null ? 500 : intervalSeconds * 1000;
-        timer.scheduleAtFixedRate(this::report, period, period, TimeUnit.MILLISECONDS);
+        this.periodMillis = terminal != null ? 500 : intervalSeconds * 1000;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
+    }
+
+    @Override
+    protected void doStart() {
+        timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "progress");
+        timer.scheduleAtFixedRate(this::report, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+        if (timer != null) {
+            context.getExecutorServiceManager().shutdownNow(timer);
+            timer = null;
+        }
     }
 
     public void started(SyncRun run) {
@@ -60,10 +84,5 @@ public final class Progress implements AutoCloseable {
                 LOG.info("progress: {}", line(run, started));
             }
         });
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }

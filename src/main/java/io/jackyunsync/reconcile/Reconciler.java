@@ -7,7 +7,6 @@ import io.jackyunsync.run.Failures;
 import io.jackyunsync.run.SyncService;
 import io.jackyunsync.scheme.CompiledScheme;
 
-import io.jackyunsync.config.ConfigException;
 import io.jackyunsync.scheme.ReconcileSql;
 import io.jackyunsync.scheme.Scheme;
 import java.math.BigDecimal;
@@ -17,7 +16,6 @@ import java.util.function.Consumer;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,31 +26,19 @@ public final class Reconciler {
 
     private final Map<String, CompiledScheme> schemes;
     private final SyncService sync;
-    private final PropertiesComponent properties;
     private final BigDecimal maxExtrasPercent;
+    private final Map<String, String> extrasOverrides;
     private final List<Consumer<Reconciliation>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Reconciler(Map<String, CompiledScheme> schemes, SyncService sync, PropertiesComponent properties) {
+    /**
+     * {@code maxExtrasPercent}: sync.reconcile.max-extras-percent; {@code extrasOverrides}: sync.&lt;scheme&gt;.reconcile.extras
+     * by scheme, where set; both read and checked at start-up.
+     */
+    public Reconciler(Map<String, CompiledScheme> schemes, SyncService sync, BigDecimal maxExtrasPercent, Map<String, String> extrasOverrides) {
         this.schemes = schemes;
         this.sync = sync;
-        this.properties = properties;
-        this.maxExtrasPercent = maxExtrasPercent(properties);
-    }
-
-    /** sync.reconcile.max-extras-percent: a number from 0 to 100 (default 5); anything else stops the app naming the key. */
-    static BigDecimal maxExtrasPercent(PropertiesComponent properties) {
-        String key = Reconciliation.MAX_EXTRAS_PERCENT;
-        String value = properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse("5");
-        try {
-            BigDecimal percent = new BigDecimal(value);
-            if (percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0) {
-                return percent;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException(List.of(key + " (environment " + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')
-                + ") must be a number between 0 and 100 (got '" + value + "')"));
+        this.maxExtrasPercent = maxExtrasPercent;
+        this.extrasOverrides = Map.copyOf(extrasOverrides);
     }
 
     /** Told of every finished reconciliation (metrics, alerts). */
@@ -71,7 +57,7 @@ public final class Reconciler {
             throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
         }
         Scheme.Reconcile policy = compiled.scheme().reconcilePolicy();
-        String extras = properties.resolveProperty("sync." + schemeName + ".reconcile.extras").map(String::trim).orElse(policy.extrasPolicy());
+        String extras = extrasOverrides.getOrDefault(schemeName, policy.extrasPolicy());
         Scheme scheme = compiled.scheme();
         if (!extras.equals(policy.extrasPolicy())) {
             scheme = new Scheme(scheme.name(), scheme.enabled(), scheme.schedule(), scheme.source(), scheme.target(),

@@ -13,7 +13,7 @@ public final class Reconciliation {
     public enum Status { RUNNING, CLEAN, DIFFERENT, REPAIRED, REFUSED, FAILED }
 
     /** The share of a table (percent) a repair may delete or mark without --force. */
-    public static final String MAX_EXTRAS_PERCENT = "sync.reconcile.max-extras-percent";
+    public static final String MAX_EXTRAS_PERCENT = io.jackyunsync.config.ReconcileSettings.MAX_EXTRAS_PERCENT;
 
     private final String scheme;
     private final boolean repair;

@@ -3,9 +3,11 @@ package io.jackyunsync.reconcile;
 import io.jackyunsync.run.SyncRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jackyunsync.config.ConfigException;
+import io.jackyunsync.config.ReconcileSettings;
+import io.jackyunsync.config.Reader;
+import java.util.ArrayList;
+import java.util.List;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Properties;
@@ -60,18 +62,22 @@ class ReconciliationTest {
     }
 
     @Test
-    void should_stop_the_app_naming_the_key_when_the_share_is_not_a_percentage() {
+    void should_name_the_key_when_the_share_is_not_a_percentage() {
         for (String bad : new String[] {"150", "-1", "five"}) {
             DefaultCamelContext context = new DefaultCamelContext();
             Properties p = new Properties();
             p.setProperty("sync.reconcile.max-extras-percent", bad);
             context.getPropertiesComponent().setOverrideProperties(p);
 
-            assertThatThrownBy(() -> Reconciler.maxExtrasPercent(context.getPropertiesComponent()))
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("sync.reconcile.max-extras-percent (environment SYNC_RECONCILE_MAX_EXTRAS_PERCENT)")
-                    .hasMessageContaining("got '" + bad + "'");
+            List<String> problems = new ArrayList<>();
+            ReconcileSettings.read(new Reader(context.getPropertiesComponent(), problems));
+
+            assertThat(problems).singleElement().satisfies(problem -> assertThat(problem)
+                    .contains("sync.reconcile.max-extras-percent (environment SYNC_RECONCILE_MAX_EXTRAS_PERCENT)", "got '" + bad + "'"));
         }
-        assertThat(Reconciler.maxExtrasPercent(new DefaultCamelContext().getPropertiesComponent())).isEqualByComparingTo("5");
+        List<String> none = new ArrayList<>();
+        assertThat(ReconcileSettings.read(new Reader(new DefaultCamelContext().getPropertiesComponent(), none)).maxExtrasPercent())
+                .isEqualByComparingTo("5");
+        assertThat(none).isEmpty();
     }
 }

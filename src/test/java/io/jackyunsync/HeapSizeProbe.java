@@ -1,14 +1,13 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.HeapPolicy;
 import io.jackyunsync.app.SyncApp;
 
 import java.util.Map;
 
-/** Run by {@link HeapPolicyIT} in a JVM of its own: the app's set-up, garbage, a full collection, then the heap. */
-public final class HeapPolicyProbe {
+/** Run by {@link HeapSizeIT} in a JVM of its own: the app's set-up, garbage, a full collection, then the heap. */
+public final class HeapSizeProbe {
 
-    private HeapPolicyProbe() {
+    private HeapSizeProbe() {
     }
 
     public static void main(String[] args) {
@@ -22,6 +21,6 @@ public final class HeapPolicyProbe {
         Runtime runtime = Runtime.getRuntime();
         System.out.println("HEAP " + runtime.totalMemory() + " " + runtime.maxMemory() + " "
                 + java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                        .getVMOption(HeapPolicy.FLAG).getValue());
+                        .getVMOption("MaxHeapFreeRatio").getValue());
     }
 }

@@ -1,0 +1,55 @@
+package io.jackyunsync.app;
+
+import io.jackyunsync.config.Settings;
+import io.jackyunsync.observe.Alerts;
+import io.jackyunsync.observe.Progress;
+import io.jackyunsync.observe.StatusTable;
+import io.jackyunsync.observe.SyncHealthCheck;
+import io.jackyunsync.observe.SyncMetrics;
+import io.jackyunsync.reconcile.Reconciler;
+import io.jackyunsync.run.SyncService;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+
+/** What tells about runs and reconciliations: health, the progress line, alerts, metrics and the status table. */
+final class ObserveWiring {
+
+    private ObserveWiring() {
+    }
+
+    static void bind(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource, SyncService sync,
+                     Reconciler reconciler) throws Exception {
+        var registry = context.getRegistry();
+        SyncHealthCheck health = new SyncHealthCheck(dataSource, schemes, settings.observe().healthMaxAge(), Clock.systemUTC());
+        registry.bind("syncHealthCheck", health);
+        sync.onFinished(health::ran);
+
+        // a live line only for a person at a terminal running --once or --demo; the service logs
+        boolean liveLine = !settings.run().scheduleEnabled() && System.console() != null;
+        Progress progress = new Progress(liveLine ? System.err : null, settings.observe().progressSeconds());
+        context.addService(progress);
+        sync.onStarted(progress::started);
+        sync.onFinished(progress::finished);
+
+        var a = settings.alerts();
+        Alerts alerts = new Alerts(a.webhook(), a.signingSecret(), a.minInterval(), a.noSuccessAfter(), schemes, Clock.systemUTC());
+        registry.bind("alerts", alerts);
+        sync.onFinished(alerts::onRun);
+        reconciler.onFinished(alerts::onReconcile);
+
+        registry.bind("statusTable", new StatusTable());
+        // Camel Main binds camel.metrics' Micrometer registry after the configuration classes ran: taken when Camel starts
+        context.addStartupListener((StartupListener) (camel, alreadyStarted) -> {
+            MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);
+            if (meters != null) {
+                SyncMetrics metrics = new SyncMetrics(meters, Clock.systemUTC());
+                sync.onFinished(metrics::record);
+                reconciler.onFinished(metrics::record);
+            }
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package io.jackyunsync.config;
+
+import java.util.Optional;
+import org.quartz.CronExpression;
+
+/**
+ * The options of one scheme, over what its file says: its switch (sync.&lt;name&gt;.enabled), its cron, the cron of
+ * its scheduled reconciliation (null: none) and the reconciliation's extras policy (null: the file's).
+ */
+public record SchemeSettings(String name, boolean enabled, Boolean switched, String cron, String reconcileCron, String reconcileExtras) {
+
+    /** Reads the scheme's keys; its cron and reconciliation cron are checked only when it is enabled. */
+    public static SchemeSettings read(Reader r, String name, boolean fileEnabled, String fileCron) {
+        String switchKey = "sync." + name + ".enabled";
+        Optional<String> switchValue = r.optional(switchKey);
+        Boolean switched = switchValue.filter(v -> v.matches("true|false")).map(Boolean::valueOf).orElse(null);
+        switchValue.filter(v -> !v.matches("true|false")).ifPresent(v -> r.problems().add(switchKey + " (environment "
+                + Reader.env(switchKey) + ") must be true or false (got '" + v + "')"));
+        boolean enabled = switched != null ? switched : fileEnabled;
+
+        String cronKey = "sync." + name + ".cron";
+        String cron = r.optional(cronKey).orElse(fileCron);
+        if (enabled) {
+            cron(r, cronKey, cron, "0 0/10 * * * ?");
+        }
+        String reconcileKey = "sync." + name + ".reconcile.cron";
+        String reconcileCron = enabled ? r.optional(reconcileKey).orElse(null) : null;
+        if (reconcileCron != null) {
+            cron(r, reconcileKey, reconcileCron, "0 30 2 * * ?");
+        }
+        String extrasKey = "sync." + name + ".reconcile.extras";
+        String extras = r.optional(extrasKey).orElse(null);
+        if (extras != null && !extras.matches("keep|mark|delete")) {
+            r.problems().add(extrasKey + " must be keep, mark or delete (got '" + extras + "')");
+        }
+        return new SchemeSettings(name, enabled, switched, cron, reconcileCron, extras);
+    }
+
+    private static void cron(Reader r, String key, String cron, String example) {
+        if (cron == null || !CronExpression.isValidExpression(cron)) {
+            r.problems().add(key + " (environment " + Reader.env(key) + ") must be a Quartz cron expression such as '" + example
+                    + "' (got '" + cron + "')");
+        }
+    }
+}

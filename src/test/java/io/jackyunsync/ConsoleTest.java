@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class ConsoleTest {
         int port = Simulators.freePort();
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(8, 400, "badEvery=50")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("console.port", Integer.toString(port));
             try (SyncApp app = SyncApp.start(settings)) {
                 app.run("warehouse");

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.deadletter.ReplayResult;
 
 import io.jackyunsync.app.SyncApp;
@@ -32,7 +33,7 @@ class FailureBehaviourTest {
 
     SyncApp app(Map<String, String> settings) throws Exception {
         db = db == null ? TestDatabase.create() : db;
-        Map<String, String> o = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        Map<String, String> o = new HashMap<>(AppOverrides.of(db, simulator));
         o.putAll(settings);
         app = SyncApp.start(o);
         return app;

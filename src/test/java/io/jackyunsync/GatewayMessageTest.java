@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class GatewayMessageTest {
         log.start();
         SyncRun run;
         try (HostileGateway gateway = new HostileGateway(HostileGateway.MSG);
-             SyncApp app = SyncApp.start(WarehouseSyncTest.overrides(db, gateway.url()))) {
+             SyncApp app = SyncApp.start(AppOverrides.of(db, gateway.url()))) {
             root.addAppender(log);
             try {
                 run = app.run("warehouse");

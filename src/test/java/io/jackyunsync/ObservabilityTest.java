@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class ObservabilityTest {
         int port = Simulators.freePort();
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(5, 10, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("server.port", Integer.toString(port));
             try (SyncApp app = SyncApp.start(settings)) {
                 List<InetAddress> listening = Interfaces.listening(port);
@@ -102,7 +103,7 @@ class ObservabilityTest {
         int port = Simulators.freePort();
         TestDatabase db = TestDatabase.create();
         try (HostileGateway gateway = new HostileGateway(HostileGateway.MSG)) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, gateway.url()));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, gateway.url()));
             settings.put("server.port", Integer.toString(port));
             try (SyncApp app = SyncApp.start(settings)) {
                 assertThat(app.run("warehouse").getError()).contains(HostileGateway.FORGED_LINE);
@@ -122,7 +123,7 @@ class ObservabilityTest {
         int port = Simulators.freePort();
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(5, 300, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("server.port", Integer.toString(port));
             settings.put("jackyun.retry.max-attempts", "2");
             try (SyncApp app = SyncApp.start(settings)) {
@@ -142,7 +143,7 @@ class ObservabilityTest {
                         .contains("camel_exchanges_total")
                         .contains("routeId=\"sync-run\"")
                         .contains("jvm_memory_used_bytes")
-                        .doesNotContain(WarehouseSyncTest.SECRET);
+                        .doesNotContain(Simulators.SECRET);
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"UP\"").contains("jackyun-sync");
 

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.deadletter.ReplayResult;
 
 import io.jackyunsync.app.SyncApp;
@@ -34,7 +35,7 @@ class ReconcileTest {
     void should_find_exactly_what_changed_behind_the_syncs_back_and_repair_it() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(17, 600, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             try (SyncApp app = SyncApp.start(settings)) {
                 SyncRun run = app.run("warehouse");
                 assertThat(run.isSucceeded()).as(run.summary()).isTrue();
@@ -94,7 +95,7 @@ class ReconcileTest {
     void should_keep_what_its_stage_refused_out_of_the_target_until_the_next_reconciliation_reads_it_again() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(23, 300, "");
-             SyncApp app = SyncApp.start(new HashMap<>(WarehouseSyncTest.overrides(db, simulator)))) {
+             SyncApp app = SyncApp.start(new HashMap<>(AppOverrides.of(db, simulator)))) {
             assertThat(app.run("warehouse").isSucceeded()).isTrue();
             assertThat(app.reconcile("warehouse", false).getStatus()).isEqualTo("CLEAN");
             // the stage (made LIKE the target by the first reconciliation) now refuses long names
@@ -129,7 +130,7 @@ class ReconcileTest {
 
     /** 833 warehouses synced (through a gateway that passes everything on until told to truncate), extras deleted on repair. */
     private static Map<String, String> deletingExtras(TestDatabase db, JackyunSimulator simulator, TruncatingGateway gateway) {
-        Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
         settings.put("jackyun.gateway", gateway.url().toString());
         settings.put("sync.warehouse.reconcile.extras", "delete");
         return settings;
@@ -197,7 +198,7 @@ class ReconcileTest {
     void should_delete_a_few_extras_without_force_and_refuse_a_share_above_the_setting() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(37, 600, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("sync.warehouse.reconcile.extras", "delete");
             settings.put("sync.reconcile.max-extras-percent", "1");
             try (SyncApp app = SyncApp.start(settings)) {
@@ -230,7 +231,7 @@ class ReconcileTest {
     void should_refuse_to_mark_even_a_few_extras_after_a_source_read_with_a_suspect_page() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(41, 300, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("sync.warehouse.reconcile.extras", "mark");
             try (SyncApp app = SyncApp.start(settings)) {
                 assertThat(app.run("warehouse").isSucceeded()).isTrue();

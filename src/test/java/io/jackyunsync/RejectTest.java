@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import io.jackyunsync.support.Simulators;
@@ -38,7 +39,7 @@ class RejectTest {
         TestDatabase db = TestDatabase.create();
         this.db = db;
         simulator = Simulators.start(12, 1234, "badEvery=" + badEvery);
-        app = SyncApp.start(WarehouseSyncTest.overrides(db, simulator));
+        app = SyncApp.start(AppOverrides.of(db, simulator));
         return app.run("warehouse");
     }
 

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import io.jackyunsync.support.Simulators;
@@ -88,7 +89,7 @@ class ScheduleTest {
 
     /** The usual test settings with the Quartz schedules on (the test sets the crons). */
     private static Map<String, String> scheduled(TestDatabase db, JackyunSimulator simulator) {
-        Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        Map<String, String> overrides = new HashMap<>(AppOverrides.of(db, simulator));
         overrides.put("sync.schedule.enabled", "true");
         return overrides;
     }

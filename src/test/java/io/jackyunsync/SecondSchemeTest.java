@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import io.jackyunsync.support.Simulators;
@@ -40,7 +41,7 @@ class SecondSchemeTest {
         Files.createDirectories(config.resolve("migrations"));
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.sized(4, 900)) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("camel.main.routes-include-pattern", "file:" + config.resolve("routes") + "/*.camel.yaml");
             settings.put("sync.schemes-dir", config.resolve("schemes").toString());
             settings.put("sync.migrations-dir", config.resolve("migrations").toString());

@@ -1,9 +1,8 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-
 import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.AppSettings;
+import io.jackyunsync.support.SyncMainTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -19,25 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Checks the warehouse sync end to end: the real app, routes and scheme, the simulator, a real MySQL-compatible server. */
-class WarehouseSyncTest {
-
-    static final int VISIBLE = 1234;
-
-    TestDatabase db;
-    JackyunSimulator simulator;
-    SyncApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        db = TestDatabase.create();
-        simulator = io.jackyunsync.support.Simulators.start(2024, VISIBLE, "");
-        app = SyncApp.start(AppOverrides.of(db, simulator));
-    }
+class WarehouseSyncTest extends SyncMainTestSupport {
 
     /** Kept for AlertsTest and WebConsoleTest (other owners) until they use {@link AppOverrides} directly. */
     @Deprecated
@@ -49,12 +33,6 @@ class WarehouseSyncTest {
     @Deprecated
     static Map<String, String> overrides(TestDatabase db, java.net.URI gateway) {
         return AppOverrides.of(db, gateway);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-        simulator.close();
     }
 
     @Test
@@ -162,13 +140,8 @@ class WarehouseSyncTest {
     }
 
     @Test
+    @AppSettings({"sync.batch.timeout-millis=600000", "sync.settle-timeout-seconds=5"})
     void should_write_the_last_partial_batch_when_the_run_ends_not_when_the_batch_times_out() throws Exception {
-        app.close();
-        Map<String, String> settings = AppOverrides.of(db, simulator);
-        settings.put("sync.batch.timeout-millis", "600000");
-        settings.put("sync.settle-timeout-seconds", "5");
-        app = SyncApp.start(settings);
-
         SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();

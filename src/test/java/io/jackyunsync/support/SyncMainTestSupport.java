@@ -1,0 +1,97 @@
+package io.jackyunsync.support;
+
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.simulator.JackyunSimulator;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The app booted in-process for each test by camel-test-main-junit5: the real routes/ and schemes/, a database of the
+ * test's own on the test server, a started simulator. The kit's base class rather than its {@code @CamelMainTest}
+ * annotation: the database and the simulator's port are known only when the test starts, and the annotation takes
+ * constant properties only.
+ */
+public abstract class SyncMainTestSupport extends CamelMainTestSupport {
+
+    /** The warehouses the default simulator shows. */
+    public static final int VISIBLE = 1234;
+
+    protected TestDatabase db;
+    protected JackyunSimulator simulator;
+    /** The app's operations (run, status, replay, reconcile) on the kit's context. */
+    protected SyncApp app;
+
+    private Method testMethod;
+
+    @RegisterExtension
+    final BeforeEachCallback currentMethod = extension -> testMethod = extension.getRequiredTestMethod();
+
+    /** The simulator of the test: by default {@link #VISIBLE} warehouses from seed 2024 with the method's {@link Faults}. */
+    protected JackyunSimulator startSimulator() throws Exception {
+        return Simulators.start(2024, VISIBLE, faults());
+    }
+
+    /** The current test method's {@link Faults}, or none. */
+    protected final String faults() {
+        Faults faults = testMethod == null ? null : testMethod.getAnnotation(Faults.class);
+        return faults == null ? "" : faults.value();
+    }
+
+    /** Where the app calls the open API: the simulator unless a test puts something in between. */
+    protected URI gateway() throws Exception {
+        return simulator.url();
+    }
+
+    /**
+     * The class's settings over {@link AppOverrides}; a method's {@link AppSettings} come after. Called once the database
+     * and the simulator are up and before the app boots, so it may also prepare what the app finds when it starts.
+     */
+    protected void settings(Map<String, String> settings) throws Exception {
+    }
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        db = TestDatabase.create();
+        simulator = startSimulator();
+        Map<String, String> settings = AppOverrides.of(db, gateway());
+        settings(settings);
+        AppSettings own = testMethod == null ? null : testMethod.getAnnotation(AppSettings.class);
+        if (own != null) {
+            for (String setting : own.value()) {
+                int eq = setting.indexOf('=');
+                settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+            }
+        }
+        Properties overrides = new Properties();
+        overrides.putAll(settings);
+        camelContextConfiguration().withUseOverridePropertiesWithPropertiesComponent(overrides);
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return SyncApp.propertyLocations();
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        SyncApp.configure(configuration);
+    }
+
+    @Override
+    protected void doPostSetup() throws Exception {
+        app = SyncApp.of(context);
+    }
+
+    @Override
+    protected void doPostTearDown() throws Exception {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

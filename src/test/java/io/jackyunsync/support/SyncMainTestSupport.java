@@ -32,15 +32,15 @@ public abstract class SyncMainTestSupport extends CamelMainTestSupport {
     @RegisterExtension
     final BeforeEachCallback currentMethod = extension -> testMethod = extension.getRequiredTestMethod();
 
-    /** The simulator of the test: by default {@link #VISIBLE} warehouses from seed 2024 with the method's {@link Faults}. */
+    /** The simulator of the test: {@link #seed()}'s warehouses, as many and with the faults the method's {@link SimulatedGateway} says. */
     protected JackyunSimulator startSimulator() throws Exception {
-        return Simulators.start(2024, VISIBLE, faults());
+        SimulatedGateway gateway = testMethod == null ? null : testMethod.getAnnotation(SimulatedGateway.class);
+        return gateway == null ? Simulators.start(seed(), VISIBLE, "") : Simulators.start(seed(), gateway.visible(), gateway.faults());
     }
 
-    /** The current test method's {@link Faults}, or none. */
-    protected final String faults() {
-        Faults faults = testMethod == null ? null : testMethod.getAnnotation(Faults.class);
-        return faults == null ? "" : faults.value();
+    /** The seed of the simulator's data set. */
+    protected long seed() {
+        return 2024;
     }
 
     /** Where the app calls the open API: the simulator unless a test puts something in between. */

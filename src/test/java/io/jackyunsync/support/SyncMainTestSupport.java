@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +72,13 @@ public abstract class SyncMainTestSupport extends CamelMainTestSupport {
         Properties overrides = new Properties();
         overrides.putAll(settings);
         camelContextConfiguration().withUseOverridePropertiesWithPropertiesComponent(overrides);
+    }
+
+    /** JMX on, as Camel Main has it: the console's route statistics come from the management beans. */
+    @Override
+    public void configureTest(TestExecutionConfiguration test) {
+        super.configureTest(test);
+        test.withJMX(true);
     }
 
     @Override

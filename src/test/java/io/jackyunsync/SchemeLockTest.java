@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * While a run of a scheme writes, a second app on the same database (another process, a --once beside the service,
  * an operator's --replay or --reconcile --repair) does nothing to that scheme: it would write rows older than the
  * run's over them, or take the live run for a crashed one. When the run ends, the scheme is free again.
+ * Two apps at once on one database, so both boot with SyncApp.start rather than the one context of the test kit.
  */
 class SchemeLockTest {
 

@@ -14,7 +14,10 @@ import io.jackyunsync.support.TestDatabase;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** Checks that a target table that does not fit its scheme stops the app, naming the scheme, table and column. */
+/**
+ * Checks that a target table that does not fit its scheme stops the app, naming the scheme, table and column.
+ * A failing boot is the subject, and each case boots more than once, so it calls SyncApp.start rather than the test kit.
+ */
 class TargetCheckTest {
 
     @Test

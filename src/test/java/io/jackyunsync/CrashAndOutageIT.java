@@ -1,5 +1,7 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
@@ -50,7 +52,7 @@ class CrashAndOutageIT {
     OwnServer ownServer(String database) throws Exception {
         EmbeddedMariaDb server = EmbeddedMariaDb.start();
         TestDatabase db = TestDatabase.at(server.createDatabase(database), "root", "");
-        return new OwnServer(server, db, fastFailure(WarehouseSyncTest.overrides(db, simulator)));
+        return new OwnServer(server, db, fastFailure(AppOverrides.of(db, simulator)));
     }
 
     static Map<String, String> fastFailure(Map<String, String> base) {
@@ -69,8 +71,8 @@ class CrashAndOutageIT {
         ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--once"))
                 .directory(new File(".").getAbsoluteFile());
         pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());
-        pb.environment().putAll(Map.of("JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", WarehouseSyncTest.APPKEY,
-                "JACKYUN_SECRET", WarehouseSyncTest.SECRET, "MYSQL_URL", db.url(), "MYSQL_USER", db.user(),
+        pb.environment().putAll(Map.of("JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", Simulators.APPKEY,
+                "JACKYUN_SECRET", Simulators.SECRET, "MYSQL_URL", db.url(), "MYSQL_USER", db.user(),
                 "MYSQL_PASSWORD", db.password(), "JACKYUN_RATE_LIMIT_PER_SECOND", "1000", "SYNC_BATCH_SIZE", "100"));
         pb.redirectErrorStream(true).redirectOutput(File.createTempFile("killed-run", ".log"));
         Process child = pb.start();
@@ -85,7 +87,7 @@ class CrashAndOutageIT {
         assertThat(db.rows("SELECT status FROM sync_run")).singleElement().isEqualTo(Map.of("status", "RUNNING"));
         assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
 
-        try (SyncApp app = SyncApp.start(WarehouseSyncTest.overrides(db, simulator))) {
+        try (SyncApp app = SyncApp.start(AppOverrides.of(db, simulator))) {
             SyncRun next = app.run("warehouse");
 
             assertThat(next.isSucceeded()).as(next.summary()).isTrue();

@@ -1,57 +1,38 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppSettings;
+import io.jackyunsync.support.SimulatedGateway;
+import io.jackyunsync.support.SyncMainTestSupport;
 import io.jackyunsync.deadletter.ReplayResult;
-
-import io.jackyunsync.app.SyncApp;
 
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
-import io.jackyunsync.simulator.WarehouseDataSet;
-import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.run.SyncRun;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Checks that a run survives the gateway's faults, moving data and refused rows, ending with MySQL equal to the source. */
-class FailureBehaviourTest {
+class FailureBehaviourTest extends SyncMainTestSupport {
 
-    TestDatabase db;
-    JackyunSimulator simulator;
-    SyncApp app;
-
-    JackyunSimulator simulator(int visible, String faults) throws Exception {
-        simulator = io.jackyunsync.support.Simulators.start(77, visible, faults);
-        return simulator;
-    }
-
-    SyncApp app(Map<String, String> settings) throws Exception {
-        db = db == null ? TestDatabase.create() : db;
-        Map<String, String> o = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-        o.putAll(settings);
-        app = SyncApp.start(o);
-        return app;
+    @Override
+    protected long seed() {
+        return 77;
     }
 
     @AfterEach
-    void stop() {
+    void measured() {
         System.out.printf("MEASURED gateway calls=%d refused-for-rate=%d faults=%d%n", simulator.calls(),
                 simulator.throttledCalls(), simulator.faultsInjected());
-        if (app != null) {
-            app.close();
-        }
-        simulator.close();
     }
 
     @Test
+    @SimulatedGateway(visible = 1500, faults = "rateLimit=10,rateLimitMode=http")
+    @AppSettings("jackyun.rate-limit-per-second=10")
     void should_stay_under_the_gateways_rate_limit_answered_with_http_429() throws Exception {
-        simulator(1500, "rateLimit=10,rateLimitMode=http");
-        SyncRun run = app(Map.of("jackyun.rate-limit-per-second", "10")).run("warehouse");
+        SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat((double) simulator.throttledCalls() / simulator.calls()).isLessThan(0.05);
@@ -59,9 +40,10 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 1500, faults = "rateLimit=10,rateLimitMode=json")
+    @AppSettings("jackyun.rate-limit-per-second=40")
     void should_slow_down_when_the_gateway_throttles_with_its_json_code() throws Exception {
-        simulator(1500, "rateLimit=10,rateLimitMode=json");
-        SyncRun run = app(Map.of("jackyun.rate-limit-per-second", "40")).run("warehouse");
+        SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getThrottled()).isPositive().isEqualTo(simulator.throttledCalls());
@@ -71,9 +53,9 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 1234, faults = "5xx=0.1,throttle=0.05,cut=0.05,truncate=0.05,seed=3")
     void should_retry_5xx_cut_connections_truncated_bodies_and_throttle_codes() throws Exception {
-        simulator(1234, "5xx=0.1,throttle=0.05,cut=0.05,truncate=0.05,seed=3");
-        SyncRun run = app(Map.of()).run("warehouse");
+        SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(simulator.faultsInjected()).isPositive();
@@ -84,9 +66,10 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 300, faults = "slow=0.3,slowMs=1600,seed=5")
+    @AppSettings("jackyun.read-timeout-seconds=1")
     void should_retry_an_answer_slower_than_the_read_timeout() throws Exception {
-        simulator(300, "slow=0.3,slowMs=1600,seed=5");
-        SyncRun run = app(Map.of("jackyun.read-timeout-seconds", "1")).run("warehouse");
+        SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getRetries()).isPositive();
@@ -94,9 +77,10 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 300)
+    @AppSettings("jackyun.secret=not-the-secret")
     void should_not_retry_a_permanent_error_and_keep_no_dead_letter() throws Exception {
-        simulator(300, "");
-        SyncRun run = app(Map.of("jackyun.secret", "not-the-secret")).run("warehouse");
+        SyncRun run = app.run("warehouse");
 
         assertThat(run.getStatus()).isEqualTo("FAILED");
         assertThat(run.getError()).contains("0858030801", "signature");
@@ -106,9 +90,10 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 400, faults = "5xx=1")
+    @AppSettings("jackyun.retry.max-attempts=3")
     void should_dead_letter_a_page_that_keeps_failing_and_recover_it_on_replay() throws Exception {
-        simulator(400, "5xx=1");
-        SyncRun failed = app(Map.of("jackyun.retry.max-attempts", "3")).run("warehouse");
+        SyncRun failed = app.run("warehouse");
 
         assertThat(failed.getStatus()).isEqualTo("FAILED");
         assertThat(failed.getError()).contains("HTTP 503");
@@ -130,9 +115,9 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 1234, faults = "moveEvery=2")
     void should_read_the_window_again_backwards_when_records_move_while_it_is_paged() throws Exception {
-        simulator(1234, "moveEvery=2");
-        SyncRun run = app(Map.of()).run("warehouse");
+        SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getPasses()).isEqualTo(2);
@@ -161,9 +146,9 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 300, faults = "noFutureEnd=true")
     void should_read_the_window_backwards_when_the_gateway_refuses_the_movement_probe() throws Exception {
-        simulator(300, "noFutureEnd=true");
-        SyncRun run = app(Map.of()).run("warehouse");
+        SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getPasses()).isEqualTo(2);
@@ -171,9 +156,8 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 600)
     void should_land_the_good_rows_of_a_refused_batch_and_keep_the_refused_ones_for_replay() throws Exception {
-        simulator(600, "");
-        app(Map.of());
         db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
         long tooLong = java.util.Arrays.stream(simulator.data().snapshot())
                 .filter(w -> w.visibleByDefault() && w.name().codePointCount(0, w.name().length()) > 24).count();
@@ -199,6 +183,7 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 600)
     void should_not_let_a_replay_overwrite_rows_that_a_later_successful_run_wrote() throws Exception {
         Recovery recovery = refusedThenReadAgain();
         assertThat(db.rows("SELECT status, superseded_by FROM sync_dead_letter")).hasSize((int) recovery.letters())
@@ -214,6 +199,7 @@ class FailureBehaviourTest {
     }
 
     @Test
+    @SimulatedGateway(visible = 600)
     void should_find_letters_superseded_before_the_replay_even_when_the_run_could_not_mark_them() throws Exception {
         Recovery recovery = refusedThenReadAgain();
         // as a version that did not mark them, or a run whose marking statement was lost, would have left them
@@ -236,8 +222,6 @@ class FailureBehaviourTest {
      * did) writes them as they are now.
      */
     private Recovery refusedThenReadAgain() throws Exception {
-        simulator(600, "");
-        app(Map.of());
         db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
         SyncRun partial = app.run("warehouse");
         assertThat(partial.getStatus()).as(partial.summary()).isEqualTo("PARTIAL");

@@ -1,7 +1,5 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -9,32 +7,45 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.support.HostileGateway;
-import io.jackyunsync.support.TestDatabase;
+import io.jackyunsync.support.SyncMainTestSupport;
 import io.jackyunsync.run.SyncRun;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** Checks that a hostile gateway's msg reaches sync_run.error and the log as one line, cut to its stated length. */
-class GatewayMessageTest {
+class GatewayMessageTest extends SyncMainTestSupport {
 
     static final String BREAKS = "[\\p{Cc}\u2028\u2029]";
 
+    private HostileGateway gateway;
+
+    @Override
+    protected URI gateway() throws Exception {
+        gateway = new HostileGateway(HostileGateway.MSG);
+        return gateway.url();
+    }
+
+    @Override
+    protected void doPostTearDown() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        super.doPostTearDown();
+    }
+
     @Test
     void should_write_a_forged_multi_line_msg_as_one_cut_line_to_sync_run_and_the_log() throws Exception {
-        TestDatabase db = TestDatabase.create();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         SyncRun run;
-        try (HostileGateway gateway = new HostileGateway(HostileGateway.MSG);
-             SyncApp app = SyncApp.start(WarehouseSyncTest.overrides(db, gateway.url()))) {
-            root.addAppender(log);
-            try {
-                run = app.run("warehouse");
-            } finally {
-                root.detachAppender(log);
-            }
+        root.addAppender(log);
+        try {
+            run = app.run("warehouse");
+        } finally {
+            root.detachAppender(log);
         }
 
         assertThat(run.isSucceeded()).isFalse();

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.cli.CommandLine;
 
 import io.jackyunsync.app.SyncApp;
@@ -48,7 +49,7 @@ class HawtioConsoleTest {
         int port = Simulators.freePort();
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(8, 400, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("console.hawtio.enabled", "true");
             settings.put("console.hawtio.port", Integer.toString(port));
             try (SyncApp app = SyncApp.start(settings)) {
@@ -105,7 +106,7 @@ class HawtioConsoleTest {
     void should_refuse_a_missing_war_and_console_outside_the_service() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(8, 10, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("console.hawtio.enabled", "true");
             settings.put("console.hawtio.war", "target/no-such/hawtio.war");
             assertThatThrownBy(() -> SyncApp.start(settings).close())

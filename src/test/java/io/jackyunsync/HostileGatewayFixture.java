@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -40,7 +41,7 @@ abstract class HostileGatewayFixture {
 
     /** The test settings with the gateway in front and a settle timeout of a minute, then {@code kv} (key, value, ...). */
     Map<String, String> settings(String... kv) {
-        Map<String, String> overrides = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        Map<String, String> overrides = new HashMap<>(AppOverrides.of(db, simulator));
         overrides.put("jackyun.gateway", gateway.url().toString());
         overrides.put("sync.settle-timeout-seconds", "60");   // a run stalled on its batches fails the test within a minute
         for (int i = 0; i < kv.length; i += 2) {

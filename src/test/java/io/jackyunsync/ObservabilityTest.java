@@ -1,38 +1,45 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.support.AppSettings;
 import io.jackyunsync.support.Simulators;
-import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.support.HostileGateway;
+import io.jackyunsync.support.SyncMainTestSupport;
 import io.jackyunsync.support.Interfaces;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks the Prometheus scrape and the health endpoint on SERVER_PORT after real runs, that they bind 127.0.0.1
- * unless SERVER_HOST says otherwise, and that health never serves an error's text.
+ * unless server.host (SERVER_HOST) says otherwise. That health never serves an error's text is HealthErrorTextTest.
  */
-class ObservabilityTest {
+class ObservabilityTest extends SyncMainTestSupport {
 
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    /** The health and metrics port of the test's app. */
+    private int port;
+
+    @Override
+    protected JackyunSimulator startSimulator() throws Exception {
+        return Simulators.start(5, 300, "");
+    }
+
+    @Override
+    protected void settings(Map<String, String> settings) throws Exception {
+        port = Simulators.freePort();
+        settings.put("server.port", Integer.toString(port));
+    }
 
     static HttpResponse<String> get(int port, String path) throws Exception {
         return get(LOOPBACK, port, path);
@@ -47,115 +54,58 @@ class ObservabilityTest {
     @Test
     void should_serve_health_and_metrics_on_127_0_0_1_only_by_default() throws Exception {
         Optional<InetAddress> outside = Interfaces.nonLoopback();
-        int port = Simulators.freePort();
-        TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = Simulators.start(5, 10, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-            settings.put("server.port", Integer.toString(port));
-            try (SyncApp app = SyncApp.start(settings)) {
-                List<InetAddress> listening = Interfaces.listening(port);
-                org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent() || !listening.isEmpty(),
-                        "no non-loopback address and no /proc/net/tcp: nothing to check the binding against");
+        List<InetAddress> listening = Interfaces.listening(port);
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent() || !listening.isEmpty(),
+                "no non-loopback address and no /proc/net/tcp: nothing to check the binding against");
 
-                assertThat(get(port, "/observe/metrics").statusCode()).isEqualTo(200);
-                if (outside.isPresent()) {
-                    assertThat(Interfaces.accepts(outside.get(), port)).as("a connection to " + outside.get().getHostAddress()).isFalse();
-                }
-                assertThat(listening).as("what port " + port + " listens on").allMatch(InetAddress::isLoopbackAddress);
-            }
+        assertThat(get(port, "/observe/metrics").statusCode()).isEqualTo(200);
+        if (outside.isPresent()) {
+            assertThat(Interfaces.accepts(outside.get(), port)).as("a connection to " + outside.get().getHostAddress()).isFalse();
         }
+        assertThat(listening).as("what port " + port + " listens on").allMatch(InetAddress::isLoopbackAddress);
     }
 
     @Test
-    void should_serve_health_and_metrics_on_every_interface_when_SERVER_HOST_is_0_0_0_0() throws Exception {
+    @AppSettings("server.host=0.0.0.0")
+    void should_serve_health_and_metrics_on_every_interface_when_server_host_is_0_0_0_0() throws Exception {
         Optional<InetAddress> outside = Interfaces.nonLoopback();
         org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "this machine has no non-loopback address");
-        int port = Simulators.freePort();
-        TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = Simulators.start(5, 10, "")) {
-            // the service as docker-compose starts it: a process of its own, the host from the environment
-            ProcessBuilder pb = new ProcessBuilder(Simulators.appCommand()).directory(new File(".").getAbsoluteFile());
-            pb.environment().putAll(Simulators.childEnvironment());
-            pb.environment().putAll(Map.of("SERVER_HOST", "0.0.0.0", "SERVER_PORT", Integer.toString(port),
-                    "JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", Simulators.APPKEY, "JACKYUN_SECRET", Simulators.SECRET,
-                    "MYSQL_URL", db.url(), "MYSQL_USER", db.user(), "MYSQL_PASSWORD", db.password()));
-            Path out = Files.createDirectories(Path.of("target", "observability-test")).resolve("service.log");
-            pb.redirectErrorStream(true).redirectOutput(out.toFile());
-            Process service = pb.start();
-            try {
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
-                        .until(() -> get(port, "/observe/metrics").statusCode() == 200);
 
-                assertThat(get(outside.get(), port, "/observe/metrics").statusCode()).isEqualTo(200);
-                assertThat(get(outside.get(), port, "/observe/health").body()).contains("\"status\"");
-            } finally {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        }
+        assertThat(get(outside.get(), port, "/observe/metrics").statusCode()).isEqualTo(200);
+        assertThat(get(outside.get(), port, "/observe/health").body()).contains("\"status\"");
     }
 
     @Test
-    void should_serve_a_failed_runs_kind_in_health_but_never_its_error_text() throws Exception {
-        int port = Simulators.freePort();
-        TestDatabase db = TestDatabase.create();
-        try (HostileGateway gateway = new HostileGateway(HostileGateway.MSG)) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, gateway.url()));
-            settings.put("server.port", Integer.toString(port));
-            try (SyncApp app = SyncApp.start(settings)) {
-                assertThat(app.run("warehouse").getError()).contains(HostileGateway.FORGED_LINE);
-
-                HttpResponse<String> health = get(port, "/observe/health?data=true");
-
-                assertThat(health.statusCode()).isEqualTo(503);
-                assertThat(health.body()).doesNotContain("tk-leak-4711", "forged", "xxxxx", "business parameter error")
-                        .contains("warehouse: the last run FAILED (gateway " + HostileGateway.SUBCODE + ")")
-                        .contains("\"warehouse.lastErrorKind\":\"gateway " + HostileGateway.SUBCODE + "\"");
-            }
-        }
-    }
-
-    @Test
+    @AppSettings("jackyun.retry.max-attempts=2")
     void should_publish_sync_metrics_and_health_per_scheme() throws Exception {
-        int port = Simulators.freePort();
-        TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = Simulators.start(5, 300, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-            settings.put("server.port", Integer.toString(port));
-            settings.put("jackyun.retry.max-attempts", "2");
-            try (SyncApp app = SyncApp.start(settings)) {
-                assertThat(app.run("warehouse").isSucceeded()).isTrue();
+        assertThat(app.run("warehouse").isSucceeded()).isTrue();
 
-                HttpResponse<String> metrics = get(port, "/observe/metrics");
-                HttpResponse<String> health = get(port, "/observe/health?data=true");
+        HttpResponse<String> metrics = get(port, "/observe/metrics");
+        HttpResponse<String> health = get(port, "/observe/health?data=true");
 
-                assertThat(metrics.statusCode()).isEqualTo(200);
-                assertThat(metrics.body())
-                        .contains("jackyun_sync_rows_inserted_total{scheme=\"warehouse\"} 300.0")
-                        // 6 full pages, then the empty 7th, asked twice before it is believed (a lost list looks like it)
-                        .contains("jackyun_sync_pages_total{scheme=\"warehouse\"} 8.0")
-                        .contains("jackyun_sync_records_fetched_total{scheme=\"warehouse\"} 300.0")
-                        .contains("jackyun_sync_run_duration_seconds_count{scheme=\"warehouse\",status=\"SUCCEEDED\"} 1")
-                        .contains("jackyun_sync_checkpoint_lag_seconds{scheme=\"warehouse\"}")
-                        .contains("camel_exchanges_total")
-                        .contains("routeId=\"sync-run\"")
-                        .contains("jvm_memory_used_bytes")
-                        .doesNotContain(WarehouseSyncTest.SECRET);
-                assertThat(health.statusCode()).isEqualTo(200);
-                assertThat(health.body()).contains("\"status\":\"UP\"").contains("jackyun-sync");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("jackyun_sync_rows_inserted_total{scheme=\"warehouse\"} 300.0")
+                // 6 full pages, then the empty 7th, asked twice before it is believed (a lost list looks like it)
+                .contains("jackyun_sync_pages_total{scheme=\"warehouse\"} 8.0")
+                .contains("jackyun_sync_records_fetched_total{scheme=\"warehouse\"} 300.0")
+                .contains("jackyun_sync_run_duration_seconds_count{scheme=\"warehouse\",status=\"SUCCEEDED\"} 1")
+                .contains("jackyun_sync_checkpoint_lag_seconds{scheme=\"warehouse\"}")
+                .contains("camel_exchanges_total")
+                .contains("routeId=\"sync-run\"")
+                .contains("jvm_memory_used_bytes")
+                .doesNotContain(Simulators.SECRET);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("jackyun-sync");
 
-                simulator.faults(SimulatorFaults.parse("5xx=1"));
-                assertThat(app.run("warehouse").isSucceeded()).isFalse();
+        simulator.faults(SimulatorFaults.parse("5xx=1"));
+        assertThat(app.run("warehouse").isSucceeded()).isFalse();
 
-                HttpResponse<String> down = get(port, "/observe/health?data=true");
-                assertThat(down.statusCode()).isEqualTo(503);
-                assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("warehouse: the last run FAILED");
-                assertThat(get(port, "/observe/metrics").body())
-                        .contains("jackyun_sync_dead_letters_total{scheme=\"warehouse\"} 1.0")
-                        .contains("jackyun_sync_retries_total{scheme=\"warehouse\"} 1.0");
-            }
-        }
+        HttpResponse<String> down = get(port, "/observe/health?data=true");
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("warehouse: the last run FAILED");
+        assertThat(get(port, "/observe/metrics").body())
+                .contains("jackyun_sync_dead_letters_total{scheme=\"warehouse\"} 1.0")
+                .contains("jackyun_sync_retries_total{scheme=\"warehouse\"} 1.0");
     }
 }

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +73,7 @@ class PrometheusDashboardTest {
         assumeTrue(Files.isExecutable(PROMETHEUS), "Debian's prometheus is not installed (.ci/run installs it)");
         int servicePort = Simulators.freePort();
         simulator = Simulators.start(9, 250, "");
-        Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(TestDatabase.create(), simulator));
+        Map<String, String> settings = new HashMap<>(AppOverrides.of(TestDatabase.create(), simulator));
         settings.put("server.port", Integer.toString(servicePort));
         app = SyncApp.start(settings);
         assertThat(app.run(SCHEME).isSucceeded()).isTrue();

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.deadletter.ReplayResult;
 
 import io.jackyunsync.app.SyncApp;
@@ -13,20 +14,20 @@ import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.support.TruncatingGateway;
 import io.jackyunsync.support.Truth;
 import io.jackyunsync.reconcile.Reconciliation;
-import io.jackyunsync.run.SuspectPages;
 import io.jackyunsync.run.SyncRun;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks that rows deleted, altered and added behind the sync's back (in MySQL), and warehouses added in Jackyun since
  * the last sync, are reported exactly by a reconciliation; that a repair fixes them, and the next reconciliation is
  * clean; and that a repair refuses to delete or mark extras that are too large a share of the table or come from a
- * suspect source read, unless forced.
+ * suspect source read, unless forced (that last case, whose route is advised, is SuspectReadRepairTest on the test kit).
+ * Stays on SyncApp.start: its first case boots the app twice on one database (marking, then deleting extras), and the
+ * truncated-set cases open their gateway inside the test.
  */
 class ReconcileTest {
 
@@ -34,7 +35,7 @@ class ReconcileTest {
     void should_find_exactly_what_changed_behind_the_syncs_back_and_repair_it() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(17, 600, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             try (SyncApp app = SyncApp.start(settings)) {
                 SyncRun run = app.run("warehouse");
                 assertThat(run.isSucceeded()).as(run.summary()).isTrue();
@@ -94,7 +95,7 @@ class ReconcileTest {
     void should_keep_what_its_stage_refused_out_of_the_target_until_the_next_reconciliation_reads_it_again() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(23, 300, "");
-             SyncApp app = SyncApp.start(new HashMap<>(WarehouseSyncTest.overrides(db, simulator)))) {
+             SyncApp app = SyncApp.start(new HashMap<>(AppOverrides.of(db, simulator)))) {
             assertThat(app.run("warehouse").isSucceeded()).isTrue();
             assertThat(app.reconcile("warehouse", false).getStatus()).isEqualTo("CLEAN");
             // the stage (made LIKE the target by the first reconciliation) now refuses long names
@@ -129,7 +130,7 @@ class ReconcileTest {
 
     /** 833 warehouses synced (through a gateway that passes everything on until told to truncate), extras deleted on repair. */
     private static Map<String, String> deletingExtras(TestDatabase db, JackyunSimulator simulator, TruncatingGateway gateway) {
-        Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
         settings.put("jackyun.gateway", gateway.url().toString());
         settings.put("sync.warehouse.reconcile.extras", "delete");
         return settings;
@@ -197,7 +198,7 @@ class ReconcileTest {
     void should_delete_a_few_extras_without_force_and_refuse_a_share_above_the_setting() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(37, 600, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+            Map<String, String> settings = new HashMap<>(AppOverrides.of(db, simulator));
             settings.put("sync.warehouse.reconcile.extras", "delete");
             settings.put("sync.reconcile.max-extras-percent", "1");
             try (SyncApp app = SyncApp.start(settings)) {
@@ -222,37 +223,6 @@ class ReconcileTest {
                 assertThat(more.getStatus()).as(more.summary()).isEqualTo("REFUSED");
                 assertThat(more.getError()).contains("would delete 7 of 607 rows (1.2 %), above sync.reconcile.max-extras-percent=1");
                 assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(607);
-            }
-        }
-    }
-
-    @Test
-    void should_refuse_to_mark_even_a_few_extras_after_a_source_read_with_a_suspect_page() throws Exception {
-        TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = Simulators.start(41, 300, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-            settings.put("sync.warehouse.reconcile.extras", "mark");
-            try (SyncApp app = SyncApp.start(settings)) {
-                assertThat(app.run("warehouse").isSucceeded()).isTrue();
-                db.execute("INSERT INTO warehouse (id, warehouse_code, source_Id, status, create_by, create_time)"
-                        + " VALUES (11, 'HAND-1', 3, 1, 1, NOW()), (12, 'HAND-2', 3, 1, 1, NOW())");
-                // the paging engine counts a page it could not take at its word on the stage run; here one such page is counted
-                AdviceWith.adviceWith(app.context(), "reconcile-locked", route -> route.weaveByToUri("direct:reconcile-compare")
-                        .selectFirst().before().process(e -> SuspectPages.count(e.getProperty("run", SyncRun.class), 1)));
-
-                Reconciliation refused = app.reconcile("warehouse", true);
-
-                assertThat(refused.getStatus()).as(refused.summary()).isEqualTo("REFUSED");
-                assertThat(refused.getRun().getSuspectPages()).isEqualTo(1);
-                assertThat(refused.getError()).contains("would mark 2 of 302 rows (0.7 %), and the source read had 1 suspect page",
-                        "nothing was marked", "run with --force after checking").doesNotContain("above");
-                assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE id IN (11, 12) AND status = 1")).isEqualTo(2);
-                assertThat(db.rows("SELECT status FROM sync_reconcile WHERE id = " + refused.getId()).get(0)).containsEntry("status", "REFUSED");
-
-                Reconciliation forced = app.reconcile("warehouse", true, true);
-
-                assertThat(forced.getStatus()).as(forced.summary()).isEqualTo("REPAIRED");
-                assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE id IN (11, 12) AND status = 0")).isEqualTo(2);
             }
         }
     }

@@ -1,56 +1,37 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-
-import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.SimulatedGateway;
+import io.jackyunsync.support.SyncMainTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimWarehouse;
-import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.WarehouseDataSet;
-import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.run.SyncRun;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Checks that records breaking the warehouse rules are kept in sync_reject with their reason while the rest lands. */
-class RejectTest {
+class RejectTest extends SyncMainTestSupport {
 
-    JackyunSimulator simulator;
-    SyncApp app;
-
-    @AfterEach
-    void stop() {
-        app.close();
-        simulator.close();
+    @Override
+    protected long seed() {
+        return 12;
     }
-
-    SyncRun run(int badEvery) throws Exception {
-        TestDatabase db = TestDatabase.create();
-        this.db = db;
-        simulator = Simulators.start(12, 1234, "badEvery=" + badEvery);
-        app = SyncApp.start(WarehouseSyncTest.overrides(db, simulator));
-        return app.run("warehouse");
-    }
-
-    TestDatabase db;
 
     List<SimWarehouse> visible() {
         return Arrays.stream(simulator.data().snapshot()).filter(SimWarehouse::visibleByDefault).toList();
     }
 
     @Test
+    @SimulatedGateway(faults = "badEvery=40")
     void should_reject_each_bad_record_with_its_reason_and_land_every_good_one() throws Exception {
-        SyncRun run = run(40);
+        SyncRun run = app.run("warehouse");
 
         Set<Long> bad = visible().stream().filter(w -> WarehouseDataSet.isBad(w, 40)).map(SimWarehouse::id).collect(Collectors.toSet());
         assertThat(bad).hasSizeBetween(10, 61);
@@ -88,8 +69,9 @@ class RejectTest {
     }
 
     @Test
+    @SimulatedGateway(faults = "badEvery=8")
     void should_fail_the_run_and_keep_the_checkpoint_when_rejects_pass_the_threshold() throws Exception {
-        SyncRun run = run(8);
+        SyncRun run = app.run("warehouse");
 
         long bad = visible().stream().filter(w -> WarehouseDataSet.isBad(w, 8)).count();
         assertThat(bad * 100.0 / 1234).isGreaterThan(5);

@@ -1,17 +1,14 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.Simulators;
-import io.jackyunsync.support.TestDatabase;
+import io.jackyunsync.support.SyncMainTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,13 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checks live reload (the dev profile's switches): an edited scheme and an edited route take effect without a restart. */
-class ReloadTest {
+class ReloadTest extends SyncMainTestSupport {
 
     @TempDir
     Path config;
 
-    @Test
-    void should_apply_an_edited_scheme_and_an_edited_route_to_the_running_service() throws Exception {
+    @Override
+    protected JackyunSimulator startSimulator() throws Exception {
+        return Simulators.start(21, 120, "");
+    }
+
+    /** A copy of routes/ and schemes/ that the test edits, watched as the dev profile watches the real ones. */
+    @Override
+    protected void settings(Map<String, String> settings) throws Exception {
         for (String dir : List.of("routes", "schemes")) {
             Files.createDirectories(config.resolve(dir));
             try (Stream<Path> files = Files.list(Path.of(dir))) {
@@ -34,38 +37,37 @@ class ReloadTest {
                 }
             }
         }
-        TestDatabase db = TestDatabase.create();
-        try (JackyunSimulator simulator = Simulators.start(21, 120, "")) {
-            Map<String, String> settings = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
-            settings.put("camel.main.routes-include-pattern", "file:" + config.resolve("routes") + "/*.camel.yaml");
-            settings.put("camel.main.routes-reload-enabled", "true");
-            settings.put("camel.main.routes-reload-directory", config.resolve("routes").toString());
-            settings.put("camel.main.routes-reload-pattern", "*.camel.yaml");
-            settings.put("camel.main.routes-reload-remove-all-routes", "false");
-            settings.put("sync.schemes-dir", config.resolve("schemes").toString());
-            settings.put("sync.schemes-reload", "true");
-            try (SyncApp app = SyncApp.start(settings)) {
-                app.run("warehouse");
-                assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE status = 1")).isEqualTo(120);
+        settings.put("camel.main.routes-include-pattern", "file:" + config.resolve("routes") + "/*.camel.yaml");
+        settings.put("camel.main.routes-reload-enabled", "true");
+        settings.put("camel.main.routes-reload-directory", config.resolve("routes").toString());
+        settings.put("camel.main.routes-reload-pattern", "*.camel.yaml");
+        settings.put("camel.main.routes-reload-remove-all-routes", "false");
+        settings.put("sync.schemes-dir", config.resolve("schemes").toString());
+        settings.put("sync.schemes-reload", "true");
+    }
 
-                Path scheme = config.resolve("schemes/warehouse.yaml");
-                Files.writeString(scheme, Files.readString(scheme).replace(
-                        "{field: status, label: 仓库状态, type: int, value: \"1\"}", "{field: status, label: 仓库状态, type: int, value: \"2\"}"));
-                List<Long> modified = simulator.data().modify(3);
-                app.run("warehouse");
+    @Test
+    void should_apply_an_edited_scheme_and_an_edited_route_to_the_running_service() throws Exception {
+        app.run("warehouse");
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE status = 1")).isEqualTo(120);
 
-                assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE status = 2")).isEqualTo(3);
-                assertThat(db.rows("SELECT id FROM warehouse WHERE status = 2").stream().map(r -> r.get("id")).toList())
-                        .containsExactlyInAnyOrderElementsOf(modified);
+        Path scheme = config.resolve("schemes/warehouse.yaml");
+        Files.writeString(scheme, Files.readString(scheme).replace(
+                "{field: status, label: 仓库状态, type: int, value: \"1\"}", "{field: status, label: 仓库状态, type: int, value: \"2\"}"));
+        List<Long> modified = simulator.data().modify(3);
+        app.run("warehouse");
 
-                Path route = config.resolve("routes/status.camel.yaml");
-                // as an editor saves: the whole new text at once, so the watcher never reads a half-written file
-                Path edited = Files.writeString(config.resolve("status.camel.yaml.new"), Files.readString(route)
-                        + "        - transform:\n            simple: \"${body}(reloaded)\"\n");
-                Files.move(edited, route, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> app.status().endsWith("(reloaded)"));
-            }
-        }
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE status = 2")).isEqualTo(3);
+        assertThat(db.rows("SELECT id FROM warehouse WHERE status = 2").stream().map(r -> r.get("id")).toList())
+                .containsExactlyInAnyOrderElementsOf(modified);
+
+        Path route = config.resolve("routes/status.camel.yaml");
+        // as an editor saves: the whole new text at once, so the watcher never reads a half-written file
+        Path edited = Files.writeString(config.resolve("status.camel.yaml.new"), Files.readString(route)
+                + "        - transform:\n            simple: \"${body}(reloaded)\"\n");
+        Files.move(edited, route, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // a reload is no exchange for a NotifyBuilder to count: the status route's answer shows it
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> app.status().endsWith("(reloaded)"));
     }
 }

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * While a run of a scheme writes, a second app on the same database (another process, a --once beside the service,
  * an operator's --replay or --reconcile --repair) does nothing to that scheme: it would write rows older than the
  * run's over them, or take the live run for a crashed one. When the run ends, the scheme is free again.
+ * Two apps at once on one database, so both boot with SyncApp.start rather than the one context of the test kit.
  */
 class SchemeLockTest {
 
@@ -31,8 +33,8 @@ class SchemeLockTest {
         TestDatabase db = TestDatabase.create();
         // 25 pages of 100 ms each: the first run is still going while the others try
         try (JackyunSimulator simulator = Simulators.start(31, 1234, "latencyMs=100");
-             SyncApp first = SyncApp.start(WarehouseSyncTest.overrides(db, simulator));
-             SyncApp second = SyncApp.start(WarehouseSyncTest.overrides(db, simulator))) {
+             SyncApp first = SyncApp.start(AppOverrides.of(db, simulator));
+             SyncApp second = SyncApp.start(AppOverrides.of(db, simulator))) {
             // a letter of an earlier run, for the replay to try
             db.execute("INSERT INTO sync_dead_letter (scheme, run_id, kind, item_key, payload, cause)"
                     + " VALUES ('warehouse', NULL, 'ROW', '42', '[]', 'refused')");

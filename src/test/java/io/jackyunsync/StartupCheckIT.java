@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.config.ConfigException;
 
@@ -137,7 +138,7 @@ class StartupCheckIT {
                 .contains("mysql.user (environment MYSQL_USER) lacks a privilege the app needs", "CREATE command denied to user 'sync_reader'");
 
         // a server that is not there (yet) is not a configuration error: the app starts and every run tries again
-        Map<String, String> down = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        Map<String, String> down = new HashMap<>(AppOverrides.of(db, simulator));
         down.put("mysql.url", "jdbc:mysql://127.0.0.1:" + Simulators.freePort() + "/nothing_listens");
         assertThatCode(() -> SyncApp.start(down).close()).doesNotThrowAnyException();
     }
@@ -182,7 +183,7 @@ class StartupCheckIT {
 
     /** The problems of an in-process start with these settings over the test's usual ones. */
     private static String startProblem(Map<String, String> settings) {
-        Map<String, String> all = new HashMap<>(WarehouseSyncTest.overrides(db, simulator));
+        Map<String, String> all = new HashMap<>(AppOverrides.of(db, simulator));
         all.putAll(settings);
         Throwable[] thrown = new Throwable[1];
         assertThatThrownBy(() -> SyncApp.start(all).close()).satisfies(e -> thrown[0] = e);

@@ -1,5 +1,6 @@
 package io.jackyunsync;
 
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.config.ConfigException;
 
@@ -13,17 +14,20 @@ import io.jackyunsync.support.TestDatabase;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** Checks that a target table that does not fit its scheme stops the app, naming the scheme, table and column. */
+/**
+ * Checks that a target table that does not fit its scheme stops the app, naming the scheme, table and column.
+ * A failing boot is the subject, and each case boots more than once, so it calls SyncApp.start rather than the test kit.
+ */
 class TargetCheckTest {
 
     @Test
     void should_stop_naming_every_column_that_is_missing_or_of_the_wrong_type() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.sized(1, 10)) {
-            SyncApp.start(WarehouseSyncTest.overrides(db, simulator)).close();
+            SyncApp.start(AppOverrides.of(db, simulator)).close();
             db.execute("ALTER TABLE warehouse DROP COLUMN status, MODIFY warehouse_type VARCHAR(10), MODIFY warehouse_name VARCHAR(40)");
 
-            assertThatThrownBy(() -> SyncApp.start(WarehouseSyncTest.overrides(db, simulator)))
+            assertThatThrownBy(() -> SyncApp.start(AppOverrides.of(db, simulator)))
                     .satisfies(e -> {
                         ConfigException config = Application.configProblem(e);
                         assertThat(config).isNotNull();
@@ -35,7 +39,7 @@ class TargetCheckTest {
                     });
 
             db.execute("DROP TABLE warehouse");
-            assertThatThrownBy(() -> SyncApp.start(WarehouseSyncTest.overrides(db, simulator)))
+            assertThatThrownBy(() -> SyncApp.start(AppOverrides.of(db, simulator)))
                     .satisfies(e -> assertThat(Application.configProblem(e).getMessage())
                             .contains("scheme warehouse, table warehouse: the table does not exist"));
         }

@@ -7,10 +7,13 @@ import io.jackyunsync.run.SyncService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
 
 /** The Camel Main application: top-level application.properties, routes/*.camel.yaml, schemes/*.yaml. */
@@ -21,27 +24,51 @@ public final class SyncApp implements AutoCloseable {
             "camel.server.enabled", "false", "console.hawtio.enabled", "false", "sync.cluster.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
 
     private final Main main;
+    private final CamelContext context;
 
-    private SyncApp(Main main) {
+    private SyncApp(Main main, CamelContext context) {
         this.main = main;
+        this.context = context;
     }
 
     /** A configured Camel Main; {@code overrides} win over the file and the environment (used by --demo and tests). */
     public static Main newMain(Map<String, String> overrides) {
         Main main = new Main();
-        // the profile's file (CAMEL_MAIN_PROFILE=dev: application-dev.properties) sits beside application.properties
-        String profile = System.getenv().getOrDefault("CAMEL_MAIN_PROFILE", System.getProperty("camel.main.profile", ""));
-        main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true"
-                + (profile.matches("[A-Za-z0-9_-]+") ? ",file:application-" + profile + ".properties;optional=true" : ""));
-        main.configure().addConfiguration(new SyncConfiguration());
+        main.setDefaultPropertyPlaceholderLocation(propertyLocations());
+        configure(main.configure());
         overrides.forEach(main::addOverrideProperty);
-        main.addMainListener(new MainListenerSupport() {
+        return main;
+    }
+
+    /** application.properties, then the profile's file beside it (CAMEL_MAIN_PROFILE=dev: application-dev.properties). */
+    public static String propertyLocations() {
+        String profile = System.getenv().getOrDefault("CAMEL_MAIN_PROFILE", System.getProperty("camel.main.profile", ""));
+        return "file:application.properties;optional=true"
+                + (profile.matches("[A-Za-z0-9_-]+") ? ",file:application-" + profile + ".properties;optional=true" : "");
+    }
+
+    /** The app's wiring and schedules on a Camel Main's configuration; the tests' camel-test-main-junit5 kit applies the same. */
+    public static void configure(MainConfigurationProperties config) {
+        config.addConfiguration(new SyncConfiguration());
+        // under the test kit a listener gets no context from its Main, so the wiring step hands it on
+        AtomicReference<CamelContext> configured = new AtomicReference<>();
+        config.addConfiguration(new CamelConfiguration() {
             @Override
-            public void afterConfigure(BaseMainSupport m) {
-                addSchedules(m.getCamelContext());
+            public void configure(CamelContext context) {
+                configured.set(context);
             }
         });
-        return main;
+        config.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                addSchedules(configured.get());
+            }
+        });
+    }
+
+    /** The app's operations on a context someone else started and stops (the tests' kit). */
+    public static SyncApp of(CamelContext context) {
+        return new SyncApp(null, context);
     }
 
     /** One scheduled route per enabled scheme, from the {@code sync-schedule} template in routes/. */
@@ -81,11 +108,11 @@ public final class SyncApp implements AutoCloseable {
             main.stop();
             throw new IllegalStateException("Camel did not start");
         }
-        return new SyncApp(main);
+        return new SyncApp(main, main.getCamelContext());
     }
 
     public CamelContext context() {
-        return main.getCamelContext();
+        return context;
     }
 
     /** Runs one scheme; a run that could not even start (database unreachable, say) comes back FAILED with the cause. */
@@ -152,6 +179,8 @@ public final class SyncApp implements AutoCloseable {
 
     @Override
     public void close() {
-        main.stop();
+        if (main != null) {
+            main.stop();
+        }
     }
 }

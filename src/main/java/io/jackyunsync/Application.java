@@ -34,6 +34,7 @@ public final class Application {
                            letters a later successful run has read again are SUPERSEDED, not written
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints
               --demo       embedded MariaDB + built-in Jackyun simulator (5,000 warehouses): one sync, then print what landed
+                           (--demo and --simulator: the repository build only, not the Docker image)
               --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET);
                            --faults e.g. 5xx=0.05,throttle=0.02,cut=0.01,truncate=0.01,slow=0.01,slowMs=3000,latencyMs=5,
                            rateLimit=10,rateLimitMode=http|json,moveEvery=3,overlap=true""";
@@ -59,8 +60,8 @@ public final class Application {
         }
         try {
             return switch (cli.mode()) {
-                case SIMULATOR -> SimulatorMain.run(cli);
-                case DEMO -> Demo.run();
+                case SIMULATOR -> repositoryOnly("--simulator", "io.jackyunsync.simulator.SimulatorMain", () -> SimulatorMain.run(cli));
+                case DEMO -> repositoryOnly("--demo", "io.jackyunsync.demo.Demo", () -> Demo.run());
                 case ONCE -> Modes.once(SyncApp.ONE_SHOT);
                 case REPLAY -> Modes.replay();
                 case STATUS -> Modes.status();
@@ -80,6 +81,24 @@ public final class Application {
             System.err.println("jackyun-sync failed: " + cause.getMessage());
             return 1;
         }
+    }
+
+    /** A mode the Docker image leaves out (its jar has no demo, simulator or benchmark): run it when its class is here. */
+    interface RepositoryMode {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs {@code mode} when {@code className} is on the class path, else says the option needs the repository build and
+     * returns 2 (a lambda, not a method reference: the class is loaded only when the mode runs).
+     */
+    static int repositoryOnly(String option, String className, RepositoryMode mode) throws Exception {
+        if (Application.class.getClassLoader().getResource(className.replace('.', '/') + ".class") == null) {
+            System.err.println(option + " is not part of this image: it needs the repository build (./mvnw -q -DskipTests package,"
+                    + " then java -jar target/jackyun-sync.jar " + option + ")");
+            return 2;
+        }
+        return mode.run();
     }
 
     public static ConfigException configProblem(Throwable e) {

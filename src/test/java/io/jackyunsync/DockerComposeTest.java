@@ -19,6 +19,21 @@ class DockerComposeTest {
 
     static final YAMLMapper YAML = new YAMLMapper();
 
+    /** Issue 14 item 6: the service's image (the Dockerfile's last stage) holds the product's runtime set only. */
+    @Test
+    void should_build_the_service_from_the_image_set_and_the_simulator_from_a_stage_of_its_own() throws Exception {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        String product = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        assertThat(product).contains("COPY --from=build /src/target/image/jackyun-sync-image.jar ./target/jackyun-sync.jar",
+                "COPY --from=build /src/target/image/lib ./target/lib");
+        assertThat(product.lines().filter(line -> line.startsWith("COPY --from=build")))
+                .allMatch(line -> line.contains("/src/target/image/") || line.contains("/src/target/hawtio "));
+        JsonNode simulator = YAML.readTree(Path.of("docker-compose.yml").toFile()).at("/services/simulator");
+        assertThat(simulator.at("/build/target").asText()).isEqualTo("simulator");
+        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre AS simulator");
+        assertThat(simulator.get("entrypoint").toString()).contains("--simulator");
+    }
+
     @Test
     void should_wire_mysql_the_app_prometheus_and_grafana_by_the_contract() throws Exception {
         JsonNode compose = YAML.readTree(Path.of("docker-compose.yml").toFile());

@@ -17,7 +17,7 @@ final class Chart {
     private Chart() {
     }
 
-    static void draw(Benchmark.Results results, Path png) throws java.io.IOException {
+    static void draw(Results results, Path png) throws java.io.IOException {
         System.setProperty("java.awt.headless", "true");
         record Bar(String label, double value, double min, double max, boolean section) {
         }
@@ -28,9 +28,9 @@ final class Chart {
                     : section.getKey(), 0, 0, 0, true));
             for (var path : section.getValue().entrySet()) {
                 var s = path.getValue();
-                double median = Report.median(s, Benchmark.Sample::perSecond);
-                double max = Report.max(s, Benchmark.Sample::perSecond);
-                bars.add(new Bar(path.getKey(), median, Report.min(s, Benchmark.Sample::perSecond), max, false));
+                double median = Report.median(s, Sample::perSecond);
+                double max = Report.max(s, Sample::perSecond);
+                bars.add(new Bar(path.getKey(), median, Report.min(s, Sample::perSecond), max, false));
                 top = Math.max(top, max);
             }
         }

@@ -10,7 +10,7 @@ final class Report {
     private Report() {
     }
 
-    static String of(Benchmark.Results r) {
+    static String of(Results r) {
         StringBuilder out = new StringBuilder();
         out.append("machine: ").append(r.machine).append("; database: ").append(r.database).append('\n');
         out.append("CPU %: the whole machine busy (100 per core); sim %: the simulator's process alone; heap MB: peak heap in use;\n"
@@ -20,16 +20,16 @@ final class Report {
             out.append(String.format("  %-38s %12s %21s %6s %6s %9s %12s %10s %10s%n", "path", "median /s", "min - max /s",
                     "CPU %", "sim %", "GC ms", "alloc B/rec", "heap MB", "live MB"));
             for (var path : section.getValue().entrySet()) {
-                List<Benchmark.Sample> s = path.getValue();
+                List<Sample> s = path.getValue();
                 out.append(String.format("  %-38s %,12.0f %,10.0f - %,-10.0f %6.0f %6.0f %9.0f %,12.0f %10.1f %10.1f%n", path.getKey(),
-                        median(s, Benchmark.Sample::perSecond), min(s, Benchmark.Sample::perSecond), max(s, Benchmark.Sample::perSecond),
-                        median(s, x -> x.reading().cpuPercent()), median(s, Benchmark.Sample::simulatorCpuPercent),
+                        median(s, Sample::perSecond), min(s, Sample::perSecond), max(s, Sample::perSecond),
+                        median(s, x -> x.reading().cpuPercent()), median(s, Sample::simulatorCpuPercent),
                         median(s, x -> x.reading().gcMillis()), median(s, x -> (double) x.reading().allocatedBytes() / x.count()),
                         median(s, x -> x.reading().peakHeapBytes() / 1048576.0), median(s, x -> x.reading().peakLiveBytes() / 1048576.0)));
             }
             out.append(String.format("  %-38s %21s %21s %21s %21s%n", "  the same, min - max:", "GC ms", "alloc B/rec", "heap MB", "live MB"));
             for (var path : section.getValue().entrySet()) {
-                List<Benchmark.Sample> s = path.getValue();
+                List<Sample> s = path.getValue();
                 out.append(String.format("  %-38s %21s %21s %21s %21s%n", path.getKey(),
                         spread(s, x -> x.reading().gcMillis(), "%,.0f"), spread(s, x -> (double) x.reading().allocatedBytes() / x.count(), "%,.0f"),
                         spread(s, x -> x.reading().peakHeapBytes() / 1048576.0, "%.1f"), spread(s, x -> x.reading().peakLiveBytes() / 1048576.0, "%.1f")));
@@ -56,7 +56,7 @@ final class Report {
             }
         }
         for (var section : r.samples.entrySet()) {
-            Map<String, List<Benchmark.Sample>> memory = section.getValue();
+            Map<String, List<Sample>> memory = section.getValue();
             if (!section.getKey().startsWith("memory") || memory.size() < 2) {
                 continue;
             }
@@ -90,33 +90,33 @@ final class Report {
         return out.toString();
     }
 
-    private static void ratio(StringBuilder out, Map<String, List<Benchmark.Sample>> paths, String sync, String write) {
-        List<Benchmark.Sample> c = paths.get(sync);
-        List<Benchmark.Sample> a = paths.get("a fetch limit");
-        List<Benchmark.Sample> b = paths.get(write);
+    private static void ratio(StringBuilder out, Map<String, List<Sample>> paths, String sync, String write) {
+        List<Sample> c = paths.get(sync);
+        List<Sample> a = paths.get("a fetch limit");
+        List<Sample> b = paths.get(write);
         if (c == null || a == null || b == null) {
             return;
         }
-        double limit = Math.min(median(a, Benchmark.Sample::perSecond), median(b, Benchmark.Sample::perSecond));
+        double limit = Math.min(median(a, Sample::perSecond), median(b, Sample::perSecond));
         out.append(String.format("  %s / min(fetch limit, %s) = %.2f (min %.2f, max %.2f)%n", sync, write,
-                median(c, Benchmark.Sample::perSecond) / limit, min(c, Benchmark.Sample::perSecond) / limit,
-                max(c, Benchmark.Sample::perSecond) / limit));
+                median(c, Sample::perSecond) / limit, min(c, Sample::perSecond) / limit,
+                max(c, Sample::perSecond) / limit));
     }
 
-    private static String spread(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f, String format) {
+    private static String spread(List<Sample> samples, ToDoubleFunction<Sample> f, String format) {
         return String.format(java.util.Locale.ROOT, format + " - " + format, min(samples, f), max(samples, f));
     }
 
-    static double median(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f) {
+    static double median(List<Sample> samples, ToDoubleFunction<Sample> f) {
         double[] v = samples.stream().mapToDouble(f).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    static double min(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f) {
+    static double min(List<Sample> samples, ToDoubleFunction<Sample> f) {
         return samples.stream().mapToDouble(f).min().orElse(0);
     }
 
-    static double max(List<Benchmark.Sample> samples, ToDoubleFunction<Benchmark.Sample> f) {
+    static double max(List<Sample> samples, ToDoubleFunction<Sample> f) {
         return samples.stream().mapToDouble(f).max().orElse(0);
     }
 }

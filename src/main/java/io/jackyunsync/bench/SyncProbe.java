@@ -46,7 +46,7 @@ public final class SyncProbe {
     }
 
     /** A probe's figures, and the heap its finished run still held after a full collection. */
-    record Probe(Benchmark.Sample sample, long retainedBytes) {
+    record Probe(Sample sample, long retainedBytes) {
     }
 
     static Probe runChild(String jdbcUrl, URI gateway, Path schemes, List<String> heap) throws Exception {
@@ -77,6 +77,6 @@ public final class SyncProbe {
         String[] f = result.split(" ");
         Meter.Reading r = new Meter.Reading(Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
                 Long.parseLong(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[8]));
-        return new Probe(new Benchmark.Sample(Long.parseLong(f[1]), r, Long.parseLong(f[7]), 0), Long.parseLong(f[9]));
+        return new Probe(new Sample(Long.parseLong(f[1]), r, Long.parseLong(f[7]), 0), Long.parseLong(f[9]));
     }
 }

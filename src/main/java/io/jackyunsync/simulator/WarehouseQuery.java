@@ -14,15 +14,15 @@ record WarehouseQuery(int pageIndex, int pageSize, String code, String name, Lon
         int pageIndex = intField(biz, "pageIndex", true);
         int pageSize = intField(biz, "pageSize", true);
         if (pageIndex < 0) {
-            throw new JackyunSimulator.Refusal("0050030002", "[0050030002]pageIndex must be 0 or more");
+            throw new Refusal("0050030002", "[0050030002]pageIndex must be 0 or more");
         }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new JackyunSimulator.Refusal("0050030002", "[0050030002]pageSize must be 1.." + MAX_PAGE_SIZE);
+            throw new Refusal("0050030002", "[0050030002]pageSize must be 1.." + MAX_PAGE_SIZE);
         }
         Long start = time(biz, "gmtModifiedStart");
         Long end = time(biz, "gmtModifiedEnd");
         if (start != null && end != null && start > end) {
-            throw new JackyunSimulator.Refusal("0050030002", "[0050030002]gmtModifiedStart is after gmtModifiedEnd");
+            throw new Refusal("0050030002", "[0050030002]gmtModifiedStart is after gmtModifiedEnd");
         }
         return new WarehouseQuery(pageIndex, pageSize, text(biz, "code"), text(biz, "name"), start, end,
                 intField(biz, "includeDeleteAndBlockup", false) == 1);
@@ -53,14 +53,14 @@ record WarehouseQuery(int pageIndex, int pageSize, String code, String name, Lon
         JsonNode n = biz.get(field);
         if (n == null || n.isNull() || n.asText().isBlank()) {
             if (required) {
-                throw new JackyunSimulator.Refusal("0050030002", "[0050030002]" + field + " is required");
+                throw new Refusal("0050030002", "[0050030002]" + field + " is required");
             }
             return 0;
         }
         try {
             return Integer.parseInt(n.asText().trim());
         } catch (NumberFormatException e) {
-            throw new JackyunSimulator.Refusal("0050030002", "[0050030002]" + field + " must be an integer");
+            throw new Refusal("0050030002", "[0050030002]" + field + " must be an integer");
         }
     }
 
@@ -77,7 +77,7 @@ record WarehouseQuery(int pageIndex, int pageSize, String code, String name, Lon
         try {
             return BeijingTime.parse(t).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new JackyunSimulator.Refusal("0050030002", "[0050030002]" + field + " must be yyyy-MM-dd HH:mm:ss");
+            throw new Refusal("0050030002", "[0050030002]" + field + " must be yyyy-MM-dd HH:mm:ss");
         }
     }
 }

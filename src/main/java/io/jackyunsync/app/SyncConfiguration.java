@@ -13,7 +13,6 @@ import io.jackyunsync.db.ConnectionProblems;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.db.SchemaGuard;
 import io.jackyunsync.config.TargetUrl;
-import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.observe.Progress;
 import io.jackyunsync.run.RetryPolicy;
@@ -23,7 +22,6 @@ import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeLoader;
 import io.jackyunsync.run.BatchAggregation;
 import io.jackyunsync.scheme.CompiledScheme;
-import io.jackyunsync.run.PageFetcher;
 import io.jackyunsync.run.SyncService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -108,9 +106,7 @@ public class SyncConfiguration implements CamelConfiguration {
             LOG.warn("The database is not reachable yet ({}); every run will try again", describe(e));
         }
 
-        JackyunClient client = new JackyunClient(settings.gateway(), settings.appkey(), settings.secret(), settings.token(),
-                settings.readTimeout(), Clock.systemUTC(), new Pacer(settings.rateLimit()))
-                .limits(settings.callDeadline(), settings.maxBodyBytes());
+        Pacer pacer = HttpWiring.bind(context, settings);
         var registry = context.getRegistry();
         registry.bind("dataSource", dataSource);
         var locks = new io.jackyunsync.cluster.SchemeLocks(settings.mysqlUrl(), settings.mysqlUser(), settings.mysqlPassword(),
@@ -131,14 +127,12 @@ public class SyncConfiguration implements CamelConfiguration {
             @Override
             protected void doStop() {
                 batchWriter.shutdown();
-                client.close();
             }
         });
         registry.bind("pageResult", new io.jackyunsync.run.PageResult());
-        registry.bind("jackyunClient", client);
         registry.bind("retryPolicy", new RetryPolicy(settings.fetchAttempts(), settings.fetchRetryTime(),
                 settings.writeAttempts(), settings.writeRetryTime()));
-        SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
+        SyncService sync = new SyncService(enabled, settings.overlap(), settings.settleTimeout(),
                 Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent()).maxPagesPerRun(settings.maxPagesPerRun());
         registry.bind("sync", sync);
         registry.bind("deadLetterChannel", new io.jackyunsync.deadletter.DeadLetterChannel());
@@ -162,7 +156,7 @@ public class SyncConfiguration implements CamelConfiguration {
         sync.onStarted(progress::started);
         sync.onFinished(progress::finished);
         Alerts alerts = new Alerts(settings.alertWebhook(), settings.alertSigningSecret(), settings.alertMinInterval(),
-                settings.alertNoSuccessAfter(), List.copyOf(enabled.keySet()), Clock.systemUTC());
+                settings.alertNoSuccessAfter(), List.copyOf(enabled.keySet()), Clock.systemUTC(), Alerts.through(context));
         registry.bind("alerts", alerts);
         sync.onFinished(alerts::onRun);
         // the Micrometer registry of camel.metrics is bound after this configuration runs: found at the first use
@@ -202,7 +196,7 @@ public class SyncConfiguration implements CamelConfiguration {
                     settings.clusterCheckinMillis());
             LOG.info("Clustered scheduling: Quartz's job store in the target database, instance {}", io.jackyunsync.run.Instance.NAME);
         }
-        registry.bind("rateShare", new io.jackyunsync.cluster.RateShare(client.pacer(), context, settings.clusterCheckinMillis()));
+        registry.bind("rateShare", new io.jackyunsync.cluster.RateShare(pacer, context, settings.clusterCheckinMillis()));
         registry.bind("syncSchedules", new Schedules(settings.scheduleEnabled(), crons, List.copyOf(enabled.keySet()), reconcileCrons));
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), TargetUrl.display(settings.mysqlUrl()));
         if (enabled.isEmpty()) {

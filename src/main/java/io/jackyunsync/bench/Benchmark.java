@@ -6,7 +6,8 @@ import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.demo.EmbeddedMariaDb;
 import io.jackyunsync.jackyun.BeijingTime;
-import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.JackyunRequest;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.scheme.MappedRecord;
 import io.jackyunsync.scheme.SchemeLoader;
@@ -43,6 +44,8 @@ public final class Benchmark {
 
     static final String APPKEY = "10000001";
     static final String SECRET = "benchmark-secret";
+    /** The production call: sign, pace, camel-http, envelope and projection (routes/fetch.camel.yaml). */
+    static final String CALL = "direct:sync-jackyun-call";
     private static final Pattern NAMED = Pattern.compile(":#(\\w+)");
 
     private final Map<String, String> options;
@@ -116,63 +119,64 @@ public final class Benchmark {
         // every path is measured after unmeasured passes (--warmup, 3): the JIT compiles for a few passes, and on two
         // cores its compiler threads take CPU from whatever runs meanwhile (a service that has run a while is past it)
         int warmup = integer("warmup");
-        // (a) fetch limit: the production client paging the simulator, one thread, no pacing
-        for (int i = 0; i < warmup; i++) {
-            fetchAll(simulator.url(), scheme, page -> { });
-        }
-        for (int i = 0; i < reps; i++) {
-            long[] count = {0};
-            Meter.Reading r;
-            double sim0 = simulator.cpuSeconds();
-            try (Meter meter = new Meter()) {
-                fetchAll(simulator.url(), scheme, page -> count[0] += page.size());
-                r = meter.stop();
-            }
-            results.add(label, "a fetch limit", new Sample(count[0], r, 0, 100 * (simulator.cpuSeconds() - sim0) / r.seconds()));
-        }
-
-        // (b) write limit: the same mapped rows, raw JDBC with the production pool settings
-        List<Map<String, Object>> rows = new ArrayList<>();
-        fetchAll(simulator.url(), scheme, page -> page.forEach(record -> {
-            MappedRecord mapped = scheme.mapper().map(record);
-            if (!mapped.isRejected()) {
-                rows.add(mapped.row());
-            }
-        }));
         String url = db.createDatabase("bench_p" + pageSize);
-        try (HikariDataSource ds = Database.open(url, "root", "", 10_000);
-             HikariDataSource serverPrepared = Database.open(url, "root", "", 10_000, true);
-             HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
-            Database.migrate(ds, "migrations");
-            int batch = integer("batch");
-            int writers = integer("writers");   // the sync's writer threads (sync.write.threads), and connections of (b)
+        int writers = integer("writers");   // the sync's writer threads (sync.write.threads), and connections of (b)
+        Map<String, String> settings = appSettings(url, simulator.url(), schemes, 10_000);
+        settings.put("sync.write.threads", Integer.toString(writers));
+        try (SyncApp app = SyncApp.start(settings)) {
+            // (a) fetch limit: the production call (routes/fetch.camel.yaml, camel-http) paging the simulator, one thread,
+            // paced at 10,000 calls/s as (c) is (not reached)
             for (int i = 0; i < warmup; i++) {
-                upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
-                upsert(ds, scheme, rows, batch, writers);
-                upsert(serverPrepared, scheme, rows, batch);
-                SetBasedWrite.write(bulk, scheme, rows, 5000);
+                fetchAll(app, scheme, page -> { });
             }
             for (int i = 0; i < reps; i++) {
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
-                results.add(label, "b write limit, update", timed(() -> upsert(ds, scheme, rows, batch)));
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b write limit, insert, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
-                results.add(label, "b write limit, update, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
-                // not the production setting (client-side statements): what Connector/J's server-side ones would give
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b server-prepared (not used), insert", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
-                results.add(label, "b server-prepared (not used), update", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b set-based merge, insert", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
-                results.add(label, "b set-based merge, update", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+                long[] count = {0};
+                Meter.Reading r;
+                double sim0 = simulator.cpuSeconds();
+                try (Meter meter = new Meter()) {
+                    fetchAll(app, scheme, page -> count[0] += page.size());
+                    r = meter.stop();
+                }
+                results.add(label, "a fetch limit", new Sample(count[0], r, 0, 100 * (simulator.cpuSeconds() - sim0) / r.seconds()));
             }
-            rows.clear();
 
-            // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
-            Map<String, String> settings = appSettings(url, simulator.url(), schemes, 10_000);
-            settings.put("sync.write.threads", Integer.toString(writers));
-            try (SyncApp app = SyncApp.start(settings)) {
+            // (b) write limit: the same mapped rows, raw JDBC with the production pool settings
+            List<Map<String, Object>> rows = new ArrayList<>();
+            fetchAll(app, scheme, page -> page.forEach(record -> {
+                MappedRecord mapped = scheme.mapper().map(record);
+                if (!mapped.isRejected()) {
+                    rows.add(mapped.row());
+                }
+            }));
+            try (HikariDataSource ds = Database.open(url, "root", "", 10_000);
+                 HikariDataSource serverPrepared = Database.open(url, "root", "", 10_000, true);
+                 HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
+                Database.migrate(ds, "migrations");
+                int batch = integer("batch");
+                for (int i = 0; i < warmup; i++) {
+                    upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
+                    upsert(ds, scheme, rows, batch, writers);
+                    upsert(serverPrepared, scheme, rows, batch);
+                    SetBasedWrite.write(bulk, scheme, rows, 5000);
+                }
+                for (int i = 0; i < reps; i++) {
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
+                    results.add(label, "b write limit, update", timed(() -> upsert(ds, scheme, rows, batch)));
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b write limit, insert, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                    results.add(label, "b write limit, update, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                    // not the production setting (client-side statements): what Connector/J's server-side ones would give
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b server-prepared (not used), insert", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
+                    results.add(label, "b server-prepared (not used), update", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b set-based merge, insert", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+                    results.add(label, "b set-based merge, update", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+                }
+                rows.clear();
+
+                // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
                 for (int i = 0; i < warmup; i++) {   // unmeasured first loads and re-syncs, as a service that has run before
                     execute(ds, "TRUNCATE TABLE warehouse");
                     execute(ds, "DELETE FROM sync_checkpoint");
@@ -215,10 +219,10 @@ public final class Benchmark {
         try (SimulatorProcess simulator = SimulatorProcess.start(records, "512m");
              SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, rate));
              HikariDataSource ds = Database.open(url, "root", "", 10_000)) {
-            JackyunClient client = app.context().getRegistry().lookupByNameAndType("jackyunClient", JackyunClient.class);
+            Pacer pacer = app.context().getRegistry().lookupByNameAndType("pacer", Pacer.class);
             for (int i = 0; i < reps; i++) {
                 execute(ds, "DELETE FROM sync_checkpoint");
-                Pacer before = client.pacer();
+                Pacer before = pacer;
                 Sample s = measuredRun(app, simulator);
                 long calls = s.calls() + (s.calls() >= 2 ? 1 : 0);   // the pages and the movement probe
                 results.rate(rate, calls / s.reading().seconds(), before.grantedPerSecond());
@@ -284,15 +288,16 @@ public final class Benchmark {
     }
 
     /** Pages the scheme's whole window, as a first run would, handing each page on. */
-    static void fetchAll(URI gateway, CompiledScheme scheme, Consumer<List<JsonNode>> pages) {
-        JackyunClient client = new JackyunClient(gateway, APPKEY, SECRET, "", Duration.ofSeconds(60), Clock.systemUTC(), new Pacer(1_000_000));
-        PageFetcher fetcher = new PageFetcher(client);
+    static void fetchAll(SyncApp app, CompiledScheme scheme, Consumer<List<JsonNode>> pages) {
+        var template = app.context().createFluentProducerTemplate();
         var source = scheme.scheme().source();
         String start = source.initialStart();
         String end = BeijingTime.format(Clock.systemUTC().instant());
         int size = source.pagination().pageSize();
         for (int index = 0; ; index++) {
-            List<JsonNode> page = fetcher.fetch(source, PageFetcher.pageRequest(source, index, start, end), scheme.projection());
+            JackyunEnvelope envelope = template.to(CALL).withBody(new JackyunRequest(source.api(),
+                    PageFetcher.pageRequest(source, index, start, end), scheme.projection())).request(JackyunEnvelope.class);
+            List<JsonNode> page = PageFetcher.records(source, envelope);
             pages.accept(page);
             if (page.size() < size) {
                 return;

@@ -114,14 +114,14 @@ public final class CallLimits implements HttpClientConfigurer {
     }
 
     private Exceeded late(IOException cause) {
-        Exceeded e = new Exceeded("DEADLINE", "the answer was not complete within " + deadline.toSeconds()
+        Exceeded e = new Exceeded("DEADLINE", "answer was not complete within " + deadline.toSeconds()
                 + " s (jackyun.call-deadline-seconds)");
         e.initCause(cause);
         return e;
     }
 
     private Exceeded tooLarge(String what) {
-        return new Exceeded("BODY_TOO_LARGE", "the answer is larger than jackyun.max-body-bytes (" + maxBodyBytes + " bytes; " + what + ")");
+        return new Exceeded("BODY_TOO_LARGE", "answer is larger than jackyun.max-body-bytes (" + maxBodyBytes + " bytes; " + what + ")");
     }
 
     /** The body as it is read: ends the deadline at its end or close, and stops at the cap when no length was announced. */

@@ -54,8 +54,10 @@ public final class Alerts {
                 exchange.getMessage().setHeader(org.apache.camel.Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
                 exchange.getMessage().setBody(json.getBytes(StandardCharsets.UTF_8));
             });
-            if (answer.getException() != null) {
-                throw answer.getException();
+            Exception failed = answer.getException() != null ? answer.getException()
+                    : answer.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (failed != null) {
+                throw failed;
             }
             Integer status = answer.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, Integer.class);
             return status == null ? 0 : status;

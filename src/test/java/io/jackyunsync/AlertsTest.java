@@ -26,6 +26,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,8 @@ class AlertsTest {
             try (SyncApp app = SyncApp.start(settings)) {
                 app.run("warehouse");
                 app.run("warehouse");
+                assertThat(app.context().getEndpoints()).allSatisfy(e -> assertThat(e.getEndpointUri())
+                        .doesNotContain("robot-token-123", "SEC-robot-signing", Simulators.SECRET));
             }
         }
 
@@ -116,17 +123,27 @@ class AlertsTest {
     }
 
     @Test
-    void should_alert_a_scheme_without_success_once_within_the_interval() {
+    void should_alert_a_scheme_without_success_once_within_the_interval() throws Exception {
         Clock late = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(0));
-        Alerts alerts = new Alerts(webhook(), "", Duration.ofMinutes(30), Duration.ofMinutes(0), List.of("warehouse"), late);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            Alerts alerts = new Alerts(webhook(), "", Duration.ofMinutes(30), Duration.ofMinutes(0), List.of("warehouse"), late,
+                    Alerts.through(camel));
+            camel.getRegistry().bind("alerts", alerts);
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/alerts.camel.yaml"));
+            camel.start();
+            var sent = new NotifyBuilder(camel).fromRoute("alerts-send").whenDone(1).create();
 
-        alerts.checkStale();
-        alerts.checkStale();
-        alerts.checkStale();
+            alerts.checkStale();
+            alerts.checkStale();
+            alerts.checkStale();
 
-        // the webhook is called on the caller's thread: the three checks have returned, so the one alert is there
-        assertThat(received).hasSize(1);
-        assertThat(received.get(0).body()).contains("warehouse has had no successful run");
-        assertThat(received.get(0).query()).isEqualTo("access_token=robot-token-123");
+            // the webhook is called on the caller's thread: the three checks have returned, so the one alert is there
+            assertThat(sent.matches()).as("sent by the route alerts-send (camel-http)").isTrue();
+            assertThat(received).hasSize(1);
+            assertThat(received.get(0).body()).contains("warehouse has had no successful run");
+            assertThat(received.get(0).query()).isEqualTo("access_token=robot-token-123");
+            assertThat(camel.getEndpoints()).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getEndpointUri()).as("an endpoint URI (shown in JMX)").doesNotContain("robot-token-123"));
+        }
     }
 }

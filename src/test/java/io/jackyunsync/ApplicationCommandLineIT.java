@@ -95,8 +95,8 @@ class ApplicationCommandLineIT {
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve("simulator.log").toFile());
         Process p = pb.start();
         try {
-            var client = new io.jackyunsync.jackyun.JackyunClient(java.net.URI.create("http://127.0.0.1:" + port + "/open/openapi/do"),
-                    "4242", "standalone-secret", "", java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC());
+            var client = new io.jackyunsync.support.GatewayClient(java.net.URI.create("http://127.0.0.1:" + port + "/open/openapi/do"),
+                    "4242", "standalone-secret", java.time.Clock.systemUTC());
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                     client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":200}").data().get("warehouseInfo").size() > 0);
             int served = client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":200,\"includeDeleteAndBlockup\":1}")

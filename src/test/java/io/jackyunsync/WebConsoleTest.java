@@ -65,7 +65,7 @@ class WebConsoleTest {
                 exec(CONTEXT, "requestBody(java.lang.String,java.lang.Object)", "bean:syncSettings?method=secret", ""),
                 exec(CONTEXT, "requestBody(java.lang.String,java.lang.Object)", "sql:SELECT 1?dataSource=#dataSource", ""),
                 exec(CONTEXT, "requestStringBody(java.lang.String,java.lang.String)", "bean:dataSource?method=getPassword", ""),
-                exec(CONTEXT, "requestBodyAndHeaders(java.lang.String,java.lang.Object,java.util.Map)", "bean:jackyunClient", "", Map.of()),
+                exec(CONTEXT, "requestBodyAndHeaders(java.lang.String,java.lang.Object,java.util.Map)", "bean:jackyunCall", "", Map.of()),
                 exec(CONTEXT, "sendBody(java.lang.String,java.lang.Object)", "bean:alerts?method=checkStale", ""),
                 exec(CONTEXT, "sendStringBody(java.lang.String, java.lang.String)", "bean:schemeLocks?method=closeAll", ""),
                 exec(CONTEXT, "sendBodyAndHeaders(java.lang.String, java.lang.Object, java.util.Map)", "log:x", "", Map.of()),

@@ -4,7 +4,7 @@ import io.jackyunsync.cluster.QuartzCluster;
 import io.jackyunsync.cluster.RateShare;
 import io.jackyunsync.cluster.SchemeLocks;
 import io.jackyunsync.config.Settings;
-import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.run.Instance;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
@@ -19,7 +19,7 @@ final class ClusterWiring {
     private ClusterWiring() {
     }
 
-    static void bind(CamelContext context, Settings settings, DataSource dataSource, JackyunClient client) {
+    static void bind(CamelContext context, Settings settings, DataSource dataSource, Pacer pacer) {
         var registry = context.getRegistry();
         var db = settings.database();
         var cluster = settings.cluster();
@@ -29,6 +29,6 @@ final class ClusterWiring {
             QuartzCluster.configure(context, dataSource, cluster.name(), Instance.NAME, cluster.checkinMillis());
             LOG.info("Clustered scheduling: Quartz's job store in the target database, instance {}", Instance.NAME);
         }
-        registry.bind("rateShare", new RateShare(client.pacer(), context, cluster.checkinMillis()));
+        registry.bind("rateShare", new RateShare(pacer, context, cluster.checkinMillis()));
     }
 }

@@ -1,23 +1,55 @@
 package io.jackyunsync.app;
 
 import io.jackyunsync.config.JackyunSettings;
-import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.CallLimits;
+import io.jackyunsync.jackyun.JackyunCall;
 import io.jackyunsync.jackyun.Pacer;
 import java.time.Clock;
-import org.apache.camel.spi.Registry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 
-/** The gateway client and the pacer that keeps all schemes together under the rate limit. */
+/**
+ * camel-http for every outgoing call, configured here once (its options come from the settings, which were checked at
+ * start-up): one pool, the timeouts, no redirects, no cookies, no automatic retries (the routes' error handler retries),
+ * the whole-call deadline and the body cap ({@link CallLimits}); and the beans on either side of the Jackyun call.
+ */
 final class JackyunWiring {
+
+    /** The pool's size: calls are paced, a few in flight at most (the alert webhook shares it). */
+    static final int CONNECTIONS = 8;
 
     private JackyunWiring() {
     }
 
-    static JackyunClient bind(Registry registry, JackyunSettings jackyun) {
-        Pacer pacer = new Pacer(jackyun.rateLimit());
-        JackyunClient client = new JackyunClient(jackyun.gateway(), jackyun.appkey(), jackyun.secret(), jackyun.token(),
-                jackyun.readTimeout(), Clock.systemUTC(), pacer)
-                .limits(jackyun.callDeadline(), jackyun.maxBodyBytes());
-        registry.bind("jackyunClient", JackyunClient.class, client, null, "close");
-        return client;
+    /** Configures the http and https components (the gateway is https, the simulator http) and binds pacer and jackyunCall. */
+    static Pacer bind(CamelContext context, JackyunSettings settings) {
+        CallLimits limits = new CallLimits(settings.callDeadline(), settings.maxBodyBytes());
+        for (String scheme : new String[] {"http", "https"}) {
+            configure(context.getComponent(scheme, HttpComponent.class), settings, limits);
+        }
+        Pacer pacer = new Pacer(settings.rateLimit());
+        context.getRegistry().bind("pacer", pacer);
+        context.getRegistry().bind("jackyunCall", new JackyunCall(settings.appkey(), settings.secret(), settings.token(),
+                settings.readTimeout(), Clock.systemUTC(), pacer));
+        return pacer;
+    }
+
+    static void configure(HttpComponent http, JackyunSettings settings, CallLimits limits) {
+        http.setMaxTotalConnections(CONNECTIONS);
+        http.setConnectionsPerRoute(CONNECTIONS);
+        http.setConnectTimeout(10_000);
+        http.setConnectionRequestTimeout(settings.readTimeout().toMillis());
+        http.setSoTimeout(settings.readTimeout().toMillis());
+        http.setResponseTimeout(settings.readTimeout().toMillis());
+        http.setRedirectHandlingDisabled(true);
+        http.setFollowRedirects(false);
+        http.setCookieManagementDisabled(true);
+        http.setAutomaticRetriesDisabled(true);
+        http.setAuthCachingDisabled(true);
+        http.setUseSystemProperties(false);
+        // an announced body up to the cap is read into one array of its length (no growing buffer and copy): what
+        // the projection reads its records from
+        http.setResponsePayloadStreamingThreshold((int) Math.min(settings.maxBodyBytes(), Integer.MAX_VALUE - 8));
+        http.setHttpClientConfigurer(limits);
     }
 }

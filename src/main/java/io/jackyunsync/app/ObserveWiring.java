@@ -36,7 +36,8 @@ final class ObserveWiring {
         sync.onFinished(progress::finished);
 
         var a = settings.alerts();
-        Alerts alerts = new Alerts(a.webhook(), a.signingSecret(), a.minInterval(), a.noSuccessAfter(), schemes, Clock.systemUTC());
+        Alerts alerts = new Alerts(a.webhook(), a.signingSecret(), a.minInterval(), a.noSuccessAfter(), schemes, Clock.systemUTC(),
+                Alerts.through(context));
         registry.bind("alerts", alerts);
         sync.onFinished(alerts::onRun);
         reconciler.onFinished(alerts::onReconcile);

@@ -3,11 +3,9 @@ package io.jackyunsync.app;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.deadletter.DeadLetterChannel;
 import io.jackyunsync.deadletter.Replayer;
-import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.run.BatchAggregation;
 import io.jackyunsync.run.BatchWriter;
 import io.jackyunsync.run.NamedParameters;
-import io.jackyunsync.run.PageFetcher;
 import io.jackyunsync.run.PageResult;
 import io.jackyunsync.run.RetryPolicy;
 import io.jackyunsync.run.SyncService;
@@ -28,8 +26,7 @@ final class RunWiring {
     private RunWiring() {
     }
 
-    static SyncService bind(Registry registry, Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled,
-                            JackyunClient client, DataSource dataSource) {
+    static SyncService bind(Registry registry, Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled, DataSource dataSource) {
         var run = settings.run();
         var retry = settings.retry();
         registry.bind("namedParameters", new NamedParameters());
@@ -39,7 +36,7 @@ final class RunWiring {
         registry.bind("pageResult", new PageResult());
         registry.bind("retryPolicy", new RetryPolicy(retry.fetchAttempts(), retry.fetchRetryTime(), retry.writeAttempts(),
                 retry.writeRetryTime()));
-        SyncService sync = new SyncService(enabled, new PageFetcher(client), run.overlap(), run.settleTimeout(), Clock.systemUTC())
+        SyncService sync = new SyncService(enabled, run.overlap(), run.settleTimeout(), Clock.systemUTC())
                 .rejectThreshold(run.rejectThresholdPercent()).maxPagesPerRun(run.maxPagesPerRun());
         registry.bind("sync", sync);
         registry.bind("deadLetterChannel", new DeadLetterChannel());

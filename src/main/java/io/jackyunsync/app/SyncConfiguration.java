@@ -3,7 +3,7 @@ package io.jackyunsync.app;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.config.TargetUrl;
-import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.reconcile.Reconciler;
 import io.jackyunsync.run.SyncService;
 import io.jackyunsync.scheme.CompiledScheme;
@@ -31,11 +31,11 @@ public class SyncConfiguration implements CamelConfiguration {
         var registry = context.getRegistry();
 
         HikariDataSource dataSource = DatabaseWiring.bind(registry, settings.database(), enabled.values());
-        JackyunClient client = JackyunWiring.bind(registry, settings.jackyun());
-        SyncService sync = RunWiring.bind(registry, settings, options, enabled, client, dataSource);
+        Pacer pacer = JackyunWiring.bind(context, settings.jackyun());
+        SyncService sync = RunWiring.bind(registry, settings, options, enabled, dataSource);
         Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, enabled, sync);
         ObserveWiring.bind(context, settings, schemes, dataSource, sync, reconciler);
-        ClusterWiring.bind(context, settings, dataSource, client);
+        ClusterWiring.bind(context, settings, dataSource, pacer);
         ConsoleWiring.bind(context, settings.console());
         registry.bind("syncSchedules", new Schedules(settings.run().scheduleEnabled(), options.crons(), schemes, options.reconcileCrons()));
 

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.demo.EmbeddedMariaDb;
-import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.Pacer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -111,10 +110,10 @@ public final class Benchmark {
         try (SimulatorProcess simulator = SimulatorProcess.start(records, "512m");
              SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, rate));
              HikariDataSource ds = Database.open(url, "root", "", 10_000)) {
-            JackyunClient client = app.context().getRegistry().lookupByNameAndType("jackyunClient", JackyunClient.class);
+            Pacer pacer = app.context().getRegistry().lookupByNameAndType("pacer", Pacer.class);
             for (int i = 0; i < reps; i++) {
                 JdbcWrites.execute(ds, "DELETE FROM sync_checkpoint");
-                Pacer before = client.pacer();
+                Pacer before = pacer;
                 Sample s = Sample.ofSync(app, simulator);
                 long calls = s.calls() + (s.calls() >= 2 ? 1 : 0);   // the pages and the movement probe
                 results.rate(rate, calls / s.reading().seconds(), before.grantedPerSecond());

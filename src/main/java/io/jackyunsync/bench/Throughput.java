@@ -10,16 +10,14 @@ import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.demo.EmbeddedMariaDb;
 import io.jackyunsync.jackyun.BeijingTime;
-import io.jackyunsync.jackyun.JackyunClient;
-import io.jackyunsync.jackyun.Pacer;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.JackyunRequest;
 import io.jackyunsync.run.PageFetcher;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.MappedRecord;
 import io.jackyunsync.scheme.SchemeLoader;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,61 +54,62 @@ final class Throughput {
 
         // every path is measured after unmeasured passes (--warmup, 3): the JIT compiles for a few passes, and on two
         // cores its compiler threads take CPU from whatever runs meanwhile (a service that has run a while is past it)
-        // (a) fetch limit: the production client paging the simulator, one thread, no pacing
-        for (int i = 0; i < warmup; i++) {
-            fetchAll(simulator.url(), scheme, page -> { });
-        }
-        for (int i = 0; i < reps; i++) {
-            long[] count = {0};
-            Meter.Reading r;
-            double sim0 = simulator.cpuSeconds();
-            try (Meter meter = new Meter()) {
-                fetchAll(simulator.url(), scheme, page -> count[0] += page.size());
-                r = meter.stop();
-            }
-            results.add(label, "a fetch limit", new Sample(count[0], r, 0, 100 * (simulator.cpuSeconds() - sim0) / r.seconds()));
-        }
-
-        // (b) write limit: the same mapped rows, raw JDBC with the production pool settings
-        List<Map<String, Object>> rows = new ArrayList<>();
-        fetchAll(simulator.url(), scheme, page -> page.forEach(record -> {
-            MappedRecord mapped = scheme.mapper().map(record);
-            if (!mapped.isRejected()) {
-                rows.add(mapped.row());
-            }
-        }));
         String url = db.createDatabase("bench_p" + pageSize);
-        try (HikariDataSource ds = Database.open(url, "root", "", 10_000);
-             HikariDataSource serverPrepared = Database.open(url, "root", "", 10_000, true);
-             HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
-            Database.migrate(ds, "migrations");
+        Map<String, String> settings = Benchmark.appSettings(url, simulator.url(), schemes, 10_000);
+        settings.put("sync.write.threads", Integer.toString(writers));
+        try (SyncApp app = SyncApp.start(settings)) {
+            // (a) fetch limit: the production call (routes/fetch.camel.yaml, camel-http) paging the simulator, one thread,
+            // paced at 10,000 calls/s as (c) is (not reached)
             for (int i = 0; i < warmup; i++) {
-                upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
-                upsert(ds, scheme, rows, batch, writers);
-                upsert(serverPrepared, scheme, rows, batch);
-                SetBasedWrite.write(bulk, scheme, rows, 5000);
+                fetchAll(app, scheme, page -> { });
             }
             for (int i = 0; i < reps; i++) {
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
-                results.add(label, "b write limit, update", timed(() -> upsert(ds, scheme, rows, batch)));
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b write limit, insert, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
-                results.add(label, "b write limit, update, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
-                // not the production setting (client-side statements): what Connector/J's server-side ones would give
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b server-prepared (not used), insert", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
-                results.add(label, "b server-prepared (not used), update", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
-                execute(ds, "TRUNCATE TABLE warehouse");
-                results.add(label, "b set-based merge, insert", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
-                results.add(label, "b set-based merge, update", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+                long[] count = {0};
+                Meter.Reading r;
+                double sim0 = simulator.cpuSeconds();
+                try (Meter meter = new Meter()) {
+                    fetchAll(app, scheme, page -> count[0] += page.size());
+                    r = meter.stop();
+                }
+                results.add(label, "a fetch limit", new Sample(count[0], r, 0, 100 * (simulator.cpuSeconds() - sim0) / r.seconds()));
             }
-            rows.clear();
 
-            // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
-            Map<String, String> settings = Benchmark.appSettings(url, simulator.url(), schemes, 10_000);
-            settings.put("sync.write.threads", Integer.toString(writers));
-            try (SyncApp app = SyncApp.start(settings)) {
+            // (b) write limit: the same mapped rows, raw JDBC with the production pool settings
+            List<Map<String, Object>> rows = new ArrayList<>();
+            fetchAll(app, scheme, page -> page.forEach(record -> {
+                MappedRecord mapped = scheme.mapper().map(record);
+                if (!mapped.isRejected()) {
+                    rows.add(mapped.row());
+                }
+            }));
+            try (HikariDataSource ds = Database.open(url, "root", "", 10_000);
+                 HikariDataSource serverPrepared = Database.open(url, "root", "", 10_000, true);
+                 HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
+                Database.migrate(ds, "migrations");
+                for (int i = 0; i < warmup; i++) {
+                    upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
+                    upsert(ds, scheme, rows, batch, writers);
+                    upsert(serverPrepared, scheme, rows, batch);
+                    SetBasedWrite.write(bulk, scheme, rows, 5000);
+                }
+                for (int i = 0; i < reps; i++) {
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
+                    results.add(label, "b write limit, update", timed(() -> upsert(ds, scheme, rows, batch)));
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b write limit, insert, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                    results.add(label, "b write limit, update, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                    // not the production setting (client-side statements): what Connector/J's server-side ones would give
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b server-prepared (not used), insert", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
+                    results.add(label, "b server-prepared (not used), update", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
+                    execute(ds, "TRUNCATE TABLE warehouse");
+                    results.add(label, "b set-based merge, insert", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+                    results.add(label, "b set-based merge, update", timed(() -> SetBasedWrite.write(bulk, scheme, rows, 5000)));
+                }
+                rows.clear();
+
+                // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
                 for (int i = 0; i < warmup; i++) {   // unmeasured first loads and re-syncs, as a service that has run before
                     execute(ds, "TRUNCATE TABLE warehouse");
                     execute(ds, "DELETE FROM sync_checkpoint");
@@ -129,17 +128,20 @@ final class Throughput {
         }
     }
 
-    /** Pages the scheme's whole window, as a first run would, handing each page on. */
-    static void fetchAll(URI gateway, CompiledScheme scheme, Consumer<List<JsonNode>> pages) {
-        JackyunClient client = new JackyunClient(gateway, Benchmark.APPKEY, Benchmark.SECRET, "", Duration.ofSeconds(60),
-                Clock.systemUTC(), new Pacer(1_000_000));
-        PageFetcher fetcher = new PageFetcher(client);
+    /** The production call: sign, pace, camel-http, envelope and projection (routes/fetch.camel.yaml). */
+    static final String CALL = "direct:sync-jackyun-call";
+
+    /** Pages the scheme's whole window, as a first run would, through the app's own call route, handing each page on. */
+    static void fetchAll(SyncApp app, CompiledScheme scheme, Consumer<List<JsonNode>> pages) {
+        var template = app.context().createFluentProducerTemplate();
         var source = scheme.scheme().source();
         String start = source.initialStart();
         String end = BeijingTime.format(Clock.systemUTC().instant());
         int size = source.pagination().pageSize();
         for (int index = 0; ; index++) {
-            List<JsonNode> page = fetcher.fetch(source, PageFetcher.pageRequest(source, index, start, end), scheme.projection());
+            JackyunEnvelope envelope = template.to(CALL).withBody(new JackyunRequest(source.api(),
+                    PageFetcher.pageRequest(source, index, start, end), scheme.projection())).request(JackyunEnvelope.class);
+            List<JsonNode> page = PageFetcher.records(source, envelope);
             pages.accept(page);
             if (page.size() < size) {
                 return;

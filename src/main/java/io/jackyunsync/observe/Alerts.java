@@ -6,9 +6,6 @@ import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.run.SyncRun;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -26,13 +23,46 @@ import org.slf4j.LoggerFactory;
 /**
  * Chat alerts in the DingTalk / WeCom robot format ({@code {"msgtype":"text","text":{"content":…}}}): a failed or
  * partial run, new dead letters, rejects over the threshold, no successful run for a while. One alert per scheme and
- * kind at most every {@code minInterval}; the ones held back are counted in the next. The webhook URL (it carries
- * the robot's token) and the signing secret are never logged. A run's summary, which quotes its error, is one line
+ * kind at most every {@code minInterval}; the ones held back are counted in the next. This class builds the message
+ * and its signed address; routes/alerts.camel.yaml sends it with camel-http ({@link #through}). The webhook URL (it
+ * carries the robot's token) and the signing secret are never logged, nor part of an endpoint URI. A run's summary, which quotes its error, is one line
  * ({@link OneLine}): the gateway's msg cannot add lines of its own to the alert.
  */
 public final class Alerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+
+    /** The route that sends an alert: the address in the CamelHttpUri header, the JSON as the body. */
+    public static final String ENDPOINT = "direct:alerts-send";
+
+    /** Sends one alert's JSON to its signed address and returns the HTTP status. */
+    @FunctionalInterface
+    public interface Sender {
+        int send(URI address, String json) throws Exception;
+    }
+
+    /** Sends through {@link #ENDPOINT} (camel-http); the address travels in a header the route removes after the call. */
+    public static Sender through(org.apache.camel.CamelContext context) {
+        var template = new java.util.concurrent.atomic.AtomicReference<org.apache.camel.ProducerTemplate>();
+        return (address, json) -> {
+            if (template.get() == null) {
+                template.compareAndSet(null, context.createProducerTemplate());
+            }
+            org.apache.camel.Exchange answer = template.get().send(ENDPOINT, exchange -> {
+                exchange.getMessage().setHeader(org.apache.camel.Exchange.HTTP_URI, address.toString());
+                exchange.getMessage().setHeader(org.apache.camel.Exchange.HTTP_METHOD, "POST");
+                exchange.getMessage().setHeader(org.apache.camel.Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+                exchange.getMessage().setBody(json.getBytes(StandardCharsets.UTF_8));
+            });
+            Exception failed = answer.getException() != null ? answer.getException()
+                    : answer.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (failed != null) {
+                throw failed;
+            }
+            Integer status = answer.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            return status == null ? 0 : status;
+        };
+    }
 
     private final URI webhook;
     private final String signingSecret;
@@ -40,13 +70,15 @@ public final class Alerts {
     private final Duration noSuccessAfter;
     private final List<String> schemes;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Sender sender;
     private final Instant started;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
     private final Map<String, Integer> heldBack = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
 
-    public Alerts(URI webhook, String signingSecret, Duration minInterval, Duration noSuccessAfter, List<String> schemes, Clock clock) {
+    public Alerts(URI webhook, String signingSecret, Duration minInterval, Duration noSuccessAfter, List<String> schemes, Clock clock,
+                  Sender sender) {
+        this.sender = sender;
         this.webhook = webhook;
         this.signingSecret = signingSecret == null ? "" : signingSecret;
         this.minInterval = minInterval;
@@ -108,13 +140,9 @@ public final class Alerts {
         ObjectNode body = JackyunEnvelope.JSON.createObjectNode().put("msgtype", "text");
         body.putObject("text").put("content", content);
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(signed(now))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json; charset=UTF-8")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() / 100 != 2) {
-                LOG.warn("The alert webhook answered HTTP {} for the {} alert of {}", answer.statusCode(), kind, scheme);
+            int status = sender.send(signed(now), body.toString());
+            if (status / 100 != 2) {
+                LOG.warn("The alert webhook answered HTTP {} for the {} alert of {}", status, kind, scheme);
             }
         } catch (Exception e) {
             LOG.warn("The {} alert of {} could not be sent: {}", kind, scheme, e.getClass().getSimpleName());

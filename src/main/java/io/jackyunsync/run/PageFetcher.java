@@ -3,7 +3,6 @@ package io.jackyunsync.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.scheme.Scheme;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Fetches one page of a scheme's source: builds the bizcontent from the scheme's request fields and reads the list. */
+/** The two halves of a page of a scheme's source around its call: the bizcontent from the scheme's request fields, and the list read from the answer. */
 public final class PageFetcher {
 
     /** The sub-code of a success answer without result.data: a bad body, retried, and a suspect page of its run. */
@@ -21,10 +20,7 @@ public final class PageFetcher {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
-    private final JackyunClient client;
-
-    public PageFetcher(JackyunClient client) {
-        this.client = client;
+    private PageFetcher() {
     }
 
     /** The exact bizcontent JSON for one page: request fields in scheme order; fields without a value are not sent. */
@@ -66,17 +62,17 @@ public final class PageFetcher {
     }
 
     /**
-     * Whether any record was modified after the window's end: one such record means data may have moved while the
-     * window was paged. One call for one record, with the scheme's probe fields added.
+     * The bizcontent that asks whether any record was modified after the window's end: one such record means data may
+     * have moved while the window was paged. One call for one record, with the scheme's probe fields added.
      */
-    public boolean movedAfter(Scheme.Source source, String after, String until) {
+    public static String probeRequest(Scheme.Source source, String after, String until) {
         ObjectNode biz = (ObjectNode) readTree(bizcontent(source, Map.of("pageIndex", "0", "pageSize", "1",
                 "windowStart", after, "windowEnd", until)));
         if (source.probe() != null) {
             source.probe().forEach((k, v) -> biz.set(k, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(v)));
         }
         biz.put(firstFieldWith(source, "{pageSize}"), 1);
-        return !fetch(source, biz.toString()).isEmpty();
+        return biz.toString();
     }
 
     private static String firstFieldWith(Scheme.Source source, String placeholder) {
@@ -92,13 +88,8 @@ public final class PageFetcher {
         }
     }
 
-    public List<JsonNode> fetch(Scheme.Source source, String biz) {
-        return fetch(source, biz, null);
-    }
-
-    /** One page, its records read with only the fields of {@code projection} (null: whole). */
-    public List<JsonNode> fetch(Scheme.Source source, String biz, JackyunEnvelope.Projection projection) {
-        JackyunEnvelope envelope = client.call(source.api(), biz, projection);
+    /** The records of a page's answer; an answer without its list is a bad answer (retried), never an empty page. */
+    public static List<JsonNode> records(Scheme.Source source, JackyunEnvelope envelope) {
         if (!envelope.answered()) {
             // a success without result.data says nothing about the page: not an end of the data, a bad answer
             throw new JackyunException(NO_DATA, source.api() + ": a success answer without result.data (its records are"

@@ -13,7 +13,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.jackyun.JackyunRequest;
 import io.jackyunsync.jackyun.OneLine;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -29,7 +31,6 @@ public final class SyncService {
     static final String DEFAULT_INITIAL_START = "2015-01-01 00:00:00";
 
     private final Map<String, CompiledScheme> schemes;
-    private final PageFetcher fetcher;
     private final Duration overlap;
     private final Duration settleTimeout;
     private final Clock clock;
@@ -39,10 +40,8 @@ public final class SyncService {
     private Runnable beforePlan = () -> { };
     private final List<java.util.function.Consumer<SyncRun>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public SyncService(Map<String, CompiledScheme> schemes, PageFetcher fetcher, Duration overlap, Duration settleTimeout,
-                       Clock clock) {
+    public SyncService(Map<String, CompiledScheme> schemes, Duration overlap, Duration settleTimeout, Clock clock) {
         this.schemes = schemes;
-        this.fetcher = fetcher;
         this.overlap = overlap;
         this.settleTimeout = settleTimeout;
         this.clock = clock;
@@ -138,16 +137,22 @@ public final class SyncService {
         startedListeners.forEach(listener -> listener.accept(run));
     }
 
-    public List<JsonNode> fetchPage(@ExchangeProperty("run") SyncRun run) {
+    /** The call of the run's current page (its bizcontent kept on the run for a dead letter). */
+    public JackyunRequest pageRequest(@ExchangeProperty("run") SyncRun run) {
         var source = run.compiled().scheme().source();
         int index = run.currentPage();
         String request = run.fullSet ? PageFetcher.pageRequest(source, index, null, null)
                 : PageFetcher.pageRequest(source, index, run.getWindowStart(), run.getWindowEnd());
         run.setLastRequest(request);
-        long t0 = System.nanoTime();
+        return new JackyunRequest(source.api(), request, run.compiled().projection());
+    }
+
+    /** The records of the current page's answer; the run moves on to the next page. */
+    public List<JsonNode> pageFetched(@ExchangeProperty("run") SyncRun run, @Body JackyunEnvelope envelope) {
+        var source = run.compiled().scheme().source();
         List<JsonNode> records;
         try {
-            records = fetcher.fetch(source, request, run.compiled().projection());
+            records = PageFetcher.records(source, envelope);
         } catch (JackyunException e) {
             if (PageFetcher.NO_DATA.equals(e.getSubCode())) {
                 run.suspectPages.incrementAndGet();
@@ -155,8 +160,8 @@ public final class SyncService {
             throw e;
         }
         run.pageFetched(records.size(), source.pagination().pageSize());
-        LOG.debug("{} page {}{}: {} records in {} ms", source.api(), index, run.isReverse() ? " (backward pass)" : "",
-                records.size(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.debug("{} page {}{}: {} records, contextId {}", source.api(), run.currentPage(), run.isReverse() ? " (backward pass)" : "",
+                records.size(), envelope.contextId());
         return records;
     }
 
@@ -165,32 +170,34 @@ public final class SyncService {
      * window was paged, and records may have slipped past a page boundary; the window is then read again backwards.
      * A window that fit in one page cannot have slipped.
      */
-    public void probe(@ExchangeProperty("run") SyncRun run) {
-        if (!run.isClean() || run.getPages() < 2) {
-            return;
-        }
+    public boolean probeNeeded(@ExchangeProperty("run") SyncRun run) {
+        return run.isClean() && run.getPages() >= 2;
+    }
+
+    /** The probe's call: one record modified from the window's end on. */
+    public JackyunRequest probeRequest(@ExchangeProperty("run") SyncRun run) {
         var source = run.compiled().scheme().source();
         // from the window's last second on: the gateway compares whole seconds, so a record modified during that
         // second is still inside the window yet has moved to its end
         String after = run.getWindowEnd();
         // a minute ahead: a gateway clock a little ahead of ours still stamps inside the probe's window
         String until = BeijingTime.format(clock.instant().plus(Duration.ofMinutes(1)));
-        boolean moved;
-        try {
-            moved = fetcher.movedAfter(source, after, until);
-        } catch (JackyunException e) {
-            if (e.isRetryable()) {
-                throw e;
-            }
-            // a gateway that refuses the probe's question: assume the worst and read the window again
-            LOG.warn("{} run #{}: the movement probe was refused ({}); reading the window again backwards to be safe",
-                    run.getScheme(), run.getId(), e.getMessage());
-            moved = true;
-        }
-        if (moved) {
+        return new JackyunRequest(source.api(), PageFetcher.probeRequest(source, after, until), null);
+    }
+
+    /** The probe's answer: a record there means the window is read again backwards. */
+    public void probed(@ExchangeProperty("run") SyncRun run, @Body JackyunEnvelope envelope) {
+        if (!PageFetcher.records(run.compiled().scheme().source(), envelope).isEmpty()) {
             LOG.info("{} run #{}: records changed while the window was paged; reading it again backwards", run.getScheme(), run.getId());
             run.startReverse();
         }
+    }
+
+    /** A gateway that refuses the probe's question for good: assume the worst and read the window again. */
+    public void probeRefused(@ExchangeProperty("run") SyncRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) JackyunException e) {
+        LOG.warn("{} run #{}: the movement probe was refused ({}); reading the window again backwards to be safe",
+                run.getScheme(), run.getId(), e.getMessage());
+        run.startReverse();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jackyunsync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.config.Settings;
-import io.jackyunsync.jackyun.JackyunClient;
 import io.jackyunsync.observe.Progress;
 import io.jackyunsync.reconcile.Reconciler;
 import io.jackyunsync.run.SyncService;
@@ -27,8 +26,8 @@ class WiringLifecycleTest {
         Settings settings = Settings.read(context.getPropertiesComponent());
         StartupOptions options = new StartupOptions(settings, List.of(), Map.of());
         var registry = context.getRegistry();
-        JackyunClient client = JackyunWiring.bind(registry, settings.jackyun());
-        SyncService sync = RunWiring.bind(registry, settings, options, Map.of(), client, null);
+        JackyunWiring.bind(context, settings.jackyun());
+        SyncService sync = RunWiring.bind(registry, settings, options, Map.of(), null);
         Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, Map.of(), sync);
         ObserveWiring.bind(context, settings, List.of(), null, sync, reconciler);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.BeijingTime;
-import io.jackyunsync.jackyun.JackyunClient;
+import io.jackyunsync.support.GatewayClient;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.jackyun.JackyunSigner;
@@ -47,8 +47,8 @@ class JackyunSimulatorTest {
         simulator.close();
     }
 
-    static JackyunClient client(String appkey, String secret, Clock clock) {
-        return new JackyunClient(simulator.url(), appkey, secret, "", Duration.ofSeconds(10), clock);
+    static GatewayClient client(String appkey, String secret, Clock clock) {
+        return new GatewayClient(simulator.url(), appkey, secret, clock);
     }
 
     static List<JsonNode> page(String biz) {
@@ -100,7 +100,7 @@ class JackyunSimulatorTest {
 
     @Test
     void should_refuse_an_unsubscribed_method_and_bad_paging() {
-        JackyunClient client = client(APPKEY, SECRET, Clock.systemUTC());
+        GatewayClient client = client(APPKEY, SECRET, Clock.systemUTC());
         assertThatThrownBy(() -> client.call("erp.unknown.get", "{\"pageIndex\":0,\"pageSize\":5}"))
                 .asInstanceOf(type(JackyunException.class)).extracting(JackyunException::getSubCode).isEqualTo("0130020310");
         assertThatThrownBy(() -> client.call("erp.warehouse.get", "{\"pageSize\":5}"))

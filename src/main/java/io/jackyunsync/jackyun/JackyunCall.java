@@ -1,0 +1,137 @@
+package io.jackyunsync.jackyun;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+
+/**
+ * The two ends of a Jackyun call that camel-http makes (routes/fetch.camel.yaml): {@link #sign} turns a
+ * {@link JackyunRequest} into the signed form POST, {@link #answer} turns camel-http's answer into the checked
+ * envelope, and {@link #failed} names a call that broke off. Every failure is a {@link JackyunException} whose kind
+ * the retry policy reads; a refusal for the rate slows the pacer down before it reaches the error handler. The secret
+ * and the token are only ever in the request body, which the answer replaces.
+ */
+public final class JackyunCall {
+
+    /** The request in flight, kept on the exchange from {@link #sign} to {@link #answer}. */
+    static final String REQUEST = "jackyunRequest";
+
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    private final String appkey;
+    private final String secret;
+    private final String token;
+    private final Duration readTimeout;
+    private final Clock clock;
+    private final Pacer pacer;
+
+    public JackyunCall(String appkey, String secret, String token, Duration readTimeout, Clock clock, Pacer pacer) {
+        this.appkey = appkey;
+        this.secret = secret;
+        this.token = token == null ? "" : token;
+        this.readTimeout = readTimeout;
+        this.clock = clock;
+        this.pacer = pacer;
+    }
+
+    /** The form body of the signed call; the exchange keeps no header but its Content-Type, so none other goes out. */
+    public void sign(@Body JackyunRequest request, Exchange exchange) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("method", request.method());
+        params.put("appkey", appkey);
+        params.put("version", "v1.0");
+        params.put("contenttype", "json");
+        params.put("timestamp", BeijingTime.now(clock));
+        params.put("bizcontent", request.bizcontent());
+        params.put("sign", JackyunSigner.sign(params, secret));
+        if (!token.isEmpty()) {
+            params.put("token", token);
+        }
+        exchange.setProperty(REQUEST, request);
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.CONTENT_TYPE, FORM);
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setBody(formEncode(params).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** camel-http's answer (throwExceptionOnFailure=false: every status comes here) as the decoded envelope. */
+    public JackyunEnvelope answer(@ExchangeProperty(REQUEST) JackyunRequest request, Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String retryAfter = message.getHeader("Retry-After", String.class);
+        Object body = message.getBody();
+        message.getHeaders().clear();
+        message.setBody(null);
+        exchange.removeProperty(REQUEST);
+        try {
+            if (status == null || status != 200) {
+                int code = status == null ? 0 : status;
+                boolean retryable = code == 429 || code >= 500 || code == 408;
+                throw new JackyunException("HTTP_" + code, request.method() + ": the gateway answered HTTP " + code, retryable)
+                        .withRetryAfter(retryAfter(retryAfter));
+            }
+            JackyunEnvelope envelope = JackyunEnvelope.parse(request.method(), bytes(body), request.projection());
+            pacer.succeeded();
+            return envelope;
+        } catch (JackyunException e) {
+            if (e.isThrottled()) {
+                pacer.throttled(e.getRetryAfter());
+            }
+            throw e;
+        }
+    }
+
+    /** A call that broke off (camel-http's IOException, caught by the route): named as the retry policy expects. */
+    public void failed(@ExchangeProperty(REQUEST) JackyunRequest request,
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setBody(null);
+        exchange.removeProperty(REQUEST);
+        String method = request == null ? "call" : request.method();
+        if (cause instanceof CallLimits.Exceeded e) {
+            // too large: not retried, the same question gets the same answer; the run fails and its checkpoint stays
+            throw new JackyunException(e.kind(), method + ": the gateway's " + e.getMessage(), "DEADLINE".equals(e.kind()), e);
+        }
+        if (cause instanceof SocketTimeoutException) {
+            throw new JackyunException("TIMEOUT", method + ": no answer from the gateway within " + readTimeout, true, cause);
+        }
+        throw new JackyunException("IO", method + ": connection to the gateway failed: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + cause.getMessage()), true, cause);
+    }
+
+    /** camel-http reads an announced body into one array of its length; a body of unknown length comes as a stream. */
+    private static byte[] bytes(Object body) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body instanceof byte[] b) {
+            return b;
+        }
+        try (InputStream in = (InputStream) body) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Retry-After in seconds (the HTTP-date form is rare for APIs and is ignored). */
+    private static Duration retryAfter(String header) {
+        return header != null && header.trim().matches("\\d{1,5}") ? Duration.ofSeconds(Long.parseLong(header.trim())) : null;
+    }
+
+    static String formEncode(Map<String, String> params) {
+        StringJoiner body = new StringJoiner("&");
+        params.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+}

@@ -141,6 +141,10 @@ public class SyncConfiguration implements CamelConfiguration {
         SyncService sync = new SyncService(enabled, new PageFetcher(client), settings.overlap(), settings.settleTimeout(),
                 Clock.systemUTC()).rejectThreshold(settings.rejectThresholdPercent()).maxPagesPerRun(settings.maxPagesPerRun());
         registry.bind("sync", sync);
+        registry.bind("runPlanner", sync.planner());
+        registry.bind("pageTransform", sync.pageTransform());
+        registry.bind("batchCounts", sync.batchCounts());
+        registry.bind("runOutcome", sync.outcome());
         registry.bind("deadLetterChannel", new io.jackyunsync.deadletter.DeadLetterChannel());
         if (pc.resolveProperty("sync.schemes-reload").map(Boolean::parseBoolean).orElse(false)) {
             SchemeReloader reloader = new SchemeReloader(settings.schemesDir(), enabled, s -> enabled(pc, s), dataSource);

@@ -33,7 +33,7 @@ public final class RetryPolicy {
     /** A Jackyun call: HTTP 429/5xx, cut or refused connections, timeouts, broken bodies and throttle codes. */
     public boolean retryFetch(Exchange exchange) {
         JackyunException e = failure(exchange, JackyunException.class);
-        SyncRun run = exchange.getProperty("run", SyncRun.class);
+        SyncRun run = exchange.getProperty(RunProperties.RUN, SyncRun.class);
         if (e != null && e.isThrottled() && run != null) {
             run.throttled.incrementAndGet();
         }
@@ -45,7 +45,7 @@ public final class RetryPolicy {
         DataAccessException e = failure(exchange, DataAccessException.class);
         boolean transientFailure = e != null && !(e instanceof DataIntegrityViolationException)
                 && !(e instanceof BadSqlGrammarException) && !(e instanceof PermissionDeniedDataAccessException);
-        return transientFailure && within(exchange, writeAttempts, writeTime, exchange.getProperty("run", SyncRun.class));
+        return transientFailure && within(exchange, writeAttempts, writeTime, exchange.getProperty(RunProperties.RUN, SyncRun.class));
     }
 
     /** While redelivery is decided the failure sits in the caught-exception property, not on the exchange. */

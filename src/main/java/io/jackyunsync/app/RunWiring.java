@@ -39,6 +39,10 @@ final class RunWiring {
         SyncService sync = new SyncService(enabled, run.overlap(), run.settleTimeout(), Clock.systemUTC())
                 .rejectThreshold(run.rejectThresholdPercent()).maxPagesPerRun(run.maxPagesPerRun());
         registry.bind("sync", sync);
+        registry.bind("runPlanner", sync.planner());
+        registry.bind("pageTransform", sync.pageTransform());
+        registry.bind("batchCounts", sync.batchCounts());
+        registry.bind("runOutcome", sync.outcome());
         registry.bind("deadLetterChannel", new DeadLetterChannel());
         registry.bind("replayer", new Replayer(sync));
         registry.bind("schemesDir", run.schemesDir());   // the settings themselves hold secrets: never bound

@@ -3,6 +3,7 @@ package io.jackyunsync.deadletter;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.run.Failures;
+import io.jackyunsync.run.RunProperties;
 import io.jackyunsync.run.SyncRun;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,13 @@ public final class DeadLetterChannel {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterChannel.class);
 
     /** A page still failing after the retries: the run fails; the request is kept unless the failure is permanent. */
-    public DeadLetter pageFailed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
-                                 @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String route) {
+    public DeadLetter pageFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run,
+                                 @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        // the probe between the passes fails through the same channel: it has no page to keep
+        boolean probe = run.isBetweenPasses();
         run.setMorePages(false);
         run.fail(Failures.kindOf(cause), Failures.describe(cause));
-        if (cause instanceof JackyunException j && !j.isRetryable() || !"sync-fetch-page".equals(route)) {
+        if (cause instanceof JackyunException j && !j.isRetryable() || probe) {
             return null;
         }
         run.countDeadLetter();
@@ -32,7 +35,7 @@ public final class DeadLetterChannel {
     }
 
     /** A batch the database could not take even after the retries (unreachable, say): kept whole; the run fails. */
-    public DeadLetter batchFailed(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows,
+    public DeadLetter batchFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
                                   @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.countFailedRows(rows.size());
         run.countDeadLetter();
@@ -44,7 +47,7 @@ public final class DeadLetterChannel {
     }
 
     /** One row the database refused (too long, out of range, ...): kept with the database's error; the rest landed. */
-    public DeadLetter rowFailed(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows,
+    public DeadLetter rowFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
                                 @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.countFailedRows(rows.size());
         run.countDeadLetter();

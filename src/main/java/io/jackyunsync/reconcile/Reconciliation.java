@@ -91,39 +91,12 @@ public final class Reconciliation {
     }
 
     /**
-     * Why the repair must leave the extras alone, or null when it may delete or mark them: after the first comparison,
-     * the extras it would change are more than {@link #MAX_EXTRAS_PERCENT} of the table, or the stage run had suspect
-     * pages (its source read may be incomplete, so "extra" may only mean "not served"). --force overrides both (Reconciler).
+     * Why the repair must leave the extras alone, or null when it may delete or mark them (see {@link ExtrasGuard}):
+     * judged on the first comparison, whatever a repair changed since. --force overrides it (Reconciler).
      */
     String extrasRefusal() {
         // delete: every extra; mark: the extras not marked yet; keep: none (see compared)
-        long toChange = extrasToChange;
-        if ("keep".equals(extrasPolicy) || toChange == 0) {
-            return null;
-        }
-        boolean tooMany = java.math.BigDecimal.valueOf(toChange).multiply(java.math.BigDecimal.valueOf(100))
-                .compareTo(maxExtrasPercent.multiply(java.math.BigDecimal.valueOf(foundTarget))) > 0;
-        long suspect = run.getSuspectPages();
-        // a record the stage rejected is not in the stage: its row would count as an extra although Jackyun has it
-        long rejected = run.getRejected();
-        if (!tooMany && suspect == 0 && rejected == 0) {
-            return null;
-        }
-        boolean delete = "delete".equals(extrasPolicy);
-        StringBuilder why = new StringBuilder(String.format(java.util.Locale.ROOT, "would %s %d of %d rows (%.1f %%)",
-                delete ? "delete" : "mark", toChange, foundTarget, toChange * 100.0 / Math.max(foundTarget, 1)));
-        if (tooMany) {
-            why.append(", above ").append(MAX_EXTRAS_PERCENT).append('=').append(maxExtrasPercent.stripTrailingZeros().toPlainString());
-        }
-        if (suspect > 0) {
-            why.append(", and the source read had ").append(suspect)
-                    .append(suspect == 1 ? " suspect page" : " suspect pages").append(" (an answer that could not be taken at its word)");
-        }
-        if (rejected > 0) {
-            why.append(", and the source read rejected ").append(rejected).append(rejected == 1 ? " record" : " records")
-                    .append(" (see sync_reject): the rows of rejected records would count as extras although Jackyun has them");
-        }
-        return why.toString();
+        return ExtrasGuard.refusal(extrasPolicy, extrasToChange, foundTarget, maxExtrasPercent, run.getSuspectPages(), run.getRejected());
     }
 
     /** --force: the repair handled the extras although it would have refused, for this reason (shown in the summary and table). */
@@ -165,18 +138,13 @@ public final class Reconciliation {
     }
 
     public String summary() {
-        return String.format("%s: %s source=%d target=%d missing=%d extra=%d%s different=%d rejected=%d%s%s%s%s%s",
-                scheme, status, sourceCount, targetCount, foundMissing, foundExtra,
-                "keep".equals(extrasPolicy) && foundExtra > 0 ? " (kept)" : "", foundDifferent, run.getRejected(),
-                examples(" missing: ", missingExamplesFound), examples(" extra: ", extraExamplesFound),
-                examples(" different: ", differentExamplesFound),
-                repairedRows == null ? "" : " repaired=" + repairedRows + " extras_" + extrasPolicy + "=" + extrasHandled,
-                (forced == null ? "" : " forced: " + forced) + (error == null ? "" : " error: " + error));
+        return ReconcileReport.summary(this);
     }
 
-    private String missingExamplesFound;
-    private String extraExamplesFound;
-    private String differentExamplesFound;
+    /** The reconciliations as a table, one line per scheme (what --reconcile prints). */
+    public static String table(List<Reconciliation> all) {
+        return ReconcileReport.table(all);
+    }
 
     void keepExamples() {
         if (missingExamplesFound == null && extraExamplesFound == null && differentExamplesFound == null) {
@@ -186,24 +154,9 @@ public final class Reconciliation {
         }
     }
 
-    private static String examples(String label, String ids) {
-        return ids == null || ids.isEmpty() ? "" : label + ids;
-    }
-
-    /** The reconciliations as a table, one line per scheme (what --reconcile prints). */
-    public static String table(List<Reconciliation> all) {
-        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %10s %10s %9s %9s %10s %9s  %s%n", "scheme", "status",
-                "source", "target", "missing", "extra", "different", "repaired", "examples"));
-        for (Reconciliation r : all) {
-            out.append(String.format("%-16s %-10s %10d %10d %9d %9s %10d %9s  %s%n", r.scheme, r.status, r.sourceCount, r.targetCount,
-                    r.foundMissing, r.foundExtra + ("keep".equals(r.extrasPolicy) && r.foundExtra > 0 ? " kept" : ""), r.foundDifferent,
-                    r.repairedRows == null ? "-" : r.repairedRows + (r.extrasHandled == null || r.extrasHandled == 0 ? "" : "+" + r.extrasHandled),
-                    (examples("missing ", r.missingExamplesFound) + examples(" extra ", r.extraExamplesFound)
-                            + examples(" different ", r.differentExamplesFound) + (r.forced == null ? "" : " forced: " + r.forced)
-                            + (r.error == null ? "" : " error: " + r.error)).trim()));
-        }
-        return out.toString();
-    }
+    private String missingExamplesFound;
+    private String extraExamplesFound;
+    private String differentExamplesFound;
 
     private static long number(Map<String, Object> row, String column) {
         Object v = row.get(column);

@@ -8,8 +8,8 @@ import org.apache.camel.Exchange;
 
 /**
  * Gathers the rows of pages into one list per batch, complete once it holds at least the batch size (so a batch is
- * whole pages: 500 rows of 50-record pages, 600 of 200-record ones); a flush message (no body) completes the batch
- * without adding a row.
+ * whole pages: 500 rows of 50-record pages, 600 of 200-record ones). The run's flush is the aggregator's own force
+ * completion (routes/sync.camel.yaml, sync-flush): its message has no body and adds no row.
  */
 public final class BatchAggregation implements AggregationStrategy {
 
@@ -18,10 +18,6 @@ public final class BatchAggregation implements AggregationStrategy {
     public BatchAggregation(int batchSize) {
         this.batchSize = batchSize;
     }
-
-    /** Set on the run's flush message by routes/sync.camel.yaml. */
-    public static final String FLUSH = "jackyunSyncFlush";
-    public static final String ROWS = "batchRows";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -36,10 +32,8 @@ public final class BatchAggregation implements AggregationStrategy {
             gathered.addAll(rows);
         }
         // the batch's size as a plain property: the route filters empty batches without a method call on the body
-        batch.setProperty(ROWS, gathered.size());
-        if (gathered.size() >= batchSize || next.getProperty(FLUSH, false, Boolean.class)) {
-            // the run's flush: completes the batch now (the aggregator reads this flag on the aggregated exchange;
-            // it strips the flag from incoming messages, hence a flag of our own on the flush message)
+        batch.setProperty(RunProperties.BATCH_ROWS, gathered.size());
+        if (gathered.size() >= batchSize) {
             batch.setProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, true);
         }
         return batch;

@@ -3,6 +3,7 @@ package io.jackyunsync.run;
 import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.ExchangeHelper;
 
 /**
  * Takes the records of a page fetched in its own exchange (enrich). The page has its own exchange so that the dead
@@ -10,16 +11,14 @@ import org.apache.camel.Exchange;
  */
 public final class PageResult implements AggregationStrategy {
 
-    /** Set by the dead letter channel's route on the exchange it received. */
-    public static final String DEAD_LETTERED = "jackyunSyncDeadLettered";
-
     @Override
     public Exchange aggregate(Exchange run, Exchange page) {
         if (page.getException() != null) {
             run.setException(page.getException());
-        } else if (page.getProperty(DEAD_LETTERED) != null || !(page.getMessage().getBody() instanceof List)) {
-            // dead-lettered: no records to hand on; the run already knows it failed. (A page that succeeded on a
-            // retry still carries the caught exception of the failed attempt, so that property cannot tell.)
+        } else if (ExchangeHelper.isFailureHandled(page) || !(page.getMessage().getBody() instanceof List)) {
+            // dead-lettered (the error handler marks the exchange it handled): no records to hand on; the run already
+            // knows it failed. (A page that succeeded on a retry still carries the caught exception of the failed
+            // attempt, so that property cannot tell.)
             run.getMessage().setBody(List.of());
         } else {
             run.getMessage().setBody(page.getMessage().getBody());

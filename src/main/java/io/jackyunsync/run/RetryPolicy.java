@@ -10,13 +10,12 @@ import org.springframework.jdbc.BadSqlGrammarException;
 
 /**
  * Decides, for Camel's redelivery (retryWhile), whether a failed call or write is tried again: only transient
- * failures, at most {@code maxAttempts} attempts and {@code maxTime} in all. The delays between attempts
+ * failures, at most {@code maxAttempts} attempts (Camel's redelivery counter) and {@code maxTime} in all. The delays between attempts
  * (exponential, with jitter) are the redelivery policy's, in routes/error-handling.camel.yaml.
  */
 public final class RetryPolicy {
 
     static final String FIRST_FAILURE = "jackyunSyncFirstFailure";
-    static final String FAILURES = "jackyunSyncFailures";
 
     private final int fetchAttempts;
     private final Duration fetchTime;
@@ -33,7 +32,7 @@ public final class RetryPolicy {
     /** A Jackyun call: HTTP 429/5xx, cut or refused connections, timeouts, broken bodies and throttle codes. */
     public boolean retryFetch(Exchange exchange) {
         JackyunException e = failure(exchange, JackyunException.class);
-        SyncRun run = exchange.getProperty("run", SyncRun.class);
+        SyncRun run = exchange.getProperty(RunProperties.RUN, SyncRun.class);
         if (e != null && e.isThrottled() && run != null) {
             run.throttled.incrementAndGet();
         }
@@ -45,7 +44,7 @@ public final class RetryPolicy {
         DataAccessException e = failure(exchange, DataAccessException.class);
         boolean transientFailure = e != null && !(e instanceof DataIntegrityViolationException)
                 && !(e instanceof BadSqlGrammarException) && !(e instanceof PermissionDeniedDataAccessException);
-        return transientFailure && within(exchange, writeAttempts, writeTime, exchange.getProperty("run", SyncRun.class));
+        return transientFailure && within(exchange, writeAttempts, writeTime, exchange.getProperty(RunProperties.RUN, SyncRun.class));
     }
 
     /** While redelivery is decided the failure sits in the caught-exception property, not on the exchange. */
@@ -56,12 +55,15 @@ public final class RetryPolicy {
     }
 
     private static boolean within(Exchange exchange, int maxAttempts, Duration maxTime, SyncRun run) {
-        // a page and a batch each have their own exchange, so these counts start afresh for each of them
-        int failures = exchange.getProperty(FAILURES, 0, Integer.class) + 1;
-        exchange.setProperty(FAILURES, failures);
+        // Camel's redelivery counter: the failures so far of this page or batch (each has its own exchange), 1 on the first
+        int failures = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        // Camel keeps no time of the first failure: the one value this policy stores, to bound the retries by time
         long now = System.nanoTime();
-        long first = exchange.getProperty(FIRST_FAILURE, now, Long.class);
-        exchange.setProperty(FIRST_FAILURE, first);
+        Long first = exchange.getProperty(FIRST_FAILURE, Long.class);
+        if (first == null || failures <= 1) {
+            first = now;
+            exchange.setProperty(FIRST_FAILURE, first);
+        }
         boolean again = failures < maxAttempts && now - first < maxTime.toNanos();
         if (again && run != null) {
             run.retries.incrementAndGet();

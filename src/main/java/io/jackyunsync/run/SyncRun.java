@@ -20,6 +20,7 @@ public final class SyncRun {
     private volatile String instance;
     private int pageIndex;
     private int lastPageIndex;
+    private boolean forwardEnded;
     private boolean reverse;
     private boolean confirming;
     private int lastFetched = -1;
@@ -145,6 +146,7 @@ public final class SyncRun {
             confirming = true;
         } else {
             lastPageIndex = pageIndex;
+            forwardEnded = true;
             morePages = false;
             confirming = false;
         }
@@ -193,6 +195,11 @@ public final class SyncRun {
         reverse = true;
         pageIndex = lastPageIndex + 1;
         morePages = true;
+    }
+
+    /** The forward pass came to its short page and no backward pass has begun: the probe's moment. */
+    public synchronized boolean isBetweenPasses() {
+        return forwardEnded && !reverse;
     }
 
     public synchronized boolean isReverse() {

@@ -4,137 +4,99 @@ import io.jackyunsync.scheme.CompiledScheme;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.BeijingTime;
-import io.jackyunsync.scheme.MappedRecord;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.jackyun.JackyunRequest;
-import io.jackyunsync.jackyun.OneLine;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steps of a sync run that the routes call: plan the window, fetch a page, map, count, settle, finish. */
+/**
+ * A run's beans, made together from the same settings (each bound for the routes under its own name: runPlanner,
+ * pageTransform, batchCounts, runOutcome), and the run's calls to Jackyun: fetch a page, probe for moved data.
+ */
 public final class SyncService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
-    static final String DEFAULT_INITIAL_START = "2015-01-01 00:00:00";
 
-    private final Map<String, CompiledScheme> schemes;
-    private final Duration overlap;
-    private final Duration settleTimeout;
     private final Clock clock;
-    private double rejectThresholdPercent = 5;
-    private long maxPagesPerRun = 100_000;
-    private String instance = Instance.NAME;
-    private Runnable beforePlan = () -> { };
-    private final List<java.util.function.Consumer<SyncRun>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RunPlanner planner;
+    private final RunOutcome outcome;
+    private final PageTransform pageTransform = new PageTransform();
+    private final BatchCounts batchCounts = new BatchCounts();
 
     public SyncService(Map<String, CompiledScheme> schemes, Duration overlap, Duration settleTimeout, Clock clock) {
-        this.schemes = schemes;
-        this.overlap = overlap;
-        this.settleTimeout = settleTimeout;
         this.clock = clock;
+        this.planner = new RunPlanner(schemes, overlap, clock);
+        this.outcome = new RunOutcome(settleTimeout);
     }
 
-    private final List<java.util.function.Consumer<SyncRun>> startedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public RunPlanner planner() {
+        return planner;
+    }
+
+    public RunOutcome outcome() {
+        return outcome;
+    }
+
+    public PageTransform pageTransform() {
+        return pageTransform;
+    }
+
+    public BatchCounts batchCounts() {
+        return batchCounts;
+    }
 
     /** Told of every run that starts (progress). */
-    public SyncService onStarted(java.util.function.Consumer<SyncRun> listener) {
-        startedListeners.add(listener);
+    public SyncService onStarted(Consumer<SyncRun> listener) {
+        outcome.onStarted(listener);
         return this;
     }
 
     /** Told of every finished run (metrics, health). */
-    public SyncService onFinished(java.util.function.Consumer<SyncRun> listener) {
-        finishedListeners.add(listener);
+    public SyncService onFinished(Consumer<SyncRun> listener) {
+        outcome.onFinished(listener);
         return this;
     }
 
     /** Run before each run is planned (live reload of schemes). */
     public SyncService beforePlan(Runnable hook) {
-        this.beforePlan = hook;
+        planner.beforePlan(hook);
         return this;
     }
 
     /** A run that reads this many pages without a short one fails (sync.max-pages-per-run). */
     public SyncService maxPagesPerRun(long pages) {
-        this.maxPagesPerRun = pages;
+        planner.maxPagesPerRun(pages);
         return this;
     }
 
     public SyncService rejectThreshold(double percent) {
-        this.rejectThresholdPercent = percent;
+        outcome.rejectThreshold(percent);
         return this;
     }
 
     public List<String> schemeNames() {
-        return List.copyOf(schemes.keySet());
+        return planner.schemeNames();
     }
 
-    /** Plans the window: from the checkpoint less the overlap (first run: the scheme's initial start) to now, Beijing time. */
-    public SyncRun plan(@Body String schemeName, @Header("checkpoint") Object checkpoint) {
-        beforePlan.run();
-        CompiledScheme scheme = schemes.get(schemeName);
-        if (scheme == null) {
-            throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
-        }
-        Instant end = clock.instant();
-        Instant start;
-        LocalDateTime stored = toLocal(checkpoint);
-        if (stored != null) {
-            start = stored.atZone(BeijingTime.ZONE).toInstant().minus(overlap);
-        } else {
-            String initial = scheme.scheme().source().initialStart();
-            start = BeijingTime.parse(initial == null ? DEFAULT_INITIAL_START : initial);
-        }
-        if (start.isAfter(end)) {
-            start = end;
-        }
-        SyncRun run = new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
-        run.setInstance(instance);
-        run.maxPages(maxPagesPerRun);
-        run.confirmFirstPage = stored == null;
-        return run;
+    public SyncRun plan(String schemeName, Object checkpoint) {
+        return planner.plan(schemeName, checkpoint);
     }
 
-    /** The run of a reconciliation: the scheme's whole source set (no modified-time window), written to its stage. */
     public SyncRun planFullSet(CompiledScheme staging) {
-        Instant end = clock.instant();
-        SyncRun run = new SyncRun(staging, null, BeijingTime.format(end));
-        run.setInstance(instance);
-        run.maxPages(maxPagesPerRun);
-        run.confirmFirstPage = true;
-        run.fullSet = true;
-        return run;
+        return planner.planFullSet(staging);
     }
 
-    /** A run that could not start: its window as it would have been, FAILED with the cause. */
     public SyncRun notStarted(String schemeName, Throwable cause) {
-        SyncRun run = plan(schemeName, null);
-        run.fail(Failures.kindOf(cause), "the run could not start: " + Failures.describe(cause));
-        run.complete();
-        LOG.error("{}", run.summary());
-        return run;
-    }
-
-    public void started(@ExchangeProperty("run") SyncRun run, @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
-        if (keys != null && !keys.isEmpty()) {
-            Object key = keys.get(0).values().iterator().next();
-            run.setId(((Number) key).longValue());
-        }
-        LOG.info("Run #{} of {} started, window [{}, {}]", run.getId(), run.getScheme(), run.getWindowStart(), run.getWindowEnd());
-        startedListeners.forEach(listener -> listener.accept(run));
+        return planner.notStarted(schemeName, cause);
     }
 
     /** The call of the run's current page (its bizcontent kept on the run for a dead letter). */
@@ -198,115 +160,5 @@ public final class SyncService {
         LOG.warn("{} run #{}: the movement probe was refused ({}); reading the window again backwards to be safe",
                 run.getScheme(), run.getId(), e.getMessage());
         run.startReverse();
-    }
-
-    /**
-     * One fetched page through idCheck, mapping and the rules, in one call (no exchange per record): a record whose
-     * id this run has already seen is dropped and counted; a record that breaks a rule becomes a reject (kept in
-     * sync_reject by the route); the others become rows for the batches, and the run waits for them to be written.
-     */
-    public List<Map<String, Object>> acceptPage(@ExchangeProperty("run") SyncRun run, @Body List<JsonNode> records, Exchange exchange) {
-        var mapper = run.compiled().mapper();
-        List<Map<String, Object>> rows = new ArrayList<>(records.size());
-        List<MappedRecord> rejects = new ArrayList<>(0);
-        int dropped = 0;
-        for (JsonNode record : records) {
-            String id = mapper.sourceId(record);
-            // a record without an id is not idChecked: the mapper rejects each one (they are not duplicates of "")
-            if (!id.isBlank() && !run.ids.add(id)) {
-                run.duplicates.incrementAndGet();
-                dropped++;
-                continue;
-            }
-            if (run.isReverse()) {
-                run.recovered.incrementAndGet();
-            }
-            MappedRecord mapped = mapper.map(record);
-            if (mapped.isRejected()) {
-                run.rejected.incrementAndGet();
-                LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), mapped.sourceId(), mapped.rule(), mapped.reason());
-                rejects.add(mapped);
-            } else {
-                rows.add(mapped.row());
-            }
-        }
-        if (!records.isEmpty() && dropped == records.size()) {
-            run.pageOfDuplicates();
-        }
-        run.queued(rows.size());
-        exchange.setProperty("pageRejects", rejects);
-        return rows;
-    }
-
-    /**
-     * A rejected record that sync_reject would not take (no INSERT privilege, a full disk): the run stops fetching and
-     * fails now, naming the record and the database's reason; the rows already on their way are still written.
-     */
-    public void rejectNotKept(@ExchangeProperty("run") SyncRun run, @Body MappedRecord reject,
-                              @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
-        run.setMorePages(false);
-        run.fail("database", "record " + reject.sourceId() + " was rejected (" + reject.rule() + ") but could not be kept in sync_reject: "
-                + Failures.describe(cause));
-        LOG.error("{} run #{}: rejected record {} could not be kept in sync_reject ({}); the run stops", run.getScheme(), run.getId(),
-                reject.sourceId(), Failures.describe(cause));
-    }
-
-    /** The key values of a batch in the header {@code keys}, for counting which rows exist before the upsert. */
-    public void keys(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows, Exchange exchange) {
-        String key = run.compiled().scheme().target().key();
-        exchange.getMessage().setHeader("keys", rows.stream().map(r -> r.get(key)).toList());
-    }
-
-    public void written(@ExchangeProperty("run") SyncRun run, @Body List<Map<String, Object>> rows, @Header("existing") Number existing) {
-        long before = existing == null ? 0 : existing.longValue();
-        run.updated.addAndGet(before);
-        run.inserted.addAndGet(rows.size() - before);
-        run.settled(rows.size());
-    }
-
-    /**
-     * Fails the run when more than the threshold of its records were rejected: so many bad records usually mean
-     * a changed source or a wrong scheme, and the checkpoint should not move past them.
-     */
-    public void checkRejects(@ExchangeProperty("run") SyncRun run) {
-        long considered = run.getFetched() - run.getDuplicates();
-        if (considered > 0 && run.getRejected() * 100.0 / considered > rejectThresholdPercent) {
-            run.fail("rejects", String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
-                    + " see sync_reject", run.getRejected(), considered, run.getRejected() * 100.0 / considered, rejectThresholdPercent));
-        }
-    }
-
-    public void awaitSettled(@ExchangeProperty("run") SyncRun run) throws InterruptedException {
-        if (!run.awaitSettled(settleTimeout.toMillis())) {
-            run.fail("unsettled", run.unsettled() + " rows were still unwritten after " + settleTimeout.toSeconds() + " s");
-        }
-    }
-
-    public void failed(@ExchangeProperty("run") SyncRun run, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
-        run.fail(Failures.kindOf(cause), Failures.describe(cause));
-    }
-
-    public SyncRun finish(@ExchangeProperty("run") SyncRun run) {
-        run.complete();
-        Listeners.tell(finishedListeners, run, LOG, run.getScheme() + " run #" + run.getId());
-        if (run.isSucceeded()) {
-            LOG.info("Run #{} {}", run.getId(), run.summary());
-        } else {
-            LOG.error("Run #{} {}", run.getId(), run.summary());
-        }
-        return run;
-    }
-
-    static LocalDateTime toLocal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDateTime l) {
-            return l;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        return LocalDateTime.parse(value.toString().trim().replace(' ', 'T'));
     }
 }

@@ -14,7 +14,10 @@ import java.util.Properties;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-/** Checks that a repair's guard on the extras refuses exactly what sync.reconcile.max-extras-percent and a suspect read say. */
+/**
+ * Checks how a reconciliation ends (CLEAN, DIFFERENT, REPAIRED, REFUSED, FAILED) and that a repair's guard on the extras
+ * refuses exactly what sync.reconcile.max-extras-percent and a suspect read say.
+ */
 class ReconciliationTest {
 
     private static Reconciliation compared(String policy, String percent, long target, long extra, long extraMarked, long suspectPages) {
@@ -24,6 +27,93 @@ class ReconciliationTest {
         r.compared(Map.of("source_count", target - extra, "target_count", target, "missing", 0L, "extra", extra,
                 "extra_marked", extraMarked, "different", 0L));
         return r;
+    }
+
+    private static Reconciliation started(boolean repair, String policy) {
+        return new Reconciliation("warehouse", repair, false, new BigDecimal("5"), null, policy, "0",
+                new SyncRun(null, null, "2026-01-01 00:00:00"));
+    }
+
+    private static Map<String, Object> counts(long missing, long extra, long extraMarked, long different) {
+        return Map.of("source_count", 100L - extra + missing, "target_count", 100L, "missing", missing, "extra", extra,
+                "extra_marked", extraMarked, "different", different);
+    }
+
+    @Test
+    void should_end_clean_when_the_comparison_finds_nothing() {
+        Reconciliation r = started(false, "delete");
+        r.compared(counts(0, 0, 0, 0));
+        r.complete();
+        assertThat(r.getStatus()).isEqualTo("CLEAN");
+        assertThat(r.isClean()).isTrue();
+    }
+
+    @Test
+    void should_end_different_without_a_repair_and_report_what_the_first_comparison_found() {
+        Reconciliation r = started(false, "delete");
+        r.compared(counts(2, 1, 0, 3));
+        r.complete();
+        assertThat(r.getStatus()).isEqualTo("DIFFERENT");
+        assertThat(r.isClean()).isFalse();
+        assertThat(r.getMissing()).isEqualTo(2);
+        assertThat(r.getExtra()).isEqualTo(1);
+        assertThat(r.getDifferent()).isEqualTo(3);
+        assertThat(r.remaining()).isEqualTo(6);
+    }
+
+    @Test
+    void should_end_repaired_when_the_second_comparison_is_clean_and_different_when_it_is_not() {
+        Reconciliation repaired = started(true, "delete");
+        repaired.compared(counts(2, 1, 0, 3));
+        repaired.repaired(5, 1);
+        repaired.compared(counts(0, 0, 0, 0));
+        repaired.complete();
+        assertThat(repaired.getStatus()).isEqualTo("REPAIRED");
+        assertThat(repaired.isClean()).isTrue();
+        assertThat(repaired.getMissing()).as("the report states the first comparison").isEqualTo(2);
+        assertThat(repaired.remaining()).isZero();
+
+        Reconciliation still = started(true, "delete");
+        still.compared(counts(2, 0, 0, 0));
+        still.repaired(2, 0);
+        still.compared(counts(1, 0, 0, 0));
+        still.complete();
+        assertThat(still.getStatus()).isEqualTo("DIFFERENT");
+        assertThat(still.remaining()).isEqualTo(1);
+    }
+
+    @Test
+    void should_take_kept_extras_as_clean_and_a_repair_of_nothing_as_clean_not_repaired() {
+        Reconciliation kept = started(true, "keep");
+        kept.compared(counts(0, 4, 0, 0));
+        kept.repaired(0, 0);
+        kept.compared(counts(0, 4, 0, 0));
+        kept.complete();
+        assertThat(kept.getStatus()).isEqualTo("CLEAN");
+        assertThat(kept.getExtra()).isEqualTo(4);
+        assertThat(kept.summary()).contains("extra=4 (kept)");
+
+        Reconciliation marked = started(false, "mark");
+        marked.compared(counts(0, 3, 3, 0));
+        marked.complete();
+        assertThat(marked.getStatus()).as("extras marked by an earlier repair are accepted").isEqualTo("CLEAN");
+    }
+
+    @Test
+    void should_stay_failed_and_refused_whatever_the_counts_say() {
+        Reconciliation failed = started(true, "delete");
+        failed.compared(counts(0, 0, 0, 0));
+        failed.fail("the source set could not be read completely");
+        failed.complete();
+        assertThat(failed.getStatus()).isEqualTo("FAILED");
+        assertThat(failed.isClean()).isFalse();
+
+        Reconciliation refused = started(true, "delete");
+        refused.compared(counts(0, 50, 0, 0));
+        refused.refuse(refused.extrasRefusal());
+        refused.complete();
+        assertThat(refused.getStatus()).isEqualTo("REFUSED");
+        assertThat(refused.getError()).startsWith("would delete 50 of 100 rows (50.0 %), above sync.reconcile.max-extras-percent=5");
     }
 
     @Test

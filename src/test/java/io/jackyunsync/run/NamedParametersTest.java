@@ -62,6 +62,31 @@ class NamedParametersTest {
         assertThat(NamedParameters.plainNames("UPDATE t SET a = :?${body.a} WHERE id = :?id")).isEmpty();
     }
 
+    /**
+     * Pins what NamedParameters relies on (README, Performance): camel-sql hands the strategy the statement with every
+     * '#' of its endpoint's placeholder (default '#') turned into '?', for a CamelSqlQuery header as for the URI. A Camel
+     * upgrade that changes the placeholder or the rewrite fails here, before the cache silently falls back to parsing.
+     */
+    @Test
+    void should_see_the_statement_as_camel_sql_rewrites_it() throws Exception {
+        try (var context = new org.apache.camel.impl.DefaultCamelContext()) {
+            context.getRegistry().bind("dataSource", new org.springframework.jdbc.datasource.DriverManagerDataSource());
+            var endpoint = context.getEndpoint("sql:scheme-upsert?dataSource=#dataSource&batch=true",
+                    org.apache.camel.component.sql.SqlEndpoint.class);
+            assertThat(endpoint.getPlaceholder()).isEqualTo("#");
+            String upsert = warehouse.sql().upsert();
+            String handedOver = org.apache.camel.component.sql.SqlHelper.resolvePlaceholders(upsert, endpoint.getPlaceholder());
+            assertThat(handedOver).isEqualTo(upsert.replace(":#", ":?")).doesNotContain(":#");
+            assertThat(NamedParameters.plainNames(handedOver)).isEqualTo(NamedParameters.plainNames(upsert)).isPresent();
+            String count = org.apache.camel.component.sql.SqlHelper.resolvePlaceholders(warehouse.sql().countExisting(), "#");
+            assertThat(NamedParameters.onlyInList(count)).contains("keys");
+            // and camel-sql's own parser takes the rewritten markers as the same parameters
+            String prepared = new org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy().prepareQuery(handedOver, true,
+                    new org.apache.camel.support.DefaultExchange(context));
+            assertThat(prepared.chars().filter(c -> c == '?').count()).isEqualTo(NamedParameters.plainNames(upsert).orElseThrow().size());
+        }
+    }
+
     private static List<Object> list(Iterator<?> values) {
         List<Object> out = new ArrayList<>();
         values.forEachRemaining(v -> out.add(v instanceof Map.Entry<?, ?> e ? e.getValue() : v));

@@ -28,8 +28,12 @@ class RetryPolicyTest {
         RetryPolicy policy = new RetryPolicy(3, Duration.ofMinutes(1), 1, Duration.ofMinutes(1));
         SyncRun run = SyncRunTest.run();
         Exchange exchange = failed(new JackyunException("HTTP_503", "m", true), run);
+        // Camel's redelivery counter as the error handler sets it before asking: the failures so far
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 1);
         assertThat(policy.retryFetch(exchange)).isTrue();
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 2);
         assertThat(policy.retryFetch(exchange)).isTrue();
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 3);
         assertThat(policy.retryFetch(exchange)).isFalse();   // the third failure is the third attempt
         assertThat(run.getRetries()).isEqualTo(2);
     }

@@ -1,0 +1,32 @@
+package io.jackyunsync.run;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+
+/**
+ * Tells inserted from updated rows of a batch: its keys are counted in the table before the upsert (a rewritten batch
+ * reports no per-row counts), and the difference is counted once the batch is written.
+ */
+public final class BatchCounts {
+
+    /** The header the count statement ({@code IN (:#in:keys)}, SchemeSql) takes the batch's keys from. */
+    static final String KEYS = "keys";
+
+    /** The key values of a batch in the header {@code keys}, for counting which rows exist before the upsert. */
+    public void keysOf(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows, Exchange exchange) {
+        String key = run.compiled().scheme().target().key();
+        exchange.getMessage().setHeader(KEYS, rows.stream().map(r -> r.get(key)).toList());
+    }
+
+    public void written(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
+                        @Header("existing") Number existing) {
+        long before = existing == null ? 0 : existing.longValue();
+        run.updated.addAndGet(before);
+        run.inserted.addAndGet(rows.size() - before);
+        run.settled(rows.size());
+    }
+}

@@ -1,0 +1,104 @@
+package io.jackyunsync.run;
+
+import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.scheme.CompiledScheme;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Plans a run: its window (from the checkpoint less the overlap to now, Beijing time) and its paging limits. */
+public final class RunPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunPlanner.class);
+    static final String DEFAULT_INITIAL_START = "2015-01-01 00:00:00";
+
+    private final Map<String, CompiledScheme> schemes;
+    private final Duration overlap;
+    private final Clock clock;
+    private long maxPagesPerRun = 100_000;
+    private Runnable beforePlan = () -> { };
+
+    RunPlanner(Map<String, CompiledScheme> schemes, Duration overlap, Clock clock) {
+        this.schemes = schemes;
+        this.overlap = overlap;
+        this.clock = clock;
+    }
+
+    void beforePlan(Runnable hook) {
+        this.beforePlan = hook;
+    }
+
+    void maxPagesPerRun(long pages) {
+        this.maxPagesPerRun = pages;
+    }
+
+    public List<String> schemeNames() {
+        return List.copyOf(schemes.keySet());
+    }
+
+    /** Plans the window: from the checkpoint less the overlap (first run: the scheme's initial start) to now, Beijing time. */
+    public SyncRun plan(@Body String schemeName, @Header("checkpoint") Object checkpoint) {
+        beforePlan.run();
+        CompiledScheme scheme = schemes.get(schemeName);
+        if (scheme == null) {
+            throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
+        }
+        Instant end = clock.instant();
+        Instant start;
+        LocalDateTime stored = toLocal(checkpoint);
+        if (stored != null) {
+            start = stored.atZone(BeijingTime.ZONE).toInstant().minus(overlap);
+        } else {
+            String initial = scheme.scheme().source().initialStart();
+            start = BeijingTime.parse(initial == null ? DEFAULT_INITIAL_START : initial);
+        }
+        if (start.isAfter(end)) {
+            start = end;
+        }
+        SyncRun run = new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
+        run.setInstance(Instance.NAME);
+        run.maxPages(maxPagesPerRun);
+        run.confirmFirstPage = stored == null;
+        return run;
+    }
+
+    /** The run of a reconciliation: the scheme's whole source set (no modified-time window), written to its stage. */
+    public SyncRun planFullSet(CompiledScheme staging) {
+        SyncRun run = new SyncRun(staging, null, BeijingTime.format(clock.instant()));
+        run.setInstance(Instance.NAME);
+        run.maxPages(maxPagesPerRun);
+        run.confirmFirstPage = true;
+        run.fullSet = true;
+        return run;
+    }
+
+    /** A run that could not start: its window as it would have been, FAILED with the cause. */
+    public SyncRun notStarted(String schemeName, Throwable cause) {
+        SyncRun run = plan(schemeName, null);
+        run.fail(Failures.kindOf(cause), "the run could not start: " + Failures.describe(cause));
+        run.complete();
+        LOG.error("{}", run.summary());
+        return run;
+    }
+
+    static LocalDateTime toLocal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime l) {
+            return l;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        return LocalDateTime.parse(value.toString().trim().replace(' ', 'T'));
+    }
+}

@@ -1,0 +1,5 @@
+-- what earlier runs dead-lettered, this run has read again (its window began at or before theirs) and written as it
+-- is now: replaying their older copies would overwrite newer rows
+UPDATE sync_dead_letter SET status = 'SUPERSEDED', superseded_by = :#${exchangeProperty.run.id}
+WHERE scheme = :#${exchangeProperty.run.scheme} AND kind IN ('PAGE', 'BATCH', 'ROW') AND status IN ('PENDING', 'FAILED')
+  AND run_id < :#${exchangeProperty.run.id}

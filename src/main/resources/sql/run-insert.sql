@@ -1,0 +1,3 @@
+INSERT INTO sync_run (scheme, status, instance, scheduled_fire_time, window_start, window_end, started_at)
+VALUES (:#${exchangeProperty.run.scheme}, 'RUNNING', :#${exchangeProperty.run.instance}, :#${header.scheduledFireTime},
+        :#${exchangeProperty.run.windowStart}, :#${exchangeProperty.run.windowEnd}, NOW(3))

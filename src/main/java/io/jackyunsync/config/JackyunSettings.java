@@ -10,7 +10,7 @@ public record JackyunSettings(URI gateway, String appkey, String secret, String 
 
     public static JackyunSettings read(Reader r) {
         JackyunSettings s = new JackyunSettings(
-                r.required("jackyun.gateway", Urls::http),
+                r.required("jackyun.gateway", Urls::gateway),
                 r.required("jackyun.appkey", Function.identity()),
                 r.requiredSecret("jackyun.secret", Function.identity()),
                 r.secret("jackyun.token").orElse(""),

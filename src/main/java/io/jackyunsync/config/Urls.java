@@ -22,4 +22,18 @@ final class Urls {
         }
         return uri;
     }
+
+    /**
+     * The gateway's address: an http(s) URL without a user, password, query or fragment. It becomes a camel-http endpoint,
+     * whose URI Camel lists (JMX, Hawtio), and the app key, secret and token travel in the signed form, never in the URL.
+     */
+    static URI gateway(String text) {
+        URI uri = http(text);
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("must be the gateway's address only, such as https://open.jackyun.com/open/openapi/do:"
+                    + " no user, password, query or fragment (it would be listed as an endpoint; the credentials go in"
+                    + " jackyun.appkey, jackyun.secret and jackyun.token); the value is not shown");
+        }
+        return uri;
+    }
 }

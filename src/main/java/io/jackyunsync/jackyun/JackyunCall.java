@@ -60,7 +60,7 @@ public final class JackyunCall {
         }
         exchange.setProperty(REQUEST, request);
         Message message = exchange.getMessage();
-        message.getHeaders().clear();
+        dropHeaders(message);
         message.setHeader(Exchange.CONTENT_TYPE, FORM);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setBody(formEncode(params).getBytes(StandardCharsets.UTF_8));
@@ -72,7 +72,7 @@ public final class JackyunCall {
         Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String retryAfter = message.getHeader("Retry-After", String.class);
         Object body = message.getBody();
-        message.getHeaders().clear();
+        dropHeaders(message);
         message.setBody(null);
         exchange.removeProperty(REQUEST);
         try {
@@ -96,7 +96,7 @@ public final class JackyunCall {
     /** A call that broke off (camel-http's IOException, caught by the route): named as the retry policy expects. */
     public void failed(@ExchangeProperty(REQUEST) JackyunRequest request,
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
-        exchange.getMessage().getHeaders().clear();
+        dropHeaders(exchange.getMessage());
         exchange.getMessage().setBody(null);
         exchange.removeProperty(REQUEST);
         String method = request == null ? "call" : request.method();
@@ -133,5 +133,13 @@ public final class JackyunCall {
         StringJoiner body = new StringJoiner("&");
         params.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString();
+    }
+
+    /**
+     * Every header goes (none may reach the gateway or outlive the call) but Camel's redelivery ones: the retry policy
+     * counts the attempts with them, and camel-http never sends a Camel header.
+     */
+    static void dropHeaders(Message message) {
+        message.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
     }
 }

@@ -66,7 +66,7 @@ public final class RunPlanner {
         SyncRun run = new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
         run.setInstance(Instance.NAME);
         run.maxPages(maxPagesPerRun);
-        run.confirmFirstPage = stored == null;
+        run.confirmFirstPage(stored == null);
         return run;
     }
 
@@ -75,7 +75,7 @@ public final class RunPlanner {
         SyncRun run = new SyncRun(staging, null, BeijingTime.format(clock.instant()));
         run.setInstance(Instance.NAME);
         run.maxPages(maxPagesPerRun);
-        run.confirmFirstPage = true;
+        run.confirmFirstPage(true);
         run.fullSet = true;
         return run;
     }

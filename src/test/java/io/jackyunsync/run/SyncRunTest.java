@@ -55,7 +55,7 @@ class SyncRunTest {
         assertThat(incremental.isMorePages()).isFalse();
 
         SyncRun first = run();
-        first.confirmFirstPage = true;
+        first.confirmFirstPage(true);
         first.pageFetched(0, 50);
         assertThat(first.isMorePages()).isTrue();
         first.pageFetched(0, 50);

@@ -1,0 +1,22 @@
+package io.jackyunsync.run;
+
+/** The one line a run ends with: its counts, its window and, when it has one, its first error. */
+final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    static String of(SyncRun run) {
+        long retries = run.getRetries();
+        long throttled = run.getThrottled();
+        long deadLetters = run.getDeadLetters();
+        long recovered = run.getRecovered();
+        String status = run.getStatus();
+        return String.format("%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s]%s%s",
+                run.getScheme(), SyncRun.Status.SUCCEEDED.name().equals(status) ? "OK" : status, run.getPages(), run.getFetched(), run.getInserted(),
+                run.getUpdated(), run.getDuplicates(), run.getRejected(), run.getSeconds(), run.getWindowStart(), run.getWindowEnd(),
+                retries + throttled + deadLetters + recovered == 0 ? ""
+                        : String.format(" retries=%d throttled=%d dead_letters=%d recovered=%d", retries, throttled, deadLetters, recovered),
+                run.getError() == null ? "" : " error: " + run.getError());
+    }
+}

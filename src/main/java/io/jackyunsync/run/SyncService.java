@@ -110,8 +110,9 @@ public final class SyncService {
     }
 
     /** The records of the current page's answer; the run moves on to the next page. */
-    public List<JsonNode> pageFetched(@ExchangeProperty("run") SyncRun run, @Body JackyunEnvelope envelope) {
+    public List<JsonNode> pageFetched(@ExchangeProperty("run") SyncRun run, @Body JackyunEnvelope envelope, Exchange exchange) {
         var source = run.compiled().scheme().source();
+        int index = run.currentPage();
         List<JsonNode> records;
         try {
             records = PageFetcher.records(source, envelope);
@@ -122,8 +123,9 @@ public final class SyncService {
             throw e;
         }
         run.pageFetched(records.size(), source.pagination().pageSize());
-        LOG.debug("{} page {}{}: {} records, contextId {}", source.api(), run.currentPage(), run.isReverse() ? " (backward pass)" : "",
-                records.size(), envelope.contextId());
+        // the page's exchange is the enrich's, made when the page was asked for: its age is the call's (pacing and retries included)
+        LOG.debug("{} page {}{}: {} records, answered in {} ms, contextId {}", source.api(), index, run.isReverse() ? " (backward pass)" : "",
+                records.size(), exchange.getClock().elapsed(), envelope.contextId());
         return records;
     }
 

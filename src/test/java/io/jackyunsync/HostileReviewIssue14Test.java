@@ -85,14 +85,12 @@ class HostileReviewIssue14Test extends HostileGatewayFixture {
     /** A gateway that trickles its status line and headers (never the body) is ended at the whole-call deadline. */
     @Test
     void should_end_a_call_whose_headers_trickle_in_at_the_call_deadline() throws Exception {
+        var trickle = Executors.newSingleThreadScheduledExecutor();
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {
                 while (!server.isClosed()) {
                     try {
-                        Socket s = server.accept();
-                        Thread w = new Thread(() -> trickleHeaders(s));
-                        w.setDaemon(true);
-                        w.start();
+                        trickleHeaders(server.accept(), trickle);
                     } catch (Exception e) {
                         return;
                     }
@@ -108,24 +106,30 @@ class HostileReviewIssue14Test extends HostileGatewayFixture {
             assertThat(run.isSucceeded()).isFalse();
             assertThat(run.getError()).contains("not complete within 2 s");
             assertThat(run.getSeconds()).isBetween(1.9, 20.0);
+        } finally {
+            trickle.shutdownNow();
         }
     }
 
-    private static void trickleHeaders(Socket s) {
-        try (s) {
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[8192];
-            in.read(buf);
-            OutputStream out = s.getOutputStream();
-            byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: " + "a".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
-            for (byte b : head) {
-                out.write(b);
+    /** Reads the request, then writes the status line and headers one byte every 50 ms on {@code timer}, never ending them. */
+    private static void trickleHeaders(Socket s, java.util.concurrent.ScheduledExecutorService timer) throws java.io.IOException {
+        s.getInputStream().read(new byte[8192]);
+        OutputStream out = s.getOutputStream();
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: " + "a".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
+        AtomicInteger next = new AtomicInteger();
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                out.write(head[next.getAndIncrement() % head.length]);
                 out.flush();
-                Thread.sleep(50);
+            } catch (java.io.IOException e) {
+                try {
+                    s.close();   // the client hung up
+                } catch (java.io.IOException ignored) {
+                    // closed already
+                }
+                throw new IllegalStateException("client gone", e);   // ends this socket's schedule
             }
-        } catch (Exception e) {
-            // the client hung up
-        }
+        }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** HTTP 503 ten times, then the answer: with jackyun.retry.max-attempts=3 the page is asked for 3 times and the run fails. */

@@ -4,6 +4,8 @@ import io.jackyunsync.config.Settings;
 import io.jackyunsync.deadletter.DeadLetterChannel;
 import io.jackyunsync.deadletter.Replayer;
 import io.jackyunsync.run.BatchAggregation;
+import io.jackyunsync.run.BatchChildren;
+import io.jackyunsync.run.BatchTransaction;
 import io.jackyunsync.run.BatchWriter;
 import io.jackyunsync.run.NamedParameters;
 import io.jackyunsync.run.PageResult;
@@ -34,6 +36,8 @@ final class RunWiring {
         ExecutorService batchWriter = BatchWriter.create(run.writeThreads(), run.writeQueue());
         registry.bind("batchWriter", batchWriter.getClass(), batchWriter, null, "shutdown");
         registry.bind("pageResult", new PageResult());
+        registry.bind("batchTransaction", new BatchTransaction(dataSource));
+        registry.bind("batchChildren", new BatchChildren());
         registry.bind("retryPolicy", new RetryPolicy(retry.fetchAttempts(), retry.fetchRetryTime(), retry.writeAttempts(),
                 retry.writeRetryTime()));
         SyncService sync = new SyncService(enabled, run.overlap(), run.settleTimeout(), Clock.systemUTC())

@@ -30,7 +30,7 @@ public final class DeadLetterChannel {
         }
         run.countDeadLetter();
         String payload = DeadLetters.pageRequest(run.compiled().scheme().source().api(), run.getLastRequest());
-        String item = "page " + run.currentPage() + " of [" + run.getWindowStart() + ", " + run.getWindowEnd() + "]";
+        String item = "page " + run.currentPage() + " of " + run.describePageRead();
         return new DeadLetter(run.getScheme(), run.getId(), kind(run, "PAGE"), item, payload, Failures.describe(cause));
     }
 

@@ -32,14 +32,24 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
     }
 
     private final Map<String, Optional<List<String>>> names = new ConcurrentHashMap<>();
-    private final Map<String, Optional<String>> inList = new ConcurrentHashMap<>();
+    private final Map<String, Optional<List<String>>> inLists = new ConcurrentHashMap<>();
 
     @Override
     public Iterator<?> createPopulateIterator(String sql, String preparedQuery, int expectedParams, Exchange exchange,
                                               Object value) throws SQLException {
-        String in = inList.computeIfAbsent(sql, NamedParameters::onlyInList).orElse(null);
-        if (in != null && exchange.getMessage().getHeader(in) instanceof List<?> keys && keys.size() == expectedParams) {
-            return new Values(keys.toArray());
+        List<String> in = inLists.computeIfAbsent(sql, NamedParameters::onlyInLists).orElse(null);
+        if (in != null) {
+            List<Object> keys = new ArrayList<>(expectedParams);
+            for (String name : in) {
+                if (!(exchange.getMessage().getHeader(name) instanceof List<?> list)) {
+                    keys = null;
+                    break;
+                }
+                keys.addAll(list);
+            }
+            if (keys != null && keys.size() == expectedParams) {
+                return new Values(keys.toArray());
+            }
         }
         if (value instanceof Map<?, ?> row) {
             List<String> params = names.computeIfAbsent(sql, NamedParameters::plainNames).orElse(null);
@@ -107,15 +117,20 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
 
     /** The header name when the statement's only parameter is one {@code :#in:name} list; empty otherwise. */
     static Optional<String> onlyInList(String sql) {
+        return onlyInLists(sql).filter(names -> names.size() == 1).map(names -> names.get(0));
+    }
+
+    /** The header names in order when every parameter is an {@code :#in:name} list; empty otherwise. */
+    static Optional<List<String>> onlyInLists(String sql) {
         Matcher m = PARAMETER.matcher(sql);
-        String name = null;
+        List<String> names = new ArrayList<>();
         while (m.find()) {
-            if (!"in:".equals(m.group(1)) || m.group(2) == null || name != null) {
+            if (!"in:".equals(m.group(1)) || m.group(2) == null) {
                 return Optional.empty();
             }
-            name = m.group(2);
+            names.add(m.group(2));
         }
-        return positional(sql) ? Optional.empty() : Optional.ofNullable(name);
+        return positional(sql) || names.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(names));
     }
 
     /** The parameter names in order when every parameter is a plain {@code :#name}; empty otherwise. */

@@ -53,12 +53,32 @@ public final class PageFetcher {
 
     /** The bizcontent of one page of the window. */
     public static String pageRequest(Scheme.Source source, int pageIndex, String windowStart, String windowEnd) {
+        return pageRequest(source, pageIndex, windowStart, windowEnd, null, null, null);
+    }
+
+    /**
+     * The bizcontent of one page of a read: its slice of the window, the cursor in the field {@code pagination.cursor}
+     * (cursor modes: pageIndex stays 0), and the partition's value in its field.
+     */
+    static String pageRequest(Scheme.Source source, int pageIndex, String windowStart, String windowEnd, String cursor,
+                              String partitionField, Object partitionValue) {
         Map<String, String> run = new java.util.HashMap<>();
-        run.put("pageIndex", Integer.toString(pageIndex));
+        run.put("pageIndex", Integer.toString(source.pagination().isOffset() ? pageIndex : 0));
         run.put("pageSize", Integer.toString(source.pagination().pageSize()));
         run.put("windowStart", windowStart);
         run.put("windowEnd", windowEnd);
-        return bizcontent(source, run);
+        String biz = bizcontent(source, run);
+        if (source.pagination().isOffset() && partitionField == null) {
+            return biz;
+        }
+        ObjectNode node = (ObjectNode) readTree(biz);
+        if (!source.pagination().isOffset()) {
+            node.put(source.pagination().cursor(), cursor == null ? "" : cursor);
+        }
+        if (partitionField != null) {
+            node.set(partitionField, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(partitionValue));
+        }
+        return node.toString();
     }
 
     /**
@@ -66,8 +86,16 @@ public final class PageFetcher {
      * have moved while the window was paged. One call for one record, with the scheme's probe fields added.
      */
     public static String probeRequest(Scheme.Source source, String after, String until) {
+        return probeRequest(source, after, until, null, null);
+    }
+
+    /** The same in one partition of the source. */
+    static String probeRequest(Scheme.Source source, String after, String until, String partitionField, Object partitionValue) {
         ObjectNode biz = (ObjectNode) readTree(bizcontent(source, Map.of("pageIndex", "0", "pageSize", "1",
                 "windowStart", after, "windowEnd", until)));
+        if (partitionField != null) {
+            biz.set(partitionField, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(partitionValue));
+        }
         if (source.probe() != null) {
             source.probe().forEach((k, v) -> biz.set(k, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(v)));
         }

@@ -37,7 +37,7 @@ public final class PageTransform {
             if (run.isReverse()) {
                 run.recovered.incrementAndGet();
             }
-            MappedRecord mapped = mapper.map(record);
+            MappedRecord mapped = io.jackyunsync.scheme.ChildRows.attach(run.compiled(), record, mapper.map(record));
             if (mapped.isRejected()) {
                 run.rejected.incrementAndGet();
                 LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), mapped.sourceId(), mapped.rule(), mapped.reason());

@@ -7,7 +7,8 @@ import java.util.function.BiConsumer;
  * Where a run's read of its window stands: the page to ask for next, the forward pass and the backward one, and the
  * confirmations an answer needs before it is believed (an empty page after a full one, an empty first page, a page of
  * records already read). It counts the pages read and the suspect ones on its run's counters and tells its run when
- * the read cannot go on.
+ * the read cannot go on. In the cursor modes (maxId, responseCursor) the position is the cursor value the next request
+ * carries, not a page index: the read goes forward only, and needs neither the probe nor the backward pass.
  */
 final class PagingCursor {
 
@@ -25,16 +26,77 @@ final class PagingCursor {
     private volatile boolean confirmFirstPage;
     private long maxPages = Long.MAX_VALUE;
     private volatile boolean morePages = true;
+    private final boolean maxId;
+    private final boolean cursorMode;
+    private String cursor;
+    private String previousCursor;
+    private int readPages;
+
+    /** An offset-paging cursor. */
+    PagingCursor(AtomicLong pages, AtomicLong suspectPages, BiConsumer<String, String> fail) {
+        this(pages, suspectPages, fail, io.jackyunsync.scheme.Scheme.Pagination.OFFSET, null);
+    }
 
     /**
      * @param pages        the run's pages counter, one up per page fetched
      * @param suspectPages the run's suspect-pages counter
      * @param fail         the run's failure: kind and message, called when the read must end failed
+     * @param mode         the scheme's paging mode
+     * @param start        the cursor's value on the first call (cursor modes)
      */
-    PagingCursor(AtomicLong pages, AtomicLong suspectPages, BiConsumer<String, String> fail) {
+    PagingCursor(AtomicLong pages, AtomicLong suspectPages, BiConsumer<String, String> fail, String mode, String start) {
         this.pages = pages;
         this.suspectPages = suspectPages;
         this.fail = fail;
+        this.maxId = io.jackyunsync.scheme.Scheme.Pagination.MAX_ID.equals(mode);
+        this.cursorMode = mode != null && !io.jackyunsync.scheme.Scheme.Pagination.OFFSET.equals(mode);
+        this.cursor = start;
+    }
+
+    /** The cursor value the next request carries (cursor modes); null in offset mode. */
+    synchronized String cursor() {
+        return cursor;
+    }
+
+    /** Pages of this read fetched so far. */
+    synchronized int readPages() {
+        return readPages;
+    }
+
+    boolean isCursorMode() {
+        return cursorMode;
+    }
+
+    /**
+     * A cursor mode's page: a full one moves the cursor on (maxId: it must grow, or the read would go round in
+     * circles), an empty one after a full one is asked for again once, a short one ends the read.
+     */
+    synchronized void cursorPageFetched(int records, int pageSize, String next) {
+        pages.incrementAndGet();
+        readPages++;
+        lastFetched = pageIndex;
+        if (confirming && records > 0) {
+            suspectPages.incrementAndGet();
+        }
+        if (records >= pageSize) {
+            if (maxId && !MaxIds.greater(next, cursor)) {
+                morePages = false;
+                fail.accept("gateway", "the cursor did not advance: a full page's largest id " + next + " is not above the cursor "
+                        + cursor + " it was asked with; the checkpoint stays");
+                return;
+            }
+            previousCursor = cursor;
+            cursor = next;
+            pageIndex++;
+            confirming = false;
+        } else if (records == 0 && readPages > 1 && !confirming) {
+            confirming = true;
+        } else {
+            forwardEnded = true;
+            morePages = false;
+            confirming = false;
+        }
+        checkLimit();
     }
 
     /** The page to fetch next; it advances only when the page arrived, so a retry asks for the same page. */
@@ -49,6 +111,7 @@ final class PagingCursor {
      */
     synchronized void pageFetched(int records, int pageSize) {
         pages.incrementAndGet();
+        readPages++;
         lastFetched = pageIndex;
         if (confirming && records > 0) {
             suspectPages.incrementAndGet();   // asked again, the "empty" page had records: the first answer lied
@@ -80,6 +143,10 @@ final class PagingCursor {
             morePages = false;
             confirming = false;
         }
+        checkLimit();
+    }
+
+    private void checkLimit() {
         if (morePages && pages.get() >= maxPages) {
             morePages = false;
             fail.accept("page limit", "read " + pages.get() + " pages without coming to a short one (sync.max-pages-per-run = " + maxPages
@@ -104,6 +171,9 @@ final class PagingCursor {
         repeatedPage = lastFetched;
         suspectPages.incrementAndGet();
         pageIndex = lastFetched;
+        if (cursorMode && previousCursor != null) {
+            cursor = previousCursor;   // the page of that cursor is asked for again
+        }
         morePages = true;
         confirming = false;
     }

@@ -15,6 +15,9 @@ public final class RunProperties {
     /** The number of rows of an aggregated batch: the route drops empty batches without a method call on the body. */
     public static final String BATCH_ROWS = "batchRows";
 
+    /** The rows of a batch while its child tables are written (the body holds one child table's rows meanwhile). */
+    public static final String BATCH_PARENTS = "batchParents";
+
     private RunProperties() {
     }
 }

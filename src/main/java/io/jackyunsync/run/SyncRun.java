@@ -1,7 +1,7 @@
 package io.jackyunsync.run;
 
 import io.jackyunsync.scheme.CompiledScheme;
-
+import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeSql;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,7 +41,10 @@ public final class SyncRun {
     /** A reconciliation's run: the whole source set, no window. */
     volatile boolean fullSet;
     private final RunStatus status = new RunStatus(failedRows, deadLetters);
-    private final PagingCursor cursor = new PagingCursor(pages, suspectPages, status::fail);
+    private final ReadPlan plan;
+    private volatile PagingCursor cursor;
+    private boolean confirmFirstPage;
+    private long maxPages = Long.MAX_VALUE;
     private final WriteLedger ledger = new WriteLedger();
 
     public SyncRun(CompiledScheme scheme, String windowStart, String windowEnd) {
@@ -49,7 +52,53 @@ public final class SyncRun {
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.windowEndInstant = io.jackyunsync.jackyun.BeijingTime.parse(windowEnd);
+        this.plan = new ReadPlan(scheme.name(), scheme.scheme().source(), windowStart, windowEnd, suspectPages, status::fail);
+        this.cursor = newCursor();
     }
+
+    private PagingCursor newCursor() {
+        var pagination = scheme.scheme().source().pagination();
+        PagingCursor c = new PagingCursor(pages, suspectPages, status::fail, pagination.pagingMode(),
+                pagination.start() != null ? pagination.start() : Scheme.Pagination.MAX_ID.equals(pagination.mode()) ? "0" : "");
+        c.maxPages(maxPages);
+        c.confirmFirstPage(confirmFirstPage && plan.isSingle());
+        return c;
+    }
+
+    // The reads of the window (its slices and partitions): see ReadPlan.
+
+    /** Moves on to the next read of the window with a fresh cursor; false when none is left or the run failed. */
+    public boolean nextRead() {
+        if (!isClean() || !plan.next()) {
+            return false;
+        }
+        cursor = newCursor();
+        return true;
+    }
+
+    /** The read just done closed its slice and another follows: the slice's rows are committed, then the checkpoint moves. */
+    public boolean isSliceDone() { return isClean() && !fullSet && plan.isSliceDone(); }
+    /** Where the checkpoint may move: the end of the slice being read, or the window's end. */
+    public String getCheckpointEnd() { return plan.checkpointEnd(windowEnd); }
+    /** The read came to its end: its records are checked against its total ({@link ReadPlan#ended}). */
+    public void readEnded() { plan.ended(isClean()); }
+    String readStart() { return plan.sliceStart(); }
+    String readEnd() { return plan.sliceEnd(); }
+    String partitionField() { return plan.partitionField(); }
+    Object partitionValue() { return plan.partitionValue(); }
+    String describeRead() { return plan.describe(); }
+    /** Where the page being read lies: the window ([start, end]), or its slice and partition, with the cursor. */
+    public String describePageRead() {
+        String where = plan.isSingle() && partitionField() == null ? "[" + windowStart + ", " + windowEnd + "]" : describeRead();
+        return isCursorMode() ? where + " at cursor '" + io.jackyunsync.jackyun.OneLine.of(cursorValue(), 64) + "'" : where;
+    }
+    String cursorValue() { return cursor.cursor(); }
+    boolean isCursorMode() { return cursor.isCursorMode(); }
+    int readPages() { return cursor.readPages(); }
+    public long getReads() { return plan.reads.get(); }
+    public long getRereads() { return plan.rereads.get(); }
+    /** The totals the answers gave, summed over the reads; null when the scheme's answers carry none. */
+    public Long getRecordsExpected() { return plan.expectedTotal(); }
 
     public java.time.Instant windowEndInstant() {
         return windowEndInstant;
@@ -103,8 +152,18 @@ public final class SyncRun {
 
     /** Counts the page's records and moves the cursor on ({@link PagingCursor#pageFetched}). */
     void pageFetched(int records, int pageSize) {
+        pageFetched(records, pageSize, null, null);
+    }
+
+    /** The same with what the answer said beyond its records: the next cursor (cursor modes) and the read's total. */
+    void pageFetched(int records, int pageSize, String nextCursor, Long total) {
         fetched.addAndGet(records);
-        cursor.pageFetched(records, pageSize);
+        plan.fetched(records, total);
+        if (cursor.isCursorMode()) {
+            cursor.cursorPageFetched(records, pageSize, nextCursor);
+        } else {
+            cursor.pageFetched(records, pageSize);
+        }
     }
 
     /** The forward page just fetched held only records read on earlier pages ({@link PagingCursor#pageOfDuplicates}). */
@@ -112,8 +171,8 @@ public final class SyncRun {
     /** An empty page after a full one was just asked for again: the next answer decides whether the pass ends. */
     boolean isConfirming() { return cursor.isConfirming(); }
     /** An empty first page is asked again too (a first run, a reconciliation: records are expected). */
-    void confirmFirstPage(boolean confirmFirstPage) { cursor.confirmFirstPage(confirmFirstPage); }
-    void maxPages(long maxPages) { cursor.maxPages(maxPages); }
+    void confirmFirstPage(boolean confirmFirstPage) { this.confirmFirstPage = confirmFirstPage; cursor = newCursor(); }
+    void maxPages(long maxPages) { this.maxPages = maxPages; cursor = newCursor(); }
     /** Reads the window again from its last page down to the first ({@link PagingCursor#startReverse}). */
     void startReverse() { cursor.startReverse(); }
     /** The forward pass came to its short page and no backward pass has begun: the probe's moment. */

@@ -103,8 +103,8 @@ public final class SyncService {
     public JackyunRequest pageRequest(@ExchangeProperty("run") SyncRun run) {
         var source = run.compiled().scheme().source();
         int index = run.currentPage();
-        String request = run.fullSet ? PageFetcher.pageRequest(source, index, null, null)
-                : PageFetcher.pageRequest(source, index, run.getWindowStart(), run.getWindowEnd());
+        String request = PageFetcher.pageRequest(source, index, run.readStart(), run.readEnd(), run.cursorValue(),
+                run.partitionField(), run.partitionValue());
         run.setLastRequest(request);
         return new JackyunRequest(source.api(), request, run.compiled().projection());
     }
@@ -122,9 +122,12 @@ public final class SyncService {
             }
             throw e;
         }
-        run.pageFetched(records.size(), source.pagination().pageSize());
+        String next = PageCursors.next(source, envelope, records);
+        Long total = run.readPages() == 0 ? PageCursors.total(source, envelope) : null;
+        run.pageFetched(records.size(), source.pagination().pageSize(), next, total);
         // the page's exchange is the enrich's, made when the page was asked for: its age is the call's (pacing and retries included)
-        LOG.debug("{} page {}{}: {} records, answered in {} ms, contextId {}", source.api(), index, run.isReverse() ? " (backward pass)" : "",
+        LOG.debug("{} page {}{}{}: {} records, answered in {} ms, contextId {}", source.api(), index, run.isReverse() ? " (backward pass)" : "",
+                run.getReads() > 1 || source.partitions() != null ? " of " + run.describeRead() : "",
                 records.size(), exchange.getClock().elapsed(), envelope.contextId());
         return records;
     }
@@ -135,7 +138,12 @@ public final class SyncService {
      * A window that fit in one page cannot have slipped.
      */
     public boolean probeNeeded(@ExchangeProperty("run") SyncRun run) {
-        return run.isClean() && run.getPages() >= 2;
+        return run.isClean() && !run.isCursorMode() && run.readPages() >= 2;
+    }
+
+    /** The read of a slice (in a partition) came to its end: its records are checked against the answer's total. */
+    public void readEnded(@ExchangeProperty("run") SyncRun run) {
+        run.readEnded();
     }
 
     /** The probe's call: one record modified from the window's end on. */
@@ -146,7 +154,8 @@ public final class SyncService {
         String after = run.getWindowEnd();
         // a minute ahead: a gateway clock a little ahead of ours still stamps inside the probe's window
         String until = BeijingTime.format(clock.instant().plus(Duration.ofMinutes(1)));
-        return new JackyunRequest(source.api(), PageFetcher.probeRequest(source, after, until), null);
+        return new JackyunRequest(source.api(), PageFetcher.probeRequest(source, after, until, run.partitionField(),
+                run.partitionValue()), null);
     }
 
     /** The probe's answer: a record there means the window is read again backwards. */

@@ -17,14 +17,19 @@ public final class RecordMapper {
     private volatile Map<String, Integer> columnWidths = Map.of();
 
     public RecordMapper(Scheme scheme) {
-        this.idField = scheme.source().id();
-        this.fields = scheme.target().fields().stream()
+        this(scheme.source().id(), scheme.target().fields());
+    }
+
+    /** The mapper of a table's fields whose records are identified by {@code idField} (a target's or a child's). */
+    public RecordMapper(String idField, List<Scheme.TargetField> targetFields) {
+        this.idField = idField;
+        this.fields = targetFields.stream()
                 .map(f -> new Compiled(f, FieldValue.of(f.value()),
                         f.pattern() == null ? null : java.util.regex.Pattern.compile(f.pattern()),
                         f.zone() == null ? io.jackyunsync.jackyun.BeijingTime.ZONE : java.time.ZoneId.of(f.zone())))
                 .filter(c -> c.value().kind != FieldValue.Kind.FUNCTION)
                 .toList();
-        this.capacity = fields.size() * 4 / 3 + 1;   // a row's map never grows
+        this.capacity = (fields.size() + 2) * 4 / 3 + 1;   // a row's map never grows (a child's parent key, a parent's rows)
     }
 
     /** The top-level fields of a source record that the mapping reads: its id and every field a value names. */

@@ -19,15 +19,45 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
      */
     public record Source(String api, String method, String number, String id, Boolean idCheck,
                          Pagination pagination, String list, String initialStart, List<RequestField> request,
-                         java.util.Map<String, Object> probe) {
+                         java.util.Map<String, Object> probe, Window window, Partitions partitions, String total) {
 
         public boolean isIdCheck() {
             return idCheck == null || idCheck;
         }
     }
 
-    /** Paging of the source; {@code pageSize} records per request. */
-    public record Pagination(Integer pageSize) {
+    /**
+     * Paging of the source: {@code pageSize} records per request, by {@code mode}: {@code offset} (pageIndex 0, 1, ...;
+     * the default), {@code maxId} (pageIndex 0 and the request field {@code cursor} set to the largest {@code from}
+     * value of the previous page, {@code from} defaulting to source.id) or {@code responseCursor} (the request field
+     * {@code cursor} set to the value at {@code from}, a path in result.data of the previous answer). {@code start} is
+     * the cursor's value on the first call of each slice (maxId: "0"; responseCursor: "").
+     */
+    public record Pagination(Integer pageSize, String mode, String cursor, String from, String start) {
+
+        public static final String OFFSET = "offset";
+        public static final String MAX_ID = "maxId";
+        public static final String RESPONSE_CURSOR = "responseCursor";
+
+        public String pagingMode() {
+            return mode == null ? OFFSET : mode;
+        }
+
+        public boolean isOffset() {
+            return OFFSET.equals(pagingMode());
+        }
+    }
+
+    /** The window's slicing: each slice at most {@code maxSpan} wide (an ISO-8601 duration, e.g. P7D). */
+    public record Window(String maxSpan) {
+
+        public java.time.Duration span() {
+            return maxSpan == null ? null : java.time.Duration.parse(maxSpan);
+        }
+    }
+
+    /** The same window read once per value of the request field {@code field} (e.g. isTableSwitch 1 and 2). */
+    public record Partitions(String field, List<Object> values) {
     }
 
     /**
@@ -52,8 +82,24 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
     public record RequestField(String field, String label, String type, String value) {
     }
 
-    /** Where records go: the table, its key column, the column stamped on change, and the mapped fields. */
-    public record Target(String table, String key, String updateTime, List<TargetField> fields) {
+    /**
+     * Where records go: the table, its key column, the column stamped on change, the mapped fields, and the child
+     * tables filled from nested lists of each record.
+     */
+    public record Target(String table, String key, String updateTime, List<TargetField> fields, List<Child> children) {
+
+        public List<Child> childTables() {
+            return children == null ? List.of() : children;
+        }
+    }
+
+    /**
+     * A child table: each element of the record's nested array {@code list} is a row of {@code table} with its own
+     * {@code key} (from the element's {@code id}), the parent's key in {@code parentKey}. Replace semantics: after a
+     * record is written, its rows in the child table are exactly its elements (the others deleted in the same
+     * transaction).
+     */
+    public record Child(String list, String id, String table, String key, String parentKey, List<TargetField> fields) {
     }
 
     /**

@@ -13,7 +13,7 @@ final class SchemeChecks {
     static final Set<String> TYPES = Set.of("string", "int", "long", "decimal", "boolean", "datetime");
     static final Set<String> RUN_PLACEHOLDERS = Set.of("pageIndex", "pageSize", "windowStart", "windowEnd");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private SchemeChecks() {
     }
@@ -93,9 +93,11 @@ final class SchemeChecks {
                 }
             }
         }
-        if (!pages) {
-            p.add("source.request: no field carries {pageIndex}, so the pager cannot page");
+        if (!pages && src.pagination() != null && src.pagination().isOffset()) {
+            p.add("source.request: no field carries {pageIndex}, so the pager cannot page (or set pagination.mode to maxId"
+                    + " or responseCursor)");
         }
+        PagingChecks.check(src, p);
     }
 
     private static void checkTarget(Scheme.Target t, List<String> p) {
@@ -105,14 +107,23 @@ final class SchemeChecks {
         if (t.updateTime() != null && !NAME.matcher(t.updateTime()).matches()) {
             p.add("target.updateTime: a plain column name (got " + t.updateTime() + ")");
         }
-        List<Scheme.TargetField> fields = t.fields() == null ? List.of() : t.fields();
+        Set<String> names = checkFields("target", t.fields(), p);
+        if (t.key() == null || !names.contains(t.key())) {
+            p.add("target.key: required, one of the target fields (got " + t.key() + ")");
+        }
+        PagingChecks.checkChildren(t, p);
+    }
+
+    /** The fields of a table (the target's or a child's), each checked; returns their column names. */
+    static Set<String> checkFields(String table, List<Scheme.TargetField> list, List<String> p) {
+        List<Scheme.TargetField> fields = list == null ? List.of() : list;
         if (fields.isEmpty()) {
-            p.add("target.fields: at least one field is required");
+            p.add(table + ".fields: at least one field is required");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < fields.size(); i++) {
             Scheme.TargetField f = fields.get(i);
-            String at = "target.fields[" + i + "]";
+            String at = table + ".fields[" + i + "]";
             if (f.field() == null || !NAME.matcher(f.field()).matches()) {
                 p.add(at + ".field: required, a plain column name (got " + f.field() + ")");
             } else if (!names.add(f.field())) {
@@ -156,8 +167,6 @@ final class SchemeChecks {
                 p.add(at + ".value: a _function may not contain ';', '#' or '?'");
             }
         }
-        if (t.key() == null || !names.contains(t.key())) {
-            p.add("target.key: required, one of the target fields (got " + t.key() + ")");
-        }
+        return names;
     }
 }

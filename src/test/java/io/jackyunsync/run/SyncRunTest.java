@@ -7,8 +7,12 @@ import org.junit.jupiter.api.Test;
 /** Checks the paging state of a run: forward to a short page, confirmations, suspect pages, the backward pass, the page limit. */
 class SyncRunTest {
 
+    static final io.jackyunsync.scheme.CompiledScheme WAREHOUSE = io.jackyunsync.scheme.CompiledScheme.of(
+            io.jackyunsync.scheme.SchemeLoader.load(java.nio.file.Path.of("schemes")).stream()
+                    .filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow());
+
     static SyncRun run() {
-        SyncRun run = new SyncRun(null, "2026-01-01 00:00:00", "2026-01-02 00:00:00");
+        SyncRun run = new SyncRun(WAREHOUSE, "2026-01-01 00:00:00", "2026-01-02 00:00:00");
         run.maxPages(1000);
         return run;
     }

@@ -36,7 +36,7 @@ class RecordMapperTest {
         Scheme nested = new Scheme(WAREHOUSE.name(), true, WAREHOUSE.schedule(), WAREHOUSE.source(),
                 new Scheme.Target(WAREHOUSE.target().table(), WAREHOUSE.target().key(), WAREHOUSE.target().updateTime(), List.of(
                         WAREHOUSE.target().fields().get(0),
-                        text("channel", "{salesList.0.channelId}-{linkMan}"), text("city", "{address.city}"))), WAREHOUSE.reconcile());
+                        text("channel", "{salesList.0.channelId}-{linkMan}"), text("city", "{address.city}")), null), WAREHOUSE.reconcile());
         assertThat(new RecordMapper(nested).sourceFields()).containsExactly("address", "linkMan", "salesList", "warehouseId");
     }
 

@@ -1,0 +1,44 @@
+package io.jackyunsync.run;
+
+import javax.sql.DataSource;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.spi.Policy;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The policy that writes a batch in one database transaction: its rows, and for a scheme with child tables the
+ * deletion of the lines its records no longer have and the upsert of their lines, so that no reader (and no crash)
+ * sees an order with half its lines. camel-sql runs on Spring's JdbcTemplate, which takes the connection bound to the
+ * thread by Spring's transaction manager; the steps under the policy run on the writer's thread, one after the other.
+ * camel-spring's SpringTransactionPolicy would do the same with spring-context and a transaction error handler besides.
+ */
+public final class BatchTransaction implements Policy {
+
+    private final TransactionTemplate template;
+
+    public BatchTransaction(DataSource dataSource) {
+        this.template = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+    }
+
+    @Override
+    public void beforeWrap(Route route, NamedNode definition) {
+        // nothing to prepare
+    }
+
+    @Override
+    public Processor wrap(Route route, Processor processor) {
+        return exchange -> template.executeWithoutResult(status -> {
+            try {
+                processor.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                status.setRollbackOnly();   // the failure travels on in the exchange, to the batch's error handler
+            }
+        });
+    }
+}

@@ -34,7 +34,7 @@ public final class PageTransform {
                 dropped++;
                 continue;
             }
-            if (run.isReverse()) {
+            if (run.isRecovering()) {
                 run.recovered.incrementAndGet();
             }
             MappedRecord mapped = io.jackyunsync.scheme.ChildRows.attach(run.compiled(), record, mapper.map(record));

@@ -31,6 +31,7 @@ final class PagingCursor {
     private String cursor;
     private String previousCursor;
     private int readPages;
+    private boolean rereading;
 
     /** An offset-paging cursor. */
     PagingCursor(AtomicLong pages, AtomicLong suspectPages, BiConsumer<String, String> fail) {
@@ -56,6 +57,11 @@ final class PagingCursor {
     /** The cursor value the next request carries (cursor modes); null in offset mode. */
     synchronized String cursor() {
         return cursor;
+    }
+
+    /** A read asked for again after it fell short of its total: its pages are mostly records read already, on purpose. */
+    synchronized void rereading() {
+        rereading = true;
     }
 
     /** Pages of this read fetched so far. */
@@ -159,7 +165,7 @@ final class PagingCursor {
      * asked again once, counted suspect; the same again, the run fails. The backward pass re-reads on purpose.
      */
     synchronized void pageOfDuplicates() {
-        if (reverse) {
+        if (reverse || rereading) {
             return;
         }
         if (repeatedPage == lastFetched) {

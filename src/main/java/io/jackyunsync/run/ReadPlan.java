@@ -71,6 +71,11 @@ final class ReadPlan {
         return true;
     }
 
+    /** The current read is a re-read (its first attempt fell short of its total). */
+    synchronized boolean isReread() {
+        return attempt == 2;
+    }
+
     boolean isSingle() {
         return slices * partitionCount == 1;
     }
@@ -89,8 +94,8 @@ final class ReadPlan {
     }
 
     String sliceEnd() {
-        if (end == null) {
-            return null;
+        if (start == null) {
+            return null;   // a reconciliation's read of the whole set: no window at all
         }
         Instant sliceEnd = span == null ? end : start.plus(span.multipliedBy(slice() + 1));
         return BeijingTime.format(sliceEnd.isAfter(end) ? end : sliceEnd);

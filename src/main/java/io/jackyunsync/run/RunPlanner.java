@@ -72,7 +72,10 @@ public final class RunPlanner {
 
     /** The run of a reconciliation: the scheme's whole source set (no modified-time window), written to its stage. */
     public SyncRun planFullSet(CompiledScheme staging) {
-        SyncRun run = new SyncRun(staging, null, BeijingTime.format(clock.instant()));
+        // a source read in slices has no whole-set question: its whole set is every slice from the initial start on
+        var source = staging.scheme().source();
+        String start = source.window() == null ? null : source.initialStart() == null ? DEFAULT_INITIAL_START : source.initialStart();
+        SyncRun run = new SyncRun(staging, start, BeijingTime.format(clock.instant()));
         run.setInstance(Instance.NAME);
         run.maxPages(maxPagesPerRun);
         run.confirmFirstPage(true);

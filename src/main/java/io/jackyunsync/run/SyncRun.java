@@ -62,6 +62,9 @@ public final class SyncRun {
                 pagination.start() != null ? pagination.start() : Scheme.Pagination.MAX_ID.equals(pagination.mode()) ? "0" : "");
         c.maxPages(maxPages);
         c.confirmFirstPage(confirmFirstPage && plan.isSingle());
+        if (plan.isReread()) {
+            c.rereading();
+        }
         return c;
     }
 
@@ -178,6 +181,8 @@ public final class SyncRun {
     /** The forward pass came to its short page and no backward pass has begun: the probe's moment. */
     public boolean isBetweenPasses() { return cursor.isBetweenPasses(); }
     public boolean isReverse() { return cursor.isReverse(); }
+    /** Records met now for the first time are ones an earlier answer left out: the backward pass, or a re-read. */
+    boolean isRecovering() { return cursor.isReverse() || plan.isReread(); }
     public int getPasses() { return isReverse() ? 2 : 1; }
     public boolean isMorePages() { return cursor.isMorePages(); }
     public void setMorePages(boolean morePages) { cursor.setMorePages(morePages); }

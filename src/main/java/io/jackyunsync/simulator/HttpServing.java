@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,8 +26,17 @@ final class HttpServing {
         return server;
     }
 
+    /** The gateway URL a client calls (loopback when the server listens on every address). */
+    static URI url(HttpServer server) {
+        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : server.getAddress().getHostString();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/open/openapi/do");
+    }
+
+    /** Stops the server (if it was started) and its threads. */
     static void stop(HttpServer server) {
-        server.stop(0);
-        ((ExecutorService) server.getExecutor()).shutdownNow();
+        if (server != null) {
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
     }
 }

@@ -76,8 +76,7 @@ public final class JackyunSimulator implements AutoCloseable {
     }
 
     public URI url() {
-        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : server.getAddress().getHostString();
-        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/open/openapi/do");
+        return HttpServing.url(server);
     }
 
     /** Fault: every page after the first starts with the last record of the page before (the same record on two pages). */
@@ -153,9 +152,7 @@ public final class JackyunSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            HttpServing.stop(server);
-        }
+        HttpServing.stop(server);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

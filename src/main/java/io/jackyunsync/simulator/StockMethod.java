@@ -40,7 +40,12 @@ final class StockMethod {
         }
         OverlaySet<SimStock>.Walk walk = data.set().walk(start, end, cursor);
         List<SimStock> page = new ArrayList<>(pageSize);
+        boolean filtered = warehouse != null || goodsNo != null || barcodeSet != null || noBlockup;
         for (int h = walk.next(); h != Integer.MIN_VALUE && page.size() < pageSize; h = walk.next()) {
+            if (!filtered && skip > 0) {
+                skip--; // without filters a skipped row need not be made
+                continue;
+            }
             SimStock s = walk.get(h);
             if ((warehouse != null && !warehouse.equals(s.warehouseCode())) || (goodsNo != null && !goodsNo.equals(s.goodsNo()))
                     || (barcodeSet != null && !barcodeSet.contains(s.skuBarcode())) || (noBlockup && s.isBlockup() == 1)) {

@@ -32,13 +32,14 @@ final class Nasty {
         return cut(s, max);
     }
 
-    /** Free text of any length: empty, a few words, or several KB of awkward pieces (never NUL). */
+    /** Free text of any length: empty (30 %), a few words, or (2 %) several KB of awkward pieces; never NUL. */
     static String memo(SplittableRandom r) {
-        int kind = r.nextInt(10);
-        if (kind < 3) {
+        int kind = r.nextInt(50);
+        if (kind < 15) {
             return "";
         }
-        int pieces = kind == 9 ? 200 + r.nextInt(400) : 1 + r.nextInt(6);
+        // one memo in fifty runs to several KB: enough to break a short column, not so many that they swamp a benchmark
+        int pieces = kind == 49 ? 200 + r.nextInt(400) : 1 + r.nextInt(6);
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < pieces; k++) {
             b.append(PIECES[r.nextInt(PIECES.length)]).append(k % 7 == 3 ? "\r\n" : " ");

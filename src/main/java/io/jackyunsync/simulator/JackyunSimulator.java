@@ -58,6 +58,7 @@ public final class JackyunSimulator implements AutoCloseable {
         return this;
     }
 
+    /** Serves these sales orders; give them before {@link #faults}, which arms the one-shot scroll faults on them. */
     public JackyunSimulator withTrades(TradeDataSet trades) {
         methods.trades = new TradeMethod(trades);
         return this;

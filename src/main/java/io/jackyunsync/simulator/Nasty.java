@@ -21,9 +21,9 @@ final class Nasty {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ index * 0xC2B2AE3D27D4EB4FL ^ salt * 0x165667B19E3779F9L);
     }
 
-    /** A name: usually plain, every few records with one awkward piece, at most {@code max} characters. */
+    /** A name: plain 7 times in 10, else with an awkward piece or at the full {@code max} characters. */
     static String name(SplittableRandom r, String plain, int max) {
-        String s = switch (r.nextInt(6)) {
+        String s = switch (r.nextInt(10)) {
             case 0 -> plain + " " + PIECES[r.nextInt(PIECES.length)];
             case 1 -> PIECES[r.nextInt(PIECES.length)] + plain;
             case 2 -> (plain + "长名" + "北".repeat(max)).substring(0, max);

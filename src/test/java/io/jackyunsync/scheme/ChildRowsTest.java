@@ -73,9 +73,10 @@ class ChildRowsTest {
 
     @Test
     void should_reject_an_order_with_a_line_without_its_id() throws Exception {
-        MappedRecord m = map("{\"tradeId\": \"42\", \"goodsDetail\": [{\"goodsNo\": \"G1\"}]}");
+        MappedRecord m = map("{\"tradeId\": \"42\", \"goodsDetail\": [{\"subTradeId\": \"1\"}, {\"goodsNo\": \"G1\"}]}");
         assertThat(m.isRejected()).isTrue();
-        assertThat(m.reason()).contains("goodsDetail line");
+        assertThat(m.sourceId()).isEqualTo("42");
+        assertThat(m.reason()).contains("goodsDetail line (no subTradeId)");
     }
 
     @Test

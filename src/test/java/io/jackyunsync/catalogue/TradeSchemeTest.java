@@ -122,6 +122,28 @@ class TradeSchemeTest extends SyncMainTestSupport {
         assertLanded(simulator.trades().trades());
     }
 
+    /**
+     * Orders modified while their slice is scrolled (moved to now, some from the archive to the current table): the
+     * scroll's snapshot still holds their old version, its total still agrees, and the next run reads the new one.
+     */
+    @Test
+    void should_hold_every_order_in_its_latest_version_after_the_next_run_when_orders_moved_during_the_scroll() throws Exception {
+        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.parse("moveEvery=3"));
+
+        SyncRun first = app.run("trade");
+        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.NONE);
+        SyncRun next = app.run("trade");
+
+        assertThat(first.isSucceeded()).as(first.summary()).isTrue();
+        assertThat(first.getRereads()).isZero();
+        assertThat(next.isSucceeded()).as(next.summary()).isTrue();
+        long end = BeijingTime.parse(first.getWindowEnd()).toEpochMilli();
+        long moved = simulator.trades().trades().stream().filter(t -> t.gmtModified() > end).count();
+        assertThat(moved).as("orders moved during the first run").isPositive();
+        assertThat(next.getUpdated()).isGreaterThanOrEqualTo(moved);
+        assertLanded(simulator.trades().trades());
+    }
+
     /** Every order and line of the source in MySQL, and nothing else, value for value. */
     void assertLanded(List<SimTrade> trades) throws Exception {
         Map<Long, Map<String, Object>> orders = db.rows("SELECT trade_id, trade_no, trade_status, shop_name, HEX(seller_memo) AS memo,"

@@ -116,6 +116,26 @@ class ApplicationCommandLineIT {
         assertThat(r.out()).containsPattern("warehouse: OK pages=\\d+ records=\\d+ inserted=\\d+")
                 .contains("杭州一号仓🚚📦").containsPattern("\\n\\d{4} rows in warehouse \\(last update 20")
                 .doesNotContainPattern("\\d+ +rows +null");   // a count is not printed as a row of the table
+        // the orders: every one of the data set read whole against the totals, lines under their orders, the archive's counted
+        int trades = io.jackyunsync.demo.Demo.TRADES;
+        assertThat(r.out()).containsPattern("trade: OK pages=\\d+ records=" + trades + " inserted=" + trades + " .* reads=\\d+ expected=" + trades)
+                .containsPattern("\\ntrade_no +status +shop +check_total +gmt_modified\\nJY\\d+ +\\d+ +\\S+ +\\d+\\.\\d{2} +20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n"
+                        + " {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{2}\\n");
+        java.util.regex.Matcher landed = java.util.regex.Pattern.compile("\\n(\\d+) orders and (\\d+) lines landed in trade / trade_goods; (\\d+) of the orders "
+                + "came from the archive table \\(isTableSwitch=2[^\\n]*the run took (\\d+) reads \\((\\d+) rereads\\)").matcher(r.out());
+        assertThat(landed.find()).as(r.out()).isTrue();
+        assertThat(Long.parseLong(landed.group(1))).isEqualTo(trades);
+        // the lines do not depend on the clock: the same data set says how many there are
+        long lines = new io.jackyunsync.simulator.TradeDataSet(io.jackyunsync.demo.Demo.SEED, trades, io.jackyunsync.demo.Demo.TRADE_DAYS,
+                Clock.systemUTC()).trades().stream().mapToLong(t -> t.lines().size()).sum();
+        assertThat(Long.parseLong(landed.group(2))).isEqualTo(lines);
+        // 200 days of orders, archived after 90: about 110/200 of them; some live only in the archive, not all
+        assertThat(Long.parseLong(landed.group(3))).isBetween(trades / 4L, trades * 3L / 4);
+        assertThat(Long.parseLong(landed.group(4))).isGreaterThanOrEqualTo(2 * 29);   // 201 days in 7-day slices, 2 tables each
+        long lineRows = r.out().lines().filter(l -> l.matches(" {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{2}")).count();
+        long orderRows = r.out().lines().filter(l -> l.matches("JY\\d+ .*")).count();
+        assertThat(orderRows).isEqualTo(5);
+        assertThat(lineRows).isGreaterThanOrEqualTo(orderRows);
     }
 
     @Test

@@ -1,0 +1,3 @@
+SELECT (SELECT COUNT(*) FROM trade) AS orders,
+       (SELECT COUNT(*) FROM trade_goods) AS order_lines,
+       (SELECT COUNT(*) FROM trade WHERE gmt_modified < ?) AS archived

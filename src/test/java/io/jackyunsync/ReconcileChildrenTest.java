@@ -142,6 +142,30 @@ class ReconcileChildrenTest {
     }
 
     @Test
+    void should_leave_the_production_lines_alone_without_repair_even_where_they_differ_from_the_source() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (HostileGateway gateway = gateway(); SyncApp app = start(db, gateway)) {
+            assertThat(app.run("orders").isSucceeded()).isTrue();
+            db.execute("DELETE FROM rec_order_line WHERE line_id IN (101, 501)");
+            db.execute("UPDATE rec_order_line SET goods_no = 'by hand', order_id = 7 WHERE line_id = 402");
+            db.execute("INSERT INTO rec_order_line (line_id, order_id, goods_no, qty) VALUES (198, 1, 'HAND', 1)");
+            List<Map<String, Object>> before = lines(db);
+            List<Map<String, Object>> orders = db.rows("SELECT * FROM rec_order ORDER BY order_id");
+
+            Reconciliation plain = app.reconcile("orders", false);
+
+            // first of all: the stage read wrote the source's lines into the stage, not over the production lines
+            assertThat(lines(db)).isEqualTo(before);
+            assertThat(db.rows("SELECT * FROM rec_order ORDER BY order_id")).isEqualTo(orders);
+            assertThat(db.count("SELECT COUNT(*) FROM sync_reconcile_rec_order_line")).isEqualTo(LINES);
+            assertThat(plain.getStatus()).as(plain.summary()).isEqualTo("DIFFERENT");
+            assertThat(plain.getLinesMissing()).isEqualTo(2);
+            assertThat(plain.getLinesDifferent()).isEqualTo(1);
+            assertThat(plain.getLinesExtra()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void should_report_missing_different_and_extra_lines_leave_production_alone_and_repair_them() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (HostileGateway gateway = gateway(); SyncApp app = start(db, gateway, "sync.reconcile.max-extras-percent=20")) {

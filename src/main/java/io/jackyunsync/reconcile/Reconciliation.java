@@ -57,7 +57,7 @@ public final class Reconciliation {
         this.extrasPolicy = extrasPolicy;
         this.markValue = markValue;
         this.run = run;
-        this.lines = new ReconcileLines(sql.children());
+        this.lines = new ReconcileLines(sql == null ? List.of() : sql.children());
     }
 
     void compared(Map<String, Object> counts) {

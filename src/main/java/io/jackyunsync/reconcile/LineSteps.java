@@ -2,7 +2,6 @@ package io.jackyunsync.reconcile;
 
 import io.jackyunsync.scheme.ChildReconcileSql;
 import java.util.Map;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -21,38 +20,30 @@ public final class LineSteps {
         return r.getSql().children().get(index);
     }
 
-    public String createStage(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return child(r, index).createStage();
+    /** The statement of child table {@code CamelLoopIndex} that header {@code lineStatement} names. */
+    public String statement(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,
+                            @Header("lineStatement") String which) {
+        ChildReconcileSql c = child(r, index);
+        return switch (which) {
+            case "createStage" -> c.createStage();
+            case "clearStage" -> c.clearStage();
+            case "counts" -> c.counts();
+            case "repair" -> c.repair();
+            case "extrasDelete" -> c.extrasDelete();
+            case "linesOfExtraParents" -> c.linesOfExtraParents();
+            default -> throw new IllegalArgumentException("no line statement " + which);
+        };
     }
 
-    public String clearStage(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return child(r, index).clearStage();
-    }
-
-    public String counts(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return child(r, index).counts();
-    }
-
-    public String repair(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return child(r, index).repair();
-    }
-
-    public String extrasDelete(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return child(r, index).extrasDelete();
-    }
-
-    public String linesOfExtraParents(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return child(r, index).linesOfExtraParents();
-    }
-
-    public void compared(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,
-                         @Body Map<String, Object> counts) {
-        r.getLines().compared(index, counts);
-    }
-
-    public void deleted(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,
-                        @Header("CamelSqlUpdateCount") Number rows) {
-        r.getLines().deleted(index, rows);
+    /** Takes the statement's result: the counts of a comparison, the lines a deletion of extras deleted. */
+    @SuppressWarnings("unchecked")
+    public void done(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,
+                     @Header("lineStatement") String which, Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+        if ("counts".equals(which)) {
+            r.getLines().compared(index, exchange.getMessage().getMandatoryBody(Map.class));
+        } else if ("extrasDelete".equals(which)) {
+            r.getLines().deleted(index, exchange.getMessage().getHeader("CamelSqlUpdateCount", Number.class));
+        }
     }
 
     /**

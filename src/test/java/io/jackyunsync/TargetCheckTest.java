@@ -44,4 +44,30 @@ class TargetCheckTest {
                             .contains("scheme warehouse, table warehouse: the table does not exist"));
         }
     }
+
+    @Test
+    void should_check_a_child_table_too_and_take_its_column_widths() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.sized(1, 10)) {
+            java.util.Map<String, String> settings = AppOverrides.of(db, simulator);
+            settings.put("sync.trade.enabled", "true");
+            SyncApp.start(settings).close();
+            db.execute("ALTER TABLE trade_goods DROP COLUMN barcode, MODIFY sku_id VARCHAR(19)");
+
+            assertThatThrownBy(() -> SyncApp.start(settings))
+                    .satisfies(e -> {
+                        ConfigException config = Application.configProblem(e);
+                        assertThat(config).isNotNull();
+                        assertThat(config.problems()).hasSize(2);
+                        assertThat(config.problems()).contains("scheme trade, child table trade_goods, column barcode: does not exist");
+                        assertThat(config.problems()).anySatisfy(p -> assertThat(p)
+                                .startsWith("scheme trade, child table trade_goods, column sku_id: type VARCHAR cannot hold a long"));
+                    });
+
+            db.execute("ALTER TABLE trade_goods DROP PRIMARY KEY, ADD PRIMARY KEY (trade_id, sub_trade_id)");
+            assertThatThrownBy(() -> SyncApp.start(settings))
+                    .satisfies(e -> assertThat(Application.configProblem(e).getMessage()).contains(
+                            "scheme trade, child table trade_goods: the key sub_trade_id must be the table's primary key"));
+        }
+    }
 }

@@ -44,7 +44,8 @@ record StartupOptions(Settings settings, List<Scheme> schemes, Map<String, Schem
     /** The enabled schemes, compiled, in file order; a live reload replaces entries, so the map is synchronized. */
     Map<String, CompiledScheme> enabledSchemes() {
         Map<String, CompiledScheme> enabled = Collections.synchronizedMap(new LinkedHashMap<>());
-        schemes.stream().filter(this::enabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(s)));
+        schemes.stream().filter(this::enabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(
+                s.withInitialStart(perScheme.get(s.name()).initialStart()))));
         return enabled;
     }
 

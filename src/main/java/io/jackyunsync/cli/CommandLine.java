@@ -2,7 +2,7 @@ package io.jackyunsync.cli;
 
 /** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
 public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
-                   boolean force) {
+                   boolean force, int goods, int stock, int trades) {
 
     public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE }
 
@@ -16,6 +16,9 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         boolean console = false;
         boolean repair = false;
         boolean force = false;
+        int goods = 0;
+        int stock = 0;
+        int trades = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> mode = only(mode, Mode.ONCE);
@@ -31,6 +34,9 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
                 case "--host" -> host = text(args, ++i, "--host");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
                 case "--records" -> records = (int) number(args, ++i, "--records", 0, 50_000_000);
+                case "--goods" -> goods = (int) number(args, ++i, "--goods", 0, 50_000_000);
+                case "--stock" -> stock = (int) number(args, ++i, "--stock", 0, 50_000_000);
+                case "--trades" -> trades = (int) number(args, ++i, "--trades", 0, 50_000_000);
                 case "--seed" -> seed = number(args, ++i, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
@@ -44,7 +50,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         if (force && !(mode == Mode.RECONCILE && repair)) {
             throw new IllegalArgumentException("--force goes with --reconcile --repair");
         }
-        return new CommandLine(mode, port, records, seed, faults, host, console, repair, force);
+        return new CommandLine(mode, port, records, seed, faults, host, console, repair, force, goods, stock, trades);
     }
 
     private static String text(String[] args, int i, String name) {

@@ -5,9 +5,11 @@ import org.quartz.CronExpression;
 
 /**
  * The options of one scheme, over what its file says: its switch (sync.&lt;name&gt;.enabled), its cron, the cron of
- * its scheduled reconciliation (null: none) and the reconciliation's extras policy (null: the file's).
+ * its scheduled reconciliation (null: none), the reconciliation's extras policy (null: the file's) and the initial start
+ * of its first window (sync.&lt;name&gt;.initial-start; null: the file's).
  */
-public record SchemeSettings(String name, boolean enabled, Boolean switched, String cron, String reconcileCron, String reconcileExtras) {
+public record SchemeSettings(String name, boolean enabled, Boolean switched, String cron, String reconcileCron, String reconcileExtras,
+                             String initialStart) {
 
     /** Reads the scheme's keys; its cron and reconciliation cron are checked only when it is enabled. */
     public static SchemeSettings read(Reader r, String name, boolean fileEnabled, String fileCron) {
@@ -33,7 +35,15 @@ public record SchemeSettings(String name, boolean enabled, Boolean switched, Str
         if (extras != null && !extras.matches("keep|mark|delete")) {
             r.problems().add(extrasKey + " must be keep, mark or delete (got '" + extras + "')");
         }
-        return new SchemeSettings(name, enabled, switched, cron, reconcileCron, extras);
+        // where a first run (and a reconciliation of a sliced source) starts: a go-live date rather than the file's 2015
+        String startKey = "sync." + name + ".initial-start";
+        String initialStart = r.optional(startKey).orElse(null);
+        if (initialStart != null && !initialStart.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
+            r.problems().add(startKey + " (environment " + Reader.env(startKey) + ") must be yyyy-MM-dd HH:mm:ss, Beijing time (got '"
+                    + initialStart + "')");
+            initialStart = null;
+        }
+        return new SchemeSettings(name, enabled, switched, cron, reconcileCron, extras, initialStart);
     }
 
     private static void cron(Reader r, String key, String cron, String example) {

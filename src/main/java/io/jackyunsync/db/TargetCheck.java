@@ -41,40 +41,57 @@ public final class TargetCheck {
             DatabaseMetaData meta = c.getMetaData();
             for (CompiledScheme compiled : schemes) {
                 Scheme.Target target = compiled.scheme().target();
-                String at = "scheme " + compiled.name() + ", table " + target.table();
-                Map<String, Column> columns = columns(meta, c.getCatalog(), target.table());
-                if (columns.isEmpty()) {
-                    problems.add(at + ": the table does not exist in " + c.getCatalog() + " (add a migration that creates it)");
-                    continue;
+                table(meta, c.getCatalog(), "scheme " + compiled.name() + ", table ", target.table(), target.key(), target.fields(),
+                        target.updateTime(), compiled.mapper(), problems);
+                for (io.jackyunsync.scheme.ChildTable child : compiled.children()) {
+                    Scheme.Child ch = child.child();
+                    List<Scheme.TargetField> fields = new ArrayList<>(ch.fields());
+                    fields.add(Scheme.TargetField.of(ch.parentKey(), null, target.fields().stream()
+                            .filter(f -> f.field().equals(target.key())).findFirst().orElseThrow().type(), null, null, null, null,
+                            null, null, null, null, null, null, null, null));
+                    table(meta, c.getCatalog(), "scheme " + compiled.name() + ", child table ", ch.table(), ch.key(), fields, null,
+                            child.mapper(), problems);
                 }
-                List<String> keys = primaryKey(meta, c.getCatalog(), target.table());
-                if (!keys.equals(List.of(target.key().toLowerCase(Locale.ROOT)))) {
-                    problems.add(at + ": the key " + target.key() + " must be the table's primary key (it is " + keys + ")");
-                }
-                Map<String, Integer> widths = new HashMap<>();
-                for (Scheme.TargetField f : compiled.scheme().target().fields()) {
-                    Column col = columns.get(f.field().toLowerCase(Locale.ROOT));
-                    if (col == null) {
-                        problems.add(at + ", column " + f.field() + ": does not exist");
-                    } else if (f.value() == null || !f.value().startsWith("_function ")) {
-                        if (!COMPATIBLE.get(f.type()).contains(col.type())) {
-                            problems.add(at + ", column " + f.field() + ": type " + col.type() + " cannot hold a " + f.type()
-                                    + " (use one of " + COMPATIBLE.get(f.type()) + ")");
-                        } else if (Set.of("CHAR", "VARCHAR").contains(col.type())) {
-                            widths.put(f.field(), col.size());
-                        }
-                    }
-                }
-                if (target.updateTime() != null && !columns.containsKey(target.updateTime().toLowerCase(Locale.ROOT))) {
-                    problems.add(at + ", column " + target.updateTime() + " (updateTime): does not exist");
-                }
-                compiled.mapper().columnWidths(widths);
             }
             if (problems.isEmpty()) {
                 problems.addAll(FunctionCheck.check(c, schemes));
             }
         }
         return problems;
+    }
+
+    /** One table of a scheme (its target, or a child table): exists, keyed by its key, every column of a compatible type. */
+    private static void table(DatabaseMetaData meta, String catalog, String what, String table, String key,
+                              List<Scheme.TargetField> fields, String updateTime, io.jackyunsync.scheme.RecordMapper mapper,
+                              List<String> problems) throws SQLException {
+        String at = what + table;
+        Map<String, Column> columns = columns(meta, catalog, table);
+        if (columns.isEmpty()) {
+            problems.add(at + ": the table does not exist in " + catalog + " (add a migration that creates it)");
+            return;
+        }
+        List<String> keys = primaryKey(meta, catalog, table);
+        if (!keys.equals(List.of(key.toLowerCase(Locale.ROOT)))) {
+            problems.add(at + ": the key " + key + " must be the table's primary key (it is " + keys + ")");
+        }
+        Map<String, Integer> widths = new HashMap<>();
+        for (Scheme.TargetField f : fields) {
+            Column col = columns.get(f.field().toLowerCase(Locale.ROOT));
+            if (col == null) {
+                problems.add(at + ", column " + f.field() + ": does not exist");
+            } else if (f.value() == null || !f.value().startsWith("_function ")) {
+                if (!COMPATIBLE.get(f.type()).contains(col.type())) {
+                    problems.add(at + ", column " + f.field() + ": type " + col.type() + " cannot hold a " + f.type()
+                            + " (use one of " + COMPATIBLE.get(f.type()) + ")");
+                } else if (Set.of("CHAR", "VARCHAR").contains(col.type())) {
+                    widths.put(f.field(), col.size());
+                }
+            }
+        }
+        if (updateTime != null && !columns.containsKey(updateTime.toLowerCase(Locale.ROOT))) {
+            problems.add(at + ", column " + updateTime + " (updateTime): does not exist");
+        }
+        mapper.columnWidths(widths);
     }
 
     private static Map<String, Column> columns(DatabaseMetaData meta, String catalog, String table) throws SQLException {

@@ -12,6 +12,16 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
         return enabled == null || enabled;
     }
 
+    /** The same scheme with another initial start (sync.&lt;name&gt;.initial-start); this one when {@code start} is null. */
+    public Scheme withInitialStart(String start) {
+        if (start == null) {
+            return this;
+        }
+        Source s = source;
+        return new Scheme(name, enabled, schedule, new Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(), s.pagination(),
+                s.list(), start, s.request(), s.probe(), s.window(), s.partitions(), s.total()), target, reconcile);
+    }
+
     /**
      * Where records come from: the API method, paging, the record's id and the request fields. {@code probe} holds
      * request fields added to the movement probe (for warehouses {@code includeDeleteAndBlockup: 1}, so that disabled

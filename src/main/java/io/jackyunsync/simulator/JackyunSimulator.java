@@ -1,27 +1,23 @@
 package io.jackyunsync.simulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.jackyunsync.jackyun.JackyunEnvelope;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Jackyun gateway on localhost that speaks and enforces the protocol of API.md for {@code erp.warehouse.get}:
- * signature, timestamp freshness, 0-based paging without a total, the modified-time window and the filters
- * ({@link SignedRequest}, {@link WarehouseQuery}, {@link WarehousePager}), with the faults of {@link SimulatorFaults}.
+ * A Jackyun gateway on localhost that speaks and enforces the protocol of API.md and METHODS.md: signature, timestamp
+ * freshness ({@link SignedRequest}), warehouses and sales channels ({@link WarehouseMethod}), goods, stock and sales
+ * orders ({@link GoodsMethod}, {@link StockMethod}, {@link TradeMethod}), with the faults of {@link SimulatorFaults}
+ * on every method. Goods, stock and orders are empty unless given ({@link #withGoods} and the like).
  */
 public final class JackyunSimulator implements AutoCloseable {
 
@@ -34,24 +30,38 @@ public final class JackyunSimulator implements AutoCloseable {
 
     private final String appkey;
     private final String secret;
-    private final WarehouseDataSet data;
-    private final SalesChannelDataSet salesChannels;
-    private final WarehousePager pager;
+    private final WarehouseMethod warehouses;
     private final FaultInjector injector = new FaultInjector();
     private final Clock clock;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong pagesServed = new AtomicLong();
+    private final Map<String, AtomicLong> callsByMethod = new ConcurrentHashMap<>();
+    private final NewerMethods methods;
     private HttpServer server;
-    private ExecutorService executor;
 
     public JackyunSimulator(String appkey, String secret, WarehouseDataSet data, Clock clock) {
-        this.salesChannels = new SalesChannelDataSet(data.size(), Math.max(3, data.size() / 10));
         this.appkey = appkey;
         this.secret = secret;
-        this.data = data;
-        this.pager = new WarehousePager(data);
+        this.warehouses = new WarehouseMethod(data, clock);
         this.clock = clock;
+        this.methods = new NewerMethods(clock);
+    }
+
+    public JackyunSimulator withGoods(GoodsDataSet goods) {
+        methods.goods = goods;
+        return this;
+    }
+
+    public JackyunSimulator withStock(StockDataSet stock) {
+        methods.stock = stock;
+        return this;
+    }
+
+    /** Serves these sales orders; give them before {@link #faults}, which arms the one-shot scroll faults on them. */
+    public JackyunSimulator withTrades(TradeDataSet trades) {
+        methods.trades = new TradeMethod(trades);
+        return this;
     }
 
     public JackyunSimulator start(int port) throws IOException {
@@ -60,33 +70,38 @@ public final class JackyunSimulator implements AutoCloseable {
 
     /** Serves on {@code host} (loopback unless a container network needs more). */
     public JackyunSimulator start(String host, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "jackyun-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/open/openapi/do", this::handle);
-        server.start();
-        LOG.info("Jackyun simulator serving {} warehouses at {}", data.size(), url());
+        server = HttpServing.serve(host, port, this::handle);
+        LOG.info("Jackyun simulator serving {} warehouses, {} SKUs, {} stock rows, {} orders at {}", data().size(),
+                goods().size(), stock().size(), trades().size(), url());
         return this;
     }
 
     public URI url() {
-        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : server.getAddress().getHostString();
-        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/open/openapi/do");
+        return HttpServing.url(server);
     }
 
     /** Fault: every page after the first starts with the last record of the page before (the same record on two pages). */
     public JackyunSimulator overlappingPages(boolean on) {
-        SimulatorFaults f = injector.faults();
-        return faults(new SimulatorFaults(f.http5xx(), f.throttle(), f.cut(), f.truncate(), f.slow(), f.slowMillis(),
-                f.latencyMillis(), f.rateLimit(), f.rateLimitJson(), f.moveEvery(), on, f.seed(), f.badEvery(), f.noFutureEnd()));
+        injector.set(injector.faults().withOverlap(on));
+        return this;
     }
 
+    /** Sets the faults; the one-shot ones ({@code dropScrollOnce}, {@code noScrollIdOnce}) are armed here. */
     public JackyunSimulator faults(SimulatorFaults faults) {
         injector.set(faults);
+        methods.arm(faults);
+        return this;
+    }
+
+    /** Once: the next full scroll page of sales orders leaves {@code n} of its orders out (totalResults stays true). */
+    public JackyunSimulator dropFromNextScrollPage(int n) {
+        methods.trades.dropFromNextScrollPage(n);
+        return this;
+    }
+
+    /** Once: the next full scroll page of sales orders comes without its scrollId (empty). */
+    public JackyunSimulator noScrollIdOnce() {
+        methods.trades.noScrollIdOnce();
         return this;
     }
 
@@ -101,16 +116,34 @@ public final class JackyunSimulator implements AutoCloseable {
     }
 
     public WarehouseDataSet data() {
-        return data;
+        return warehouses.data();
     }
 
     public SalesChannelDataSet salesChannels() {
-        return salesChannels;
+        return warehouses.salesChannels();
+    }
+
+    public GoodsDataSet goods() {
+        return methods.goods;
+    }
+
+    public StockDataSet stock() {
+        return methods.stock;
+    }
+
+    public TradeDataSet trades() {
+        return methods.trades.data();
     }
 
     /** Requests answered so far, error envelopes included. */
     public long calls() {
         return calls.get();
+    }
+
+    /** Requests that named {@code method}, counted as {@link #calls()} counts (refusals and faults included). */
+    public long calls(String method) {
+        AtomicLong n = callsByMethod.get(method);
+        return n == null ? 0 : n.get();
     }
 
     /** Requests answered with an error envelope. */
@@ -120,10 +153,7 @@ public final class JackyunSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-        }
+        HttpServing.stop(server);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -134,36 +164,16 @@ public final class JackyunSimulator implements AutoCloseable {
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            callsByMethod.computeIfAbsent(String.valueOf(SignedRequest.parseForm(body).get("method")), m -> new AtomicLong())
+                    .incrementAndGet();
             SimulatorFaults f = injector.faults();
-            FaultInjector.sleep(f.latencyMillis());
-            if (injector.overRateLimit(f)) {
-                if (f.rateLimitJson()) {
-                    Envelopes.respond(exchange, 200, Envelopes.errorBytes("0859999999", "[0859999999]调用频率超限"));
-                } else {
-                    exchange.getResponseHeaders().set("Retry-After", "1");
-                    Envelopes.respond(exchange, 429, "{\"code\":429,\"msg\":\"too many requests\"}");
-                }
+            String fault = TransientFaults.before(exchange, injector, f);
+            if (fault == null) {
                 return;
-            }
-            String fault = injector.pick(f);
-            switch (fault) {
-                case "5xx" -> {
-                    Envelopes.respond(exchange, 503, "<html>503 Service Temporarily Unavailable</html>");
-                    return;
-                }
-                case "throttle" -> {
-                    Envelopes.respond(exchange, 200, Envelopes.errorBytes("0859999999", "[0859999999]系统繁忙"));
-                    return;
-                }
-                case "cut" -> {
-                    return; // closes the connection without an answer
-                }
-                case "slow" -> FaultInjector.sleep(f.slowMillis());
-                default -> { }
             }
             byte[] json;
             try {
-                json = answer(SignedRequest.check(body, appkey, secret, clock));
+                json = answer(SignedRequest.check(body, appkey, secret, clock), f);
             } catch (Refusal r) {
                 refused.incrementAndGet();
                 json = Envelopes.errorBytes(r.subCode, r.getMessage());
@@ -172,28 +182,19 @@ public final class JackyunSimulator implements AutoCloseable {
         }
     }
 
-    private byte[] answer(SignedRequest request) throws IOException {
-        WarehouseQuery query = request.query();
-        SimulatorFaults f = injector.faults();
-        if (f.noFutureEnd() && query.endMillis() != null && query.endMillis() > clock.millis()) {
-            throw new Refusal("0050030002", "[0050030002]gmtModifiedEnd is in the future");
+    private byte[] answer(SignedRequest request, SimulatorFaults f) throws IOException {
+        PageWriter.Page page = methods.answer(request.method(), request.biz());
+        if (page == null) {
+            return warehouses.answer(request, f, () -> moveDue(f));
         }
-        if (request.salesChannels()) {
-            return JackyunEnvelope.JSON.writeValueAsBytes(Envelopes.success("salesChannelInfo", salesPage(query)));
+        if (page.firstId() != null && moveDue(f)) {
+            methods.move(request.method(), page.firstId());
         }
-        List<SimWarehouse> page = pager.page(query, f.overlap());
-        byte[] json = Envelopes.warehousePage(page, f);
-        if (f.moveEvery() > 0 && pagesServed.incrementAndGet() % f.moveEvery() == 0) {
-            data.moveOne(query, !page.isEmpty() ? page.get(0).id() : null);
-        }
-        return json;
+        return page.json();
     }
 
-    private ArrayNode salesPage(WarehouseQuery q) {
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        q.inWindow(salesChannels.channels(), SalesChannelDataSet.Channel::gmtModified).stream()
-                .skip((long) q.pageIndex() * q.pageSize()).limit(q.pageSize())
-                .forEach(c -> list.add(c.json()));
-        return list;
+    /** Whether the moving-data fault moves a record after this page (every {@code moveEvery}-th page served). */
+    private boolean moveDue(SimulatorFaults f) {
+        return f.moveEvery() > 0 && pagesServed.incrementAndGet() % f.moveEvery() == 0;
     }
 }

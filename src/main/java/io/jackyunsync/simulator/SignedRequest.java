@@ -18,7 +18,11 @@ import java.util.Map;
  * One request's form, checked as the gateway checks it (API.md): app key, signature, timestamp freshness, version,
  * a subscribed method and a JSON bizcontent; any failure is a {@link Refusal}.
  */
-record SignedRequest(String method, WarehouseQuery query) {
+record SignedRequest(String method, JsonNode biz) {
+
+    /** The methods the test app has subscribed to. */
+    static final java.util.Set<String> METHODS = java.util.Set.of("erp.warehouse.get", "erp.sales.get",
+            GoodsMethod.METHOD, StockMethod.METHOD, TradeMethod.METHOD);
 
     static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(10);
 
@@ -43,7 +47,7 @@ record SignedRequest(String method, WarehouseQuery query) {
             throw new Refusal("0050030002", "[0050030002]version must be v1.0");
         }
         String method = p.get("method");
-        if (!"erp.warehouse.get".equals(method) && !"erp.sales.get".equals(method)) {
+        if (!METHODS.contains(method)) {
             throw new Refusal("0130020310", "[0130020310]应用未订阅该接口: " + method);
         }
         JsonNode biz;
@@ -55,7 +59,12 @@ record SignedRequest(String method, WarehouseQuery query) {
         if (biz == null || !biz.isObject()) {
             throw new Refusal("0050030002", "[0050030002]bizcontent is required");
         }
-        return new SignedRequest(method, WarehouseQuery.of(biz));
+        return new SignedRequest(method, biz);
+    }
+
+    /** The business parameters as {@code erp.warehouse.get} and {@code erp.sales.get} read them (checked here). */
+    WarehouseQuery query() {
+        return WarehouseQuery.of(biz);
     }
 
     boolean salesChannels() {

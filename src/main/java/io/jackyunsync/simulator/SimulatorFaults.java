@@ -8,13 +8,16 @@ import java.util.Map;
  * a rate limit answered with HTTP 429 or the JSON throttle code, data that moves between page requests,
  * pages that overlap, and records that break the warehouse rules ({@code badEvery}: every n-th record served has
  * no code, a type code that is not an integer, or a name longer than the column, in turn); {@code noFutureEnd}
- * refuses a window that ends in the future with a parameter error, as a strict gateway might. Written as {@code key=value} pairs, e.g. {@code 5xx=0.05,cut=0.02,rateLimit=10,moveEvery=3}.
+ * refuses a window that ends in the future with a parameter error, as a strict gateway might; {@code dropScrollOnce=n}
+ * leaves n orders out of the next full scroll page of sales orders, {@code noScrollIdOnce=true} sends the next full
+ * one without its scrollId (each once, armed when the faults are set). Written as {@code key=value} pairs, e.g. {@code 5xx=0.05,cut=0.02,rateLimit=10,moveEvery=3}.
  */
 public record SimulatorFaults(double http5xx, double throttle, double cut, double truncate, double slow, long slowMillis,
                               long latencyMillis, int rateLimit, boolean rateLimitJson, int moveEvery, boolean overlap,
-                              long seed, int badEvery, boolean noFutureEnd) {
+                              long seed, int badEvery, boolean noFutureEnd,
+                              int dropScrollOnce, boolean noScrollIdOnce) {
 
-    public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, 1, 0, false);
+    public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, 1, 0, false, 0, false);
 
     public static SimulatorFaults parse(String spec) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -31,14 +34,21 @@ public record SimulatorFaults(double http5xx, double throttle, double cut, doubl
                 rate(v, "slow"), number(v, "slowMs", 5000), number(v, "latencyMs", 0), (int) number(v, "rateLimit", 0),
                 "json".equals(v.getOrDefault("rateLimitMode", "http")), (int) number(v, "moveEvery", 0),
                 Boolean.parseBoolean(v.getOrDefault("overlap", "false")), number(v, "seed", 1), (int) number(v, "badEvery", 0),
-                Boolean.parseBoolean(v.getOrDefault("noFutureEnd", "false")));
+                Boolean.parseBoolean(v.getOrDefault("noFutureEnd", "false")), (int) number(v, "dropScrollOnce", 0),
+                Boolean.parseBoolean(v.getOrDefault("noScrollIdOnce", "false")));
         v.keySet().removeAll(java.util.Set.of("5xx", "throttle", "cut", "truncate", "slow", "slowMs", "latencyMs", "rateLimit",
-                "rateLimitMode", "moveEvery", "overlap", "seed", "badEvery", "noFutureEnd"));
+                "rateLimitMode", "moveEvery", "overlap", "seed", "badEvery", "noFutureEnd", "dropScrollOnce", "noScrollIdOnce"));
         if (!v.isEmpty()) {
             throw new IllegalArgumentException("unknown fault settings " + v.keySet()
-                    + "; known: 5xx, throttle, cut, truncate, slow, slowMs, latencyMs, rateLimit, rateLimitMode (http|json), moveEvery, overlap, seed, badEvery, noFutureEnd");
+                    + "; known: 5xx, throttle, cut, truncate, slow, slowMs, latencyMs, rateLimit, rateLimitMode (http|json), moveEvery, overlap, seed, badEvery, noFutureEnd, dropScrollOnce, noScrollIdOnce");
         }
         return f;
+    }
+
+    /** The same faults with the overlapping-pages fault on or off. */
+    public SimulatorFaults withOverlap(boolean on) {
+        return new SimulatorFaults(http5xx, throttle, cut, truncate, slow, slowMillis, latencyMillis, rateLimit, rateLimitJson,
+                moveEvery, on, seed, badEvery, noFutureEnd, dropScrollOnce, noScrollIdOnce);
     }
 
     private static double rate(Map<String, String> v, String key) {

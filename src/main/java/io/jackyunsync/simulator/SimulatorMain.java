@@ -5,8 +5,14 @@ import io.jackyunsync.cli.CommandLine;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code --simulator}: serves the simulated gateway until the process is stopped. */
+/**
+ * {@code --simulator}: serves the simulated gateway until the process is stopped; {@code --records} warehouses,
+ * {@code --goods} SKUs, {@code --stock} stock rows and {@code --trades} sales orders, all from {@code --seed}.
+ */
 public final class SimulatorMain {
+
+    /** The sales orders' modified times spread over this many days before the start (some in the archive table). */
+    static final int TRADE_SPAN_DAYS = 200;
 
     private SimulatorMain() {
     }
@@ -26,8 +32,15 @@ public final class SimulatorMain {
             return 2;
         }
         WarehouseDataSet data = new WarehouseDataSet(cli.seed(), cli.records(), Clock.systemUTC());
-        JackyunSimulator simulator = new JackyunSimulator(appkey, secret, data, Clock.systemUTC()).faults(faults).start(cli.host(), cli.port());
-        System.out.println("Jackyun simulator: " + data.size() + " warehouses (seed " + cli.seed() + ") at " + simulator.url());
+        Clock clock = Clock.systemUTC();
+        JackyunSimulator simulator = new JackyunSimulator(appkey, secret, data, clock)
+                .withGoods(new GoodsDataSet(cli.seed(), cli.goods(), clock))
+                .withStock(new StockDataSet(cli.seed(), cli.stock(), clock))
+                .withTrades(new TradeDataSet(cli.seed(), cli.trades(), TRADE_SPAN_DAYS, clock))
+                .faults(faults).start(cli.host(), cli.port());
+        System.out.println("Jackyun simulator: " + data.size() + " warehouses, " + simulator.goods().size() + " SKUs, "
+                + simulator.stock().size() + " stock rows, " + simulator.trades().size() + " sales orders (seed " + cli.seed()
+                + ") at " + simulator.url());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

@@ -1,0 +1,187 @@
+package io.jackyunsync.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.scheme.Scheme;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** Checks what an answer says beyond its records: the next cursor and the read's total. */
+class PageCursorsTest {
+
+    static Scheme.Source source(Scheme.Pagination pagination, String id, String total) {
+        return new Scheme.Source("oms.trade.fullinfoget", "POST", "tradeNo", id, true, pagination, "trades",
+                "2015-01-01 00:00:00", List.of(), null, null, null, total);
+    }
+
+    static JackyunEnvelope envelope(String data) {
+        return JackyunEnvelope.parse("oms.trade.fullinfoget",
+                "{\"code\":200,\"msg\":\"\",\"subCode\":\"\",\"result\":{\"contextId\":\"c1\",\"data\":" + data + "}}");
+    }
+
+    static List<JsonNode> records(int n, String field) {
+        List<JsonNode> records = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            records.add(JackyunEnvelope.JSON.createObjectNode().put(field, Integer.toString(i * 10)));
+        }
+        return records;
+    }
+
+    private static final Scheme.Pagination SCROLL = new Scheme.Pagination(2, "responseCursor", "scrollId", "scrollId", null);
+
+    @Test
+    void should_read_the_next_response_cursor_from_result_data() {
+        assertThat(PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":\"abc==\",\"trades\":[]}"),
+                records(2, "tradeId"))).isEqualTo("abc==");
+    }
+
+    @Test
+    void should_read_the_next_response_cursor_at_a_nested_path() {
+        Scheme.Pagination nested = new Scheme.Pagination(2, "responseCursor", "scrollId", "page.next.scrollId", null);
+        assertThat(PageCursors.next(source(nested, "tradeId", null),
+                envelope("{\"page\":{\"next\":{\"scrollId\":\"deep-1\"}},\"scrollId\":\"top\",\"trades\":[]}"),
+                records(2, "tradeId"))).isEqualTo("deep-1");
+    }
+
+    @Test
+    void should_refuse_a_full_page_without_its_response_cursor_as_a_retryable_bad_answer() {
+        assertThatThrownBy(() -> PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"trades\":[]}"), records(2, "tradeId")))
+                .isInstanceOfSatisfying(JackyunException.class, e -> {
+                    assertThat(e.getSubCode()).isEqualTo("NO_CURSOR");
+                    assertThat(e.isRetryable()).isTrue();
+                })
+                .hasMessageContaining("result.data.scrollId");
+        assertThatThrownBy(() -> PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":\"\",\"trades\":[]}"),
+                records(2, "tradeId"))).isInstanceOf(JackyunException.class);
+        assertThatThrownBy(() -> PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":null,\"trades\":[]}"),
+                records(2, "tradeId"))).isInstanceOf(JackyunException.class);
+    }
+
+    @Test
+    void should_accept_a_short_page_without_a_response_cursor() {
+        assertThat(PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"trades\":[]}"), records(1, "tradeId"))).isNull();
+        assertThat(PageCursors.next(source(SCROLL, "tradeId", null), envelope("null"), List.of())).isNull();
+    }
+
+    @Test
+    void should_take_the_max_id_cursor_from_the_largest_source_id_by_default() {
+        Scheme.Pagination maxId = new Scheme.Pagination(3, "maxId", "maxSkuId", null, "0");
+        List<JsonNode> page = List.of(JackyunEnvelope.JSON.createObjectNode().put("skuId", "9007199254740993"),
+                JackyunEnvelope.JSON.createObjectNode().put("skuId", "9007199254740995"),
+                JackyunEnvelope.JSON.createObjectNode().put("skuId", "9007199254740994"));
+        assertThat(PageCursors.next(source(maxId, "skuId", null), envelope("{\"goods\":[]}"), page)).isEqualTo("9007199254740995");
+    }
+
+    @Test
+    void should_take_the_max_id_cursor_from_the_field_named_by_from() {
+        Scheme.Pagination maxId = new Scheme.Pagination(2, "maxId", "maxQuantityId", "quantityId", "0");
+        List<JsonNode> page = List.of(
+                JackyunEnvelope.JSON.createObjectNode().put("skuId", "999").put("quantityId", "12"),
+                JackyunEnvelope.JSON.createObjectNode().put("skuId", "1").put("quantityId", "30"));
+        assertThat(PageCursors.next(source(maxId, "skuId", null), envelope("{}"), page)).isEqualTo("30");
+    }
+
+    @Test
+    void should_refuse_a_full_max_id_page_without_any_id() {
+        Scheme.Pagination maxId = new Scheme.Pagination(2, "maxId", "maxSkuId", null, "0");
+        assertThatThrownBy(() -> PageCursors.next(source(maxId, "skuId", null), envelope("{}"), records(2, "other")))
+                .isInstanceOfSatisfying(JackyunException.class, e -> assertThat(e.isRetryable()).isTrue())
+                .hasMessageContaining("skuId");
+    }
+
+    @Test
+    void should_have_no_cursor_in_offset_mode() {
+        Scheme.Pagination offset = new Scheme.Pagination(2, null, null, null, null);
+        assertThat(PageCursors.next(source(offset, "tradeId", null), envelope("{\"scrollId\":\"x\"}"), records(2, "tradeId"))).isNull();
+    }
+
+    @Test
+    void should_read_the_total_from_a_number_or_a_numeric_string() {
+        Scheme.Source src = source(SCROLL, "tradeId", "totalResults");
+        assertThat(PageCursors.total(src, envelope("{\"totalResults\":1234,\"trades\":[]}"))).isEqualTo(1234L);
+        assertThat(PageCursors.total(src, envelope("{\"totalResults\":\"567\",\"trades\":[]}"))).isEqualTo(567L);
+        assertThat(PageCursors.total(src, envelope("{\"totalResults\":\" 89 \",\"trades\":[]}"))).isEqualTo(89L);
+        assertThat(PageCursors.total(src, envelope("{\"totalResults\":0,\"trades\":[]}"))).isZero();
+        assertThat(PageCursors.total(source(SCROLL, "tradeId", "page.total"), envelope("{\"page\":{\"total\":\"42\"}}")))
+                .isEqualTo(42L);
+    }
+
+    @Test
+    void should_refuse_an_answer_without_the_total_the_scheme_reads() {
+        Scheme.Source src = source(SCROLL, "tradeId", "totalResults");
+        for (String data : List.of("{\"trades\":[]}", "{\"totalResults\":null}", "{\"totalResults\":\"many\"}")) {
+            assertThatThrownBy(() -> PageCursors.total(src, envelope(data)))
+                    .isInstanceOfSatisfying(JackyunException.class, e -> {
+                        assertThat(e.getSubCode()).isEqualTo("NO_TOTAL");
+                        assertThat(e.isRetryable()).isTrue();
+                    })
+                    .hasMessageContaining("result.data.totalResults");
+        }
+    }
+
+    @Test
+    void should_have_no_total_for_an_empty_answer_or_a_scheme_without_one() {
+        assertThat(PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("null"))).isNull();
+        assertThat(PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("\"\""))).isNull();
+        assertThat(PageCursors.total(source(SCROLL, "tradeId", null), envelope("{\"totalResults\":5}"))).isNull();
+    }
+
+    static io.jackyunsync.scheme.CompiledScheme compiled(String name) {
+        return io.jackyunsync.scheme.CompiledScheme.of(io.jackyunsync.scheme.SchemeLoader.load(java.nio.file.Path.of("schemes"))
+                .stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    static JackyunEnvelope projected(io.jackyunsync.scheme.CompiledScheme scheme, String data) {
+        String body = "{\"code\":200,\"msg\":\"\",\"subCode\":\"\",\"result\":{\"contextId\":\"c1\",\"data\":" + data + "}}";
+        return JackyunEnvelope.parse(scheme.scheme().source().api(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                scheme.projection());
+    }
+
+    @Test
+    void should_find_the_scroll_cursor_and_the_total_in_an_answer_read_with_the_trade_projection() {
+        io.jackyunsync.scheme.CompiledScheme trade = compiled("trade");
+        Scheme.Source src = new Scheme.Source(trade.scheme().source().api(), "POST", "tradeNo", "tradeId", true,
+                new Scheme.Pagination(1, "responseCursor", "scrollId", "scrollId", null), "trades", null, List.of(), null, null, null,
+                "totalResults");
+        JackyunEnvelope envelope = projected(trade, "{\"scrollId\":\"next==\",\"totalResults\":\"3\",\"trades\":["
+                + "{\"tradeId\":\"1234567890123456789\",\"unmapped\":\"x\",\"goodsDetail\":[{\"subTradeId\":\"9\"}]}]}");
+        List<JsonNode> records = io.jackyunsync.run.PageFetcher.records(src, envelope);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).has("unmapped")).isFalse();
+        assertThat(records.get(0).get("goodsDetail").get(0).get("subTradeId").asText()).isEqualTo("9");
+        assertThat(PageCursors.next(src, envelope, records)).isEqualTo("next==");
+        assertThat(PageCursors.total(src, envelope)).isEqualTo(3L);
+    }
+
+    /** pagination.from may name a field other than source.id (the scheme's doc: "from defaulting to source.id"). */
+    @Test
+    @Disabled("bug: CompiledScheme's projection keeps only mapped fields and source.id, not a maxId pagination.from, so a full page has no cursor (NO_CURSOR)")
+    void should_keep_a_max_id_from_field_that_no_column_maps_in_the_projection() {
+        Scheme goods = compiled("goods").scheme();
+        Scheme.Source s = goods.source();
+        Scheme.Source bySeq = new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
+                new Scheme.Pagination(1, "maxId", "maxSkuId", "seqId", "0"), s.list(), s.initialStart(), s.request(), s.probe(),
+                s.window(), s.partitions(), s.total());
+        io.jackyunsync.scheme.CompiledScheme compiled = io.jackyunsync.scheme.CompiledScheme.of(
+                new Scheme(goods.name(), goods.enabled(), goods.schedule(), bySeq, goods.target(), goods.reconcile()));
+        JackyunEnvelope envelope = projected(compiled, "{\"goods\":[{\"skuId\":\"5\",\"seqId\":\"77\"}]}");
+        List<JsonNode> records = io.jackyunsync.run.PageFetcher.records(bySeq, envelope);
+        assertThat(PageCursors.next(bySeq, envelope, records)).isEqualTo("77");
+    }
+
+    /** A total is a count: a negative or fractional number is no more a count than the text "-1", which is refused. */
+    @Test
+    @Disabled("bug: PageCursors.total takes a JSON number total as is (-1 read as -1, 12.5 as 12) while the text \"-1\" is refused NO_TOTAL")
+    void should_refuse_a_total_that_is_not_a_count() {
+        Scheme.Source src = source(SCROLL, "tradeId", "totalResults");
+        assertThatThrownBy(() -> PageCursors.total(src, envelope("{\"totalResults\":\"-1\"}"))).isInstanceOf(JackyunException.class);
+        assertThatThrownBy(() -> PageCursors.total(src, envelope("{\"totalResults\":-1}"))).isInstanceOf(JackyunException.class);
+        assertThatThrownBy(() -> PageCursors.total(src, envelope("{\"totalResults\":12.5}"))).isInstanceOf(JackyunException.class);
+    }
+}

@@ -1,0 +1,114 @@
+package io.jackyunsync.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.SchemeLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** Checks a run of the trade scheme through its reads: slices x partitions, the checkpoint per slice, totals, cursors. */
+class SyncRunReadsTest {
+
+    static CompiledScheme scheme(String name) {
+        return CompiledScheme.of(SchemeLoader.load(Path.of("schemes")).stream()
+                .filter(s -> s.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    static final CompiledScheme TRADE = scheme("trade");
+    static final CompiledScheme GOODS = scheme("goods");
+
+    @Test
+    void should_walk_the_slices_and_partitions_and_move_the_checkpoint_per_slice() {
+        SyncRun run = new SyncRun(TRADE, "2026-01-01 00:00:00", "2026-01-10 00:00:00");
+        List<String> reads = new ArrayList<>();
+        while (run.nextRead()) {
+            assertThat(run.cursorValue()).isEmpty();   // each read starts its scroll afresh
+            run.pageFetched(3, 200, null, 3L);
+            run.readEnded();
+            reads.add(run.describePageRead() + " | done=" + run.isSliceDone() + " | checkpoint=" + run.getCheckpointEnd());
+        }
+        assertThat(reads).containsExactly(
+                "slice 2026-01-01 00:00:00 .. 2026-01-08 00:00:00, isTableSwitch=1 at cursor '' | done=false | checkpoint=2026-01-08 00:00:00",
+                "slice 2026-01-01 00:00:00 .. 2026-01-08 00:00:00, isTableSwitch=2 at cursor '' | done=true | checkpoint=2026-01-08 00:00:00",
+                "slice 2026-01-08 00:00:00 .. 2026-01-10 00:00:00, isTableSwitch=1 at cursor '' | done=false | checkpoint=2026-01-10 00:00:00",
+                "slice 2026-01-08 00:00:00 .. 2026-01-10 00:00:00, isTableSwitch=2 at cursor '' | done=false | checkpoint=2026-01-10 00:00:00");
+        assertThat(run.getReads()).isEqualTo(4);
+        assertThat(run.getRereads()).isZero();
+        assertThat(run.getRecordsExpected()).isEqualTo(12L);
+        assertThat(run.isClean()).isTrue();
+    }
+
+    @Test
+    void should_follow_the_scroll_cursor_within_a_read_and_name_it() {
+        SyncRun run = new SyncRun(TRADE, "2026-01-01 00:00:00", "2026-01-03 00:00:00");
+        assertThat(run.nextRead()).isTrue();
+        run.pageFetched(200, 200, "scroll-A", 250L);
+        assertThat(run.cursorValue()).isEqualTo("scroll-A");
+        assertThat(run.describePageRead()).endsWith("isTableSwitch=1 at cursor 'scroll-A'");
+        assertThat(run.currentPage()).isEqualTo(1);
+        run.pageFetched(50, 200, null, null);
+        assertThat(run.isMorePages()).isFalse();
+        run.readEnded();
+        assertThat(run.getRereads()).isZero();
+        assertThat(run.nextRead()).isTrue();
+        assertThat(run.cursorValue()).isEmpty();
+        assertThat(run.partitionValue()).isEqualTo(2);
+    }
+
+    @Test
+    void should_read_a_read_short_of_its_total_again_then_fail_the_run_and_stop_reading() {
+        SyncRun run = new SyncRun(TRADE, "2026-01-01 00:00:00", "2026-01-03 00:00:00");
+        run.nextRead();
+        run.pageFetched(10, 200, null, 12L);
+        run.readEnded();
+        assertThat(run.getRereads()).isEqualTo(1);
+        assertThat(run.getSuspectPages()).isEqualTo(1);
+        assertThat(run.nextRead()).isTrue();
+        assertThat(run.partitionValue()).isEqualTo(1);   // the same read again
+        run.pageFetched(11, 200, null, 12L);
+        run.readEnded();
+        assertThat(run.isClean()).isFalse();
+        assertThat(run.getErrorKind()).isEqualTo("gateway");
+        assertThat(run.getError()).contains("isTableSwitch=1", "read 11 records of the 12");
+        assertThat(run.isSliceDone()).isFalse();
+        assertThat(run.nextRead()).isFalse();
+    }
+
+    @Test
+    void should_start_a_max_id_read_at_its_start_value_with_page_index_0() throws Exception {
+        SyncRun run = new SyncRun(GOODS, "2026-01-01 00:00:00", "2026-01-02 00:00:00");
+        assertThat(run.nextRead()).isTrue();
+        assertThat(run.isCursorMode()).isTrue();
+        assertThat(run.cursorValue()).isEqualTo("0");
+        run.pageFetched(200, 200, "1234567890123456789", null);
+        assertThat(run.describePageRead()).isEqualTo("[2026-01-01 00:00:00, 2026-01-02 00:00:00] at cursor '1234567890123456789'");
+        var biz = io.jackyunsync.jackyun.JackyunEnvelope.JSON.readTree(PageFetcher.pageRequest(GOODS.scheme().source(),
+                run.currentPage(), run.readStart(), run.readEnd(), run.cursorValue(), run.partitionField(), run.partitionValue()));
+        assertThat(biz.get("pageIndex").asInt()).isZero();
+        assertThat(biz.get("maxSkuId").asText()).isEqualTo("1234567890123456789");
+        assertThat(run.getRecordsExpected()).isNull();
+    }
+
+    /**
+     * A page answered with records already read (the gateway served another page) is asked for again; its records
+     * are not records of the read, yet they count toward the read's total, so a read that lost records passes as whole.
+     */
+    @Test
+    @Disabled("bug: ReadPlan.fetched counts the records of a page of duplicates (pageOfDuplicates) toward the read's total, hiding a short read")
+    void should_not_count_a_page_of_duplicates_toward_the_total() {
+        SyncRun run = new SyncRun(TRADE, "2026-01-01 00:00:00", "2026-01-03 00:00:00");
+        run.nextRead();
+        run.pageFetched(200, 200, "s1", 450L);   // records 1..200
+        run.pageFetched(200, 200, "s2", null);   // records 1..200 again: the gateway answered the first page
+        run.pageOfDuplicates();
+        assertThat(run.cursorValue()).isEqualTo("s1");
+        run.pageFetched(200, 200, "s2", null);   // records 201..400
+        run.pageFetched(30, 200, null, null);    // 430 distinct records of the 450 the total counts
+        run.readEnded();
+        assertThat(run.getRereads()).as("a read of 430 of 450 records is read again").isEqualTo(1);
+    }
+}

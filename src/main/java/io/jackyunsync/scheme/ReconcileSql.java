@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * The statements of a reconciliation, derived from the scheme's target like {@link SchemeSql}: the source set is
  * written (with the sync's own upsert and mapping) into a stage table made {@code LIKE} the target, so both sides
  * hold the same column types; then the database compares them by key and by an MD5 of the compared fields
- * (those a sync rewrites: neither the key, nor {@code onUpdate: keep}, nor {@code _function} fields).
+ * (those a sync rewrites: neither the key, nor {@code onUpdate: keep}, nor {@code _function} fields). Each child
+ * table has statements of its own ({@link ChildReconcileSql}), and its own stage table, in {@code children}.
  */
 public record ReconcileSql(String stage, String createStage, String clearStage, SchemeSql stageSql, String counts,
                            String repair, String extrasDelete, String extrasMark, List<ChildReconcileSql> children) {

@@ -38,11 +38,13 @@ final class PageCursors {
             return null;   // an empty answer ("data": null) has no records to fall short of a total
         }
         JsonNode total = at(envelope, source.total());
-        if (total == null || !total.canConvertToLong() && !total.asText().trim().matches("\\d+")) {
-            throw new JackyunException("NO_TOTAL", source.api() + ": the answer has no result.data." + source.total()
-                    + " although the scheme reads its total there (source.total)", true);
+        String text = total == null ? "" : total.isBigDecimal() ? total.decimalValue().toPlainString() : total.asText().trim();
+        if (!text.matches("\\d{1,18}")) {
+            throw new JackyunException("NO_TOTAL", source.api() + ": the answer has no count at result.data." + source.total()
+                    + " although the scheme reads its total there (source.total)" + (total == null ? "" : ": got '"
+                    + io.jackyunsync.jackyun.OneLine.of(text, 40) + "'"), true);
         }
-        return total.canConvertToLong() ? total.asLong() : Long.parseLong(total.asText().trim());
+        return Long.parseLong(text);
     }
 
     private static JsonNode at(JackyunEnvelope envelope, String path) {

@@ -34,6 +34,8 @@ final class ReadPlan {
     private int attempt;
     private boolean rereadPending;
     private long fetched;
+    /** The ids of the current read: its records are counted once each against its total (a page answered twice is not two). */
+    private RunIds readIds = new RunIds();
     private Long total;
     final AtomicLong reads = new AtomicLong();
     final AtomicLong rereads = new AtomicLong();
@@ -66,6 +68,7 @@ final class ReadPlan {
             attempt = 1;
         }
         fetched = 0;
+        readIds = new RunIds();
         total = null;
         reads.incrementAndGet();
         return true;
@@ -118,6 +121,18 @@ final class ReadPlan {
 
     synchronized void fetched(int records, Long pageTotal) {
         fetched += records;
+        if (total == null) {
+            total = pageTotal;
+        }
+    }
+
+    /** The same by the records' ids: each distinct id of the read counts once (a blank one, which the mapper rejects, each time). */
+    synchronized void fetched(java.util.Collection<String> ids, Long pageTotal) {
+        for (String id : ids) {
+            if (id.isBlank() || readIds.add(id)) {
+                fetched++;
+            }
+        }
         if (total == null) {
             total = pageTotal;
         }

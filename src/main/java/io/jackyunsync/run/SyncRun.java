@@ -160,8 +160,18 @@ public final class SyncRun {
 
     /** The same with what the answer said beyond its records: the next cursor (cursor modes) and the read's total. */
     void pageFetched(int records, int pageSize, String nextCursor, Long total) {
-        fetched.addAndGet(records);
         plan.fetched(records, total);
+        moveOn(records, pageSize, nextCursor);
+    }
+
+    /** The same by the page's record ids: the read's total is checked against its distinct records. */
+    void pageFetched(java.util.List<String> ids, int pageSize, String nextCursor, Long total) {
+        plan.fetched(ids, total);
+        moveOn(ids.size(), pageSize, nextCursor);
+    }
+
+    private void moveOn(int records, int pageSize, String nextCursor) {
+        fetched.addAndGet(records);
         if (cursor.isCursorMode()) {
             cursor.cursorPageFetched(records, pageSize, nextCursor);
         } else {

@@ -124,7 +124,9 @@ public final class SyncService {
         }
         String next = PageCursors.next(source, envelope, records);
         Long total = run.readPages() == 0 ? PageCursors.total(source, envelope) : null;
-        run.pageFetched(records.size(), source.pagination().pageSize(), next, total);
+        List<String> ids = new java.util.ArrayList<>(records.size());
+        records.forEach(r -> ids.add(run.compiled().mapper().sourceId(r)));
+        run.pageFetched(ids, source.pagination().pageSize(), next, total);
         // the page's exchange is the enrich's, made when the page was asked for: its age is the call's (pacing and retries included)
         LOG.debug("{} page {}{}{}: {} records, answered in {} ms, contextId {}", source.api(), index, run.isReverse() ? " (backward pass)" : "",
                 run.getReads() > 1 || source.partitions() != null ? " of " + run.describeRead() : "",

@@ -32,14 +32,16 @@ public final class ChildRows {
                         + ": the record's " + child.table() + " rows cannot be replaced without it");
             }
             List<Map<String, Object>> rows = new ArrayList<>(list.size());
-            Set<String> ids = new HashSet<>();
+            Set<Object> ids = new HashSet<>();
             for (JsonNode element : list) {
                 MappedRecord line = table.mapper().map(element);
                 if (line.isRejected()) {
                     return reject(parent, record, line.rule(), child.list() + " line " + (line.sourceId().isEmpty() ? "(no "
                             + child.id() + ")" : line.sourceId()) + ": " + line.reason());
                 }
-                if (!ids.add(line.sourceId())) {
+                // by the key as it lands ("7" and "007" are the same row), else by the id as it came
+                Object key = line.row().get(child.key());
+                if (!ids.add(key != null ? key : line.sourceId())) {
                     return reject(parent, record, "child", child.list() + " line " + line.sourceId() + " appears twice in the record");
                 }
                 line.row().put(child.parentKey(), parentKey);

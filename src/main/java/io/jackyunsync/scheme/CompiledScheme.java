@@ -20,6 +20,10 @@ public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, 
         RecordMapper mapper = new RecordMapper(scheme);
         Set<String> fields = new TreeSet<>(mapper.sourceFields());
         scheme.target().childTables().forEach(c -> fields.add(c.list()));
+        if (scheme.source().pagination() != null && scheme.source().pagination().from() != null
+                && Scheme.Pagination.MAX_ID.equals(scheme.source().pagination().mode())) {
+            fields.add(scheme.source().pagination().from());   // the cursor's field, mapped or not
+        }
         return new CompiledScheme(scheme, mapper, SchemeSql.of(scheme.target()),
                 new JackyunEnvelope.Projection(scheme.source().list(), fields));
     }

@@ -108,6 +108,33 @@ class GoodsAndStockSchemeTest extends SyncMainTestSupport {
         assertThat(simulator.calls("erp.stockquantity.get")).isEqualTo(stock.size() / 200 + 1 + (stock.size() % 200 == 0 ? 1 : 0));
     }
 
+    /**
+     * SKUs modified while the cursor walks (each leaves the window with a modified time after its end): the walk's
+     * position is an id, so nothing shifts; the next run's window covers what left, and MySQL then holds every SKU's
+     * latest version.
+     */
+    @Test
+    void should_hold_every_sku_in_its_latest_version_after_the_next_run_when_skus_moved_during_the_walk() throws Exception {
+        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.parse("moveEvery=4"));
+        SyncRun first = app.run("goods");
+        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.NONE);
+        SyncRun next = app.run("goods");
+
+        assertThat(first.isSucceeded()).as(first.summary()).isTrue();
+        assertThat(next.isSucceeded()).as(next.summary()).isTrue();
+        List<SimSku> served = simulator.goods().skus().stream().filter(s -> s.isDelete() == 0).toList();
+        long end = BeijingTime.parse(first.getWindowEnd()).toEpochMilli();
+        long moved = served.stream().filter(s -> s.gmtModified() > end).count();
+        assertThat(moved).as("SKUs moved during the first run").isPositive();
+        assertThat(next.getUpdated()).isGreaterThanOrEqualTo(moved);
+        Map<Long, Object> modified = db.rows("SELECT sku_id, DATE_FORMAT(gmt_modified, '%Y-%m-%d %H:%i:%s') AS m FROM goods_sku").stream()
+                .collect(Collectors.toMap(r -> (Long) r.get("sku_id"), r -> r.get("m")));
+        assertThat(modified).hasSize(served.size());
+        for (SimSku s : served) {
+            assertThat(modified.get(s.skuId())).as("sku %s", s.skuId()).isEqualTo(BeijingTime.format(Instant.ofEpochMilli(s.gmtModified())));
+        }
+    }
+
     static String hex(String text) {
         return text == null ? null : HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }

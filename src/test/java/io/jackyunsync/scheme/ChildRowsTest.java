@@ -123,7 +123,6 @@ class ChildRowsTest {
 
     /** "007" and "7" are the same sub_trade_id 7: two lines of one row, which the rule against repeated lines is for. */
     @Test
-    @org.junit.jupiter.api.Disabled("bug: ChildRows detects a repeated line by the id's text, so \"007\" and \"7\" both land as sub_trade_id 7 unrejected")
     void should_reject_an_order_that_repeats_a_line_spelled_differently() throws Exception {
         MappedRecord m = map("{\"tradeId\": \"42\", \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"007\"}]}");
         assertThat(m.isRejected()).as("rows %s", m.row() == null ? null : m.row().get(ROWS)).isTrue();

@@ -16,22 +16,36 @@ final class ReconcileReport {
                 examples(" missing: ", r.getMissingExamples()), examples(" extra: ", r.getExtraExamples()),
                 examples(" different: ", r.getDifferentExamples()),
                 r.getRepairedRows() == null ? "" : " repaired=" + r.getRepairedRows() + " extras_" + r.getExtrasPolicy() + "=" + r.getExtrasHandled(),
-                (r.getForced() == null ? "" : " forced: " + r.getForced()) + (r.getError() == null ? "" : " error: " + r.getError()));
+                lines(r) + (r.getForced() == null ? "" : " forced: " + r.getForced()) + (r.getError() == null ? "" : " error: " + r.getError()));
     }
 
     static String table(List<Reconciliation> all) {
-        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %10s %10s %9s %9s %10s %9s  %s%n", "scheme", "status",
-                "source", "target", "missing", "extra", "different", "repaired", "examples"));
+        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %10s %10s %9s %9s %10s %9s %14s  %s%n", "scheme", "status",
+                "source", "target", "missing", "extra", "different", "repaired", "lines m/e/d", "examples"));
         for (Reconciliation r : all) {
             Long extras = r.getExtrasHandled();
-            out.append(String.format("%-16s %-10s %10d %10d %9d %9s %10d %9s  %s%n", r.getScheme(), r.getStatus(), r.getSourceCount(),
+            ReconcileLines lines = r.getLines();
+            out.append(String.format("%-16s %-10s %10d %10d %9d %9s %10d %9s %14s  %s%n", r.getScheme(), r.getStatus(), r.getSourceCount(),
                     r.getTargetCount(), r.getMissing(), r.getExtra() + ("keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0 ? " kept" : ""),
                     r.getDifferent(), r.getRepairedRows() == null ? "-" : r.getRepairedRows() + (extras == null || extras == 0 ? "" : "+" + extras),
+                    lines.any() ? lines.getMissing() + "/" + lines.getExtra() + "/" + lines.getDifferent() : "-",
                     (examples("missing ", r.getMissingExamples()) + examples(" extra ", r.getExtraExamples())
-                            + examples(" different ", r.getDifferentExamples()) + (r.getForced() == null ? "" : " forced: " + r.getForced())
+                            + examples(" different ", r.getDifferentExamples()) + examples(" lines ", r.getLinesExamples())
+                            + (r.getForced() == null ? "" : " forced: " + r.getForced())
                             + (r.getError() == null ? "" : " error: " + r.getError())).trim()));
         }
         return out.toString();
+    }
+
+    /** The lines of the child tables, for a scheme that has some. */
+    private static String lines(Reconciliation r) {
+        ReconcileLines l = r.getLines();
+        if (!l.any()) {
+            return "";
+        }
+        return String.format(" lines: source=%d target=%d missing=%d extra=%d different=%d%s%s", l.getSource(), l.getTarget(),
+                l.getMissing(), l.getExtra(), l.getDifferent(), examples(" (", l.getExamples()) + (l.getExamples() == null ? "" : ")"),
+                r.getRepairedRows() == null ? "" : " lines_repaired=" + l.getRepaired());
     }
 
     private static String examples(String label, String ids) {

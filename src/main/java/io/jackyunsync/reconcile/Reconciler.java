@@ -64,7 +64,9 @@ public final class Reconciler {
                     new Scheme.Reconcile(extras, policy.markColumn(), policy.markValue()));
         }
         ReconcileSql sql = ReconcileSql.of(scheme);
-        CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection());
+        // the children of the staging scheme are the stage's child tables: its read must not replace production lines
+        CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection(),
+                sql.stagingChildren());
         SyncRun run = sync.planFullSet(staging);
         return new Reconciliation(schemeName, Boolean.TRUE.equals(repair), Boolean.TRUE.equals(force), maxExtrasPercent, sql, extras,
                 policy.markValue(), run);

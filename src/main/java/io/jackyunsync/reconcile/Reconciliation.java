@@ -45,6 +45,7 @@ public final class Reconciliation {
     private volatile String forced;
     private long foundTarget;
     private long extrasToChange;
+    private final ReconcileLines lines;
 
     Reconciliation(String scheme, boolean repair, boolean force, java.math.BigDecimal maxExtrasPercent, ReconcileSql sql,
                    String extrasPolicy, String markValue, SyncRun run) {
@@ -56,6 +57,7 @@ public final class Reconciliation {
         this.extrasPolicy = extrasPolicy;
         this.markValue = markValue;
         this.run = run;
+        this.lines = new ReconcileLines(sql == null ? List.of() : sql.children());
     }
 
     void compared(Map<String, Object> counts) {
@@ -118,14 +120,20 @@ public final class Reconciliation {
         if (status == Status.FAILED) {
             return;
         }
-        if (refusal != null) {
+        if (lines.getRefusal() != null) {
+            // the line extras a suspect source read would have deleted: said like the parents' refusal
+            error = refusal == null ? lines.getRefusal() : refusal + " | " + lines.getRefusal();
+        }
+        if (refusal != null || lines.getRefusal() != null) {
             status = Status.REFUSED;
             return;
         }
-        boolean clean = missing == 0 && extra == 0 && different == 0;
+        // clean only when the lines are clean too: nothing missing, extra or different in any child table
+        boolean clean = missing == 0 && extra == 0 && different == 0 && lines.remaining() == 0;
         if (!clean) {
             status = Status.DIFFERENT;
-        } else if (repair && (foundMissing + foundDifferent + (foundExtra - ("keep".equals(extrasPolicy) ? foundExtra : 0)) > 0)) {
+        } else if (repair && (foundMissing + foundDifferent + (foundExtra - ("keep".equals(extrasPolicy) ? foundExtra : 0))
+                + lines.found() > 0)) {
             status = Status.REPAIRED;
         } else {
             status = Status.CLEAN;
@@ -174,7 +182,21 @@ public final class Reconciliation {
     /** Why the repair left the extras alone, or null (see {@link #extrasRefusal}). */
     public String getRefusal() { return refusal; }
     /** What --force overrode, or null. */
-    public String getForced() { return forced; }
+    public String getForced() {
+        return forced == null ? lines.getForced() == null ? null : "lines: " + lines.getForced()
+                : lines.getForced() == null ? forced : forced + " | lines: " + lines.getForced();
+    }
+    /** The lines of the child tables (none for a scheme without children). */
+    public ReconcileLines getLines() { return lines; }
+    java.math.BigDecimal maxExtrasPercent() { return maxExtrasPercent; }
+    /** For sync_reconcile: the line counts, NULL for a scheme without child tables. */
+    public Long getLinesMissing() { return lines.any() ? lines.getMissing() : null; }
+    public Long getLinesExtra() { return lines.any() ? lines.getExtra() : null; }
+    public Long getLinesDifferent() { return lines.any() ? lines.getDifferent() : null; }
+    public Long getLinesSource() { return lines.any() ? lines.getSource() : null; }
+    public Long getLinesTarget() { return lines.any() ? lines.getTarget() : null; }
+    public Long getLinesRepaired() { return lines.any() && repairedRows != null ? lines.getRepaired() : null; }
+    public String getLinesExamples() { return lines.getExamples(); }
     public int getRepairFlag() { return repair ? 1 : 0; }
     public ReconcileSql getSql() { return sql; }
     public String getExtrasPolicy() { return extrasPolicy; }
@@ -199,6 +221,6 @@ public final class Reconciliation {
 
     /** After a repair: what is still missing, extra (unhandled) or different, per the second comparison. */
     public long remaining() {
-        return missing + extra + different;
+        return missing + extra + different + lines.remaining();
     }
 }

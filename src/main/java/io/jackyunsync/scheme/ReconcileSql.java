@@ -8,18 +8,18 @@ import java.util.stream.Collectors;
  * The statements of a reconciliation, derived from the scheme's target like {@link SchemeSql}: the source set is
  * written (with the sync's own upsert and mapping) into a stage table made {@code LIKE} the target, so both sides
  * hold the same column types; then the database compares them by key and by an MD5 of the compared fields
- * (those a sync rewrites: neither the key, nor {@code onUpdate: keep}, nor {@code _function} fields).
+ * (those a sync rewrites: neither the key, nor {@code onUpdate: keep}, nor {@code _function} fields). Each child
+ * table has statements of its own ({@link ChildReconcileSql}), and its own stage table, in {@code children}.
  */
 public record ReconcileSql(String stage, String createStage, String clearStage, SchemeSql stageSql, String counts,
-                           String repair, String extrasDelete, String extrasMark) {
+                           String repair, String extrasDelete, String extrasMark, List<ChildReconcileSql> children) {
 
     private static final int EXAMPLES = 5;
 
     public static ReconcileSql of(Scheme scheme) {
         Scheme.Target t = scheme.target();
         String table = q(t.table());
-        String stage = "sync_reconcile_" + t.table();
-        stage = stage.length() > 64 ? stage.substring(0, 64) : stage;
+        String stage = stageName(t.table());
         String s = q(stage);
         String key = q(t.key());
         SchemeSql targetSql = SchemeSql.of(t);
@@ -64,8 +64,24 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                 + " = :#markValue" + (t.updateTime() == null ? "" : ", t." + q(t.updateTime()) + " = NOW()")
                 + " WHERE s." + key + " IS NULL AND NOT (t." + q(policy.markColumn()) + " <=> :#markValue)"
                 : null;
+        // the lines of the child tables: staged in stage tables of their own, never in the production child tables
+        Scheme.TargetField keyField = t.fields().stream().filter(f -> f.field().equals(t.key())).findFirst().orElseThrow();
+        String parentStage = stage;
+        List<ChildReconcileSql> children = t.childTables().stream()
+                .map(c -> ChildReconcileSql.of(c, keyField, t.table(), parentStage)).toList();
         return new ReconcileSql(stage, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table, "TRUNCATE TABLE " + s, stageSql,
-                counts.replace(literalParameter(), ":#markValue"), repair, extrasDelete, extrasMark);
+                counts.replace(literalParameter(), ":#markValue"), repair, extrasDelete, extrasMark, children);
+    }
+
+    /** The stage table of a target or child table: sync_reconcile_<table>, cut to MySQL's 64 characters. */
+    static String stageName(String table) {
+        String stage = "sync_reconcile_" + table;
+        return stage.length() > 64 ? stage.substring(0, 64) : stage;
+    }
+
+    /** The staging child tables, for the staging CompiledScheme: its stage read writes lines there, not in production. */
+    public List<ChildTable> stagingChildren() {
+        return ChildReconcileSql.staging(children);
     }
 
     private static String literalParameter() {
@@ -73,7 +89,7 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
     }
 
     /** The content hash of one side's compared fields: QUOTE keeps NULL apart from the text 'NULL'. */
-    private static String hash(String alias, List<String> fields) {
+    static String hash(String alias, List<String> fields) {
         if (fields.isEmpty()) {
             return "''";
         }

@@ -1,0 +1,83 @@
+package io.jackyunsync.scheme;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The reconciliation statements of one child table, derived from the scheme's target like {@link ReconcileSql}: the
+ * stage read writes the lines into {@code sync_reconcile_<child table>} (made LIKE the child table) through a staging
+ * {@link ChildTable} - never into the production child table. Lines are compared by their key and an MD5 of the
+ * compared fields, the parent key included (a line moved to another order is different). An extra line is one the
+ * target has and the stage has not, of an order the stage has: the lines of an order the source does not have at all
+ * follow their order (deleted with it by a repair whose extras policy is delete, see {@link #linesOfExtraParents}).
+ */
+public record ChildReconcileSql(String table, String stage, ChildTable staging, String createStage, String clearStage,
+                                String counts, String repair, String extrasDelete, String linesOfExtraParents) {
+
+    private static final int EXAMPLES = 5;
+
+    /** {@code parentTable}/{@code parentStage}: the scheme's target and its stage table; {@code parentKey}: its key column. */
+    static ChildReconcileSql of(Scheme.Child child, Scheme.TargetField parentKeyField, String parentTable, String parentStage) {
+        ChildTable production = ChildTable.of(child, parentKeyField);
+        String stageName = ReconcileSql.stageName(child.table());
+        ChildTable staging = ChildTable.of(new Scheme.Child(child.list(), child.id(), stageName, child.key(), child.parentKey(),
+                child.fields()), parentKeyField);
+        String table = q(child.table());
+        String s = q(stageName);
+        String key = q(child.key());
+        String parentRef = q(child.parentKey());
+        String pKey = q(parentKeyField.field());
+        String pTable = q(parentTable);
+        String pStage = q(parentStage);
+        // the child's fields as its upsert writes them: its own and the parent key (ChildTable.of)
+        List<Scheme.TargetField> fields = new ArrayList<>(child.fields());
+        fields.add(Scheme.TargetField.of(child.parentKey(), null, parentKeyField.type(), null, true, null, null, null, null,
+                null, null, null, null, null, null));
+        List<String> compared = fields.stream()
+                .filter(f -> !f.field().equals(child.key()) && !f.keepOnUpdate() && !FieldValue.isFunction(f.value() == null ? "" : f.value()))
+                .map(Scheme.TargetField::field).toList();
+        String hashS = ReconcileSql.hash("s", compared);
+        String hashT = ReconcileSql.hash("t", compared);
+        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL";
+        String different = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
+        String extra = " FROM " + table + " t JOIN " + pStage + " p ON p." + pKey + " = t." + parentRef + " LEFT JOIN " + s
+                + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL";
+        String counts = "SELECT (SELECT COUNT(*) FROM " + s + ") AS source_count, (SELECT COUNT(*) FROM " + table + ") AS target_count, "
+                + "(SELECT COUNT(*)" + missing + ") AS missing, "
+                + "(SELECT COUNT(*)" + extra + ") AS extra, "
+                + "(SELECT COUNT(*)" + different + ") AS different, "
+                + examples("s", key, missing) + " AS missing_examples, "
+                + examples("t", key, extra) + " AS extra_examples, "
+                + examples("s", key, different) + " AS different_examples";
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Scheme.TargetField f : fields) {
+            columns.add(q(f.field()));
+            values.add("s." + q(f.field()) + " AS v" + values.size());
+        }
+        String upsert = production.sql().upsert();
+        String update = upsert.substring(upsert.indexOf(" ON DUPLICATE KEY UPDATE "));
+        String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT dt.* FROM (SELECT "
+                + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key
+                + " WHERE t." + key + " IS NULL OR " + hashS + " <> " + hashT + ") dt" + update;
+        String linesOfExtraParents = "DELETE t FROM " + table + " t JOIN " + pTable + " pt ON pt." + pKey + " = t." + parentRef
+                + " LEFT JOIN " + pStage + " p ON p." + pKey + " = pt." + pKey + " WHERE p." + pKey + " IS NULL";
+        return new ChildReconcileSql(child.table(), stageName, staging, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table,
+                "TRUNCATE TABLE " + s, counts, repair, "DELETE t" + extra, linesOfExtraParents);
+    }
+
+    private static String examples(String alias, String key, String from) {
+        return "(SELECT GROUP_CONCAT(k ORDER BY k SEPARATOR ', ') FROM (SELECT " + alias + "." + key + " AS k" + from
+                + " ORDER BY " + alias + "." + key + " LIMIT " + EXAMPLES + ") e)";
+    }
+
+    private static String q(String name) {
+        return "`" + name + "`";
+    }
+
+    /** The staging child tables of a scheme's reconciliations, in the order of its children. */
+    public static List<ChildTable> staging(List<ChildReconcileSql> children) {
+        return children.stream().map(ChildReconcileSql::staging).collect(Collectors.toList());
+    }
+}

@@ -27,7 +27,8 @@ class WiringLifecycleTest {
         StartupOptions options = new StartupOptions(settings, List.of(), Map.of());
         var registry = context.getRegistry();
         JackyunWiring.bind(context, settings.jackyun());
-        SyncService sync = RunWiring.bind(registry, settings, options, Map.of(), null);
+        // a pool that is never asked for a connection: the wiring only hands it to the beans
+        SyncService sync = RunWiring.bind(registry, settings, options, Map.of(), new com.zaxxer.hikari.HikariDataSource());
         Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, Map.of(), sync);
         ObserveWiring.bind(context, settings, List.of(), null, sync, reconciler);
 

@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationTest {
 
+    static final io.jackyunsync.scheme.CompiledScheme WAREHOUSE = io.jackyunsync.scheme.CompiledScheme.of(
+            io.jackyunsync.scheme.SchemeLoader.load(java.nio.file.Path.of("schemes")).stream()
+                    .filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow());
+
     private static Reconciliation compared(String policy, String percent, long target, long extra, long extraMarked, long suspectPages) {
-        SyncRun run = new SyncRun(null, null, "2026-01-01 00:00:00");
+        SyncRun run = new SyncRun(WAREHOUSE, null, "2026-01-01 00:00:00");
         run.suspectPages.addAndGet(suspectPages);
         Reconciliation r = new Reconciliation("warehouse", true, false, new BigDecimal(percent), null, policy, "0", run);
         r.compared(Map.of("source_count", target - extra, "target_count", target, "missing", 0L, "extra", extra,
@@ -31,7 +35,7 @@ class ReconciliationTest {
 
     private static Reconciliation started(boolean repair, String policy) {
         return new Reconciliation("warehouse", repair, false, new BigDecimal("5"), null, policy, "0",
-                new SyncRun(null, null, "2026-01-01 00:00:00"));
+                new SyncRun(WAREHOUSE, null, "2026-01-01 00:00:00"));
     }
 
     private static Map<String, Object> counts(long missing, long extra, long extraMarked, long different) {

@@ -12,10 +12,6 @@ import java.util.TreeSet;
 public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, JackyunEnvelope.Projection projection,
                              List<ChildTable> children) {
 
-    public CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, JackyunEnvelope.Projection projection) {
-        this(scheme, mapper, sql, projection, childrenOf(scheme));
-    }
-
     public static CompiledScheme of(Scheme scheme) {
         RecordMapper mapper = new RecordMapper(scheme);
         Set<String> fields = new TreeSet<>(mapper.sourceFields());
@@ -25,7 +21,7 @@ public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, 
             fields.add(scheme.source().pagination().from());   // the cursor's field, mapped or not
         }
         return new CompiledScheme(scheme, mapper, SchemeSql.of(scheme.target()),
-                new JackyunEnvelope.Projection(scheme.source().list(), fields));
+                new JackyunEnvelope.Projection(scheme.source().list(), fields), childrenOf(scheme));
     }
 
     private static List<ChildTable> childrenOf(Scheme scheme) {

@@ -18,6 +18,9 @@ public final class BatchChildren {
     public List<Map<String, Object>> rows(@ExchangeProperty(RunProperties.RUN) SyncRun run,
                                           @ExchangeProperty(RunProperties.BATCH_PARENTS) List<Map<String, Object>> parents,
                                           @ExchangeProperty(Exchange.LOOP_INDEX) int index, Exchange exchange) {
+        if (!BatchTransaction.active()) {
+            throw new IllegalStateException("the lines of a batch are written only inside its transaction (batchTransaction)");
+        }
         ChildTable table = run.compiled().children().get(index);
         String parentKey = run.compiled().scheme().target().key();
         List<Object> parentKeys = new ArrayList<>(parents.size());

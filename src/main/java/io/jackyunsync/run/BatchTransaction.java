@@ -28,17 +28,41 @@ public final class BatchTransaction implements Policy {
         // nothing to prepare
     }
 
+    /**
+     * The steps run inside the transaction on this thread: the exchange is marked transacted meanwhile, which makes
+     * Camel run each step synchronously where it is called (without it, the steps after the first can run once this
+     * method has returned, outside the transaction: found by the hostile review, parents committed without their
+     * lines). A failure rolls everything back and hands the batch on as it came (the steps replace the body with a
+     * child table's rows), so the error handler's retry, its row-by-row split and the dead letter see the batch.
+     */
     @Override
     public Processor wrap(Route route, Processor processor) {
-        return exchange -> template.executeWithoutResult(status -> {
+        return exchange -> {
+            Object batch = exchange.getMessage().getBody();
+            boolean transacted = exchange.isTransacted();
+            exchange.getExchangeExtension().setTransacted(true);
             try {
-                processor.process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
+                template.executeWithoutResult(status -> {
+                    try {
+                        processor.process(exchange);
+                    } catch (Exception e) {
+                        exchange.setException(e);
+                    }
+                    if (exchange.getException() != null) {
+                        status.setRollbackOnly();   // the failure travels on in the exchange, to the batch's error handler
+                    }
+                });
+            } finally {
+                exchange.getExchangeExtension().setTransacted(transacted);
             }
             if (exchange.getException() != null) {
-                status.setRollbackOnly();   // the failure travels on in the exchange, to the batch's error handler
+                exchange.getMessage().setBody(batch);
             }
-        });
+        };
+    }
+
+    /** Whether the caller runs inside a batch's transaction (a step that must not write outside one checks it). */
+    static boolean active() {
+        return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
     }
 }

@@ -34,9 +34,11 @@ final class PageCursors {
 
     /** The read's total from its first answer; null when the scheme names none. */
     static Long total(Scheme.Source source, JackyunEnvelope envelope) {
-        if (source.total() == null || envelope.data() == null) {
-            return null;   // an empty answer ("data": null) has no records to fall short of a total
+        if (source.total() == null) {
+            return null;
         }
+        // an answer without result.data ("data": null) carries no count either: a read of the scheme's method is proven
+        // whole by its total only (with hasTotal=1 every answer has one), so it is a bad answer, not an empty read
         JsonNode total = at(envelope, source.total());
         String text = total == null ? "" : total.isBigDecimal() ? total.decimalValue().toPlainString() : total.asText().trim();
         if (!text.matches("\\d{1,18}")) {
@@ -45,6 +47,25 @@ final class PageCursors {
                     + io.jackyunsync.jackyun.OneLine.of(text, 40) + "'"), true);
         }
         return Long.parseLong(text);
+    }
+
+    /**
+     * Every record of the page carries its child tables' lists: a record without one is a broken answer (a projection or
+     * a gateway that left the lines out), retried like one; it must not read as a record without lines, nor be rejected
+     * as bad data and passed by (its order would stay as it was while the checkpoint moved on).
+     */
+    static void checkChildLists(io.jackyunsync.scheme.CompiledScheme scheme, List<JsonNode> records) {
+        for (io.jackyunsync.scheme.ChildTable child : scheme.children()) {
+            String list = child.child().list();
+            for (JsonNode r : records) {
+                JsonNode lines = r.get(list);
+                if (lines == null || !lines.isArray()) {
+                    throw new JackyunException("NO_LINES", scheme.scheme().source().api() + ": record " + scheme.mapper().sourceId(r)
+                            + " came without its " + list + " list" + (lines == null || lines.isNull() ? "" : " (not a list)")
+                            + ": its " + child.child().table() + " rows cannot be replaced without it", true);
+                }
+            }
+        }
     }
 
     private static JsonNode at(JackyunEnvelope envelope, String path) {

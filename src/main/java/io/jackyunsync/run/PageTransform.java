@@ -25,13 +25,11 @@ public final class PageTransform {
         var mapper = run.compiled().mapper();
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         List<MappedRecord> rejects = new ArrayList<>(0);
-        int dropped = 0;
         for (JsonNode record : records) {
             String id = mapper.sourceId(record);
             // a record without an id is not idChecked: the mapper rejects each one (they are not duplicates of "")
             if (!id.isBlank() && !run.ids.add(id)) {
                 run.duplicates.incrementAndGet();
-                dropped++;
                 continue;
             }
             if (run.isRecovering()) {
@@ -45,9 +43,6 @@ public final class PageTransform {
             } else {
                 rows.add(mapped.row());
             }
-        }
-        if (!records.isEmpty() && dropped == records.size()) {
-            run.pageOfDuplicates();
         }
         run.queued(rows.size());
         exchange.setProperty(RunProperties.PAGE_REJECTS, rejects);

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The reads a run's window is made of: its slices (consecutive, each at most {@code source.window.maxSpan} wide, in
  * order) times its partitions (each value of {@code source.partitions.field}), slice by slice; one read when the scheme
- * has neither. It keeps which read is under way, its records and its total ({@code source.total}): a read that falls
- * short of its total is read again once, and still short it fails the run. Slices are computed, not listed: a first
+ * has neither. It keeps which read is under way, its records and its total ({@code source.total}): a read whose
+ * distinct records are not its total is read again once, and still not it fails the run. Slices are computed, not listed: a first
  * load from 2015 in 7-day slices is 600 of them.
  */
 final class ReadPlan {
@@ -126,16 +126,24 @@ final class ReadPlan {
         }
     }
 
-    /** The same by the records' ids: each distinct id of the read counts once (a blank one, which the mapper rejects, each time). */
-    synchronized void fetched(java.util.Collection<String> ids, Long pageTotal) {
+    /**
+     * The same by the records' ids: each distinct id of the read counts once (a blank one, which the mapper rejects,
+     * each time). Returns how many were new to the read: none on a page that is not empty means the gateway answered
+     * a page of this read again (records read in earlier reads are no sign of that: a slice's boundary second, or
+     * records modified meanwhile into its last second, are read again legitimately).
+     */
+    synchronized int fetched(java.util.Collection<String> ids, Long pageTotal) {
+        int fresh = 0;
         for (String id : ids) {
             if (id.isBlank() || readIds.add(id)) {
-                fetched++;
+                fresh++;
             }
         }
+        fetched += fresh;
         if (total == null) {
             total = pageTotal;
         }
+        return fresh;
     }
 
     /**
@@ -146,7 +154,8 @@ final class ReadPlan {
         if (total == null || !clean) {
             return;
         }
-        if (fetched >= total) {
+        // more distinct records than the total is no proof either: the count is wrong, and what else it hides is unknown
+        if (fetched == total) {
             expected.addAndGet(total);
             counted = true;
             return;
@@ -160,8 +169,9 @@ final class ReadPlan {
         }
         expected.addAndGet(total);
         counted = true;
-        fail.accept("gateway", describe() + ": read " + fetched + " records of the " + total + " the answer's total counts, twice:"
-                + " the read cannot be proven whole; the checkpoint stays at the end of the slice before");
+        fail.accept("gateway", describe() + ": read " + fetched + " records " + (fetched < total ? "of the " : "against the ") + total
+                + " the answer's total counts, twice: the read cannot be proven whole; the checkpoint stays at the end of the"
+                + " slice before");
     }
 
     /** The totals of the reads, summed; null when the scheme's answers carry none. */

@@ -166,8 +166,11 @@ public final class SyncRun {
 
     /** The same by the page's record ids: the read's total is checked against its distinct records. */
     void pageFetched(java.util.List<String> ids, int pageSize, String nextCursor, Long total) {
-        plan.fetched(ids, total);
+        int fresh = plan.fetched(ids, total);
         moveOn(ids.size(), pageSize, nextCursor);
+        if (!ids.isEmpty() && fresh == 0) {
+            cursor.pageOfDuplicates();
+        }
     }
 
     private void moveOn(int records, int pageSize, String nextCursor) {

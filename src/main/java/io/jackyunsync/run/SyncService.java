@@ -122,6 +122,7 @@ public final class SyncService {
             }
             throw e;
         }
+        PageCursors.checkChildLists(run.compiled(), records);
         String next = PageCursors.next(source, envelope, records);
         Long total = run.readPages() == 0 ? PageCursors.total(source, envelope) : null;
         List<String> ids = new java.util.ArrayList<>(records.size());

@@ -124,11 +124,15 @@ class PageCursorsTest {
         }
     }
 
+    /** An answer without result.data proves nothing for a scheme whose reads are proven by their total (hostile review). */
     @Test
-    void should_have_no_total_for_an_empty_answer_or_a_scheme_without_one() {
-        assertThat(PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("null"))).isNull();
-        assertThat(PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("\"\""))).isNull();
+    void should_refuse_an_empty_answer_of_a_scheme_with_a_total_and_have_none_for_a_scheme_without_one() {
+        assertThatThrownBy(() -> PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("null")))
+                .isInstanceOf(JackyunException.class).hasMessageContaining("no count at result.data.totalResults");
+        assertThatThrownBy(() -> PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("\"\"")))
+                .isInstanceOf(JackyunException.class);
         assertThat(PageCursors.total(source(SCROLL, "tradeId", null), envelope("{\"totalResults\":5}"))).isNull();
+        assertThat(PageCursors.total(source(SCROLL, "tradeId", null), envelope("null"))).isNull();
     }
 
     static io.jackyunsync.scheme.CompiledScheme compiled(String name) {

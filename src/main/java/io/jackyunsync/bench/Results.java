@@ -33,7 +33,7 @@ final class Results {
         calls.add(c);
         System.out.printf("  calls, %s: %,d records, %,d reads, %,d pages, %,d retries (calls and writes); %,d HTTP requests sent;"
                 + " records / %d + reads = %,d%s%n", c.run(), c.records(), c.reads(), c.pages(), c.retries(), c.sent(), c.pageSize(),
-                c.formula(), c.fewest() < 0 ? "" : String.format("; (a) read the same window in %,d calls", c.fewest()));
+                c.formula(), c.fewest() < 0 ? "" : String.format("; fewest for the same window (from (a)) %,d", c.fewest()));
     }
 
     void add(String section, String path, long count, Meter.Reading r) {

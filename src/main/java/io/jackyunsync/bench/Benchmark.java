@@ -21,14 +21,20 @@ import java.util.Map;
  * the heap of a -Xms256m -Xmx256m sync, as the image runs it (and of one with -Xmx256m alone as the baseline) of 100k and 1M records; it prints medians with min-max and draws a chart.
  *
  * <pre>java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200] [--reps 3]
- *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]</pre>
+ *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]
+ *      [--trades 100000] [--memory-trades 100000,1000000] [--only warehouse,rate,memory,trade]</pre>
+ *
+ * The trade sections ({@link TradeBench}): --trades sales orders (0: skipped) for (a), (b), (c) and the API calls, and a
+ * -Xms256m -Xmx256m (and -Xmx256m) first load of each of --memory-trades orders. --only runs just the listed groups:
+ * warehouse (the page-size sections), rate, memory (the warehouse's), trade (the trade sections and its memory); all by default.
  */
 public final class Benchmark {
 
     static final String APPKEY = "10000001";
     static final String SECRET = "benchmark-secret";
     static final String USAGE = "usage: java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200]"
-            + " [--reps 3] [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]";
+            + " [--reps 3] [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]"
+            + " [--trades 100000] [--memory-trades 100000,1000000] [--only warehouse,rate,memory,trade]";
 
     private final Map<String, String> options;
     private final Results results = new Results();
@@ -43,6 +49,7 @@ public final class Benchmark {
         }
         Map<String, String> options = new HashMap<>(Map.of("records", "200000", "page-sizes", "50,200", "reps", "3",
                 "rates", "5,50", "memory", "100000,1000000", "out", "target/benchmark", "batch", "500", "warmup", "3", "writers", "2"));
+        options.putAll(Map.of("trades", "100000", "memory-trades", "100000,1000000", "only", "warehouse,rate,memory,trade"));
         if (java.util.Arrays.asList(args).contains("--help")) {
             System.out.println(USAGE);
             System.exit(0);
@@ -77,20 +84,44 @@ public final class Benchmark {
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out);
         results.machine = Machine.describe();
-        System.out.println("jackyun-sync benchmark: " + records + " records, " + reps + " repetitions; " + results.machine);
+        java.util.Set<String> only = new java.util.HashSet<>(java.util.Arrays.stream(options.get("only").split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList());
+        if (!java.util.Set.of("warehouse", "rate", "memory", "trade").containsAll(only)) {
+            System.err.println("--only takes warehouse, rate, memory, trade (comma-separated); got " + options.get("only"));
+            System.exit(2);
+        }
+        int trades = integer("trades");
+        System.out.println("jackyun-sync benchmark: " + records + " records, " + trades + " trades, " + reps + " repetitions; "
+                + "sections " + only + "; " + results.machine);
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start()) {
             results.database = db.version();
-            try (SimulatorProcess simulator = SimulatorProcess.start(records, "2g")) {
-                Throughput throughput = new Throughput(results, integer("warmup"), integer("batch"), integer("writers"));
-                for (int pageSize : integers("page-sizes")) {
-                    throughput.measure(db, simulator, pageSize, reps);
+            if (only.contains("warehouse") && !integers("page-sizes").isEmpty()) {
+                try (SimulatorProcess simulator = SimulatorProcess.start(records, "2g")) {
+                    Throughput throughput = new Throughput(results, integer("warmup"), integer("batch"), integer("writers"));
+                    for (int pageSize : integers("page-sizes")) {
+                        throughput.measure(db, simulator, pageSize, reps);
+                    }
                 }
             }
-            for (int rate : integers("rates")) {
-                rateLimited(db, rate, reps);
+            if (only.contains("trade") && trades > 0) {
+                try (SimulatorProcess simulator = SimulatorProcess.start(0, trades, trades > 300_000 ? "6g" : "2g")) {
+                    new TradeBench(results, integer("warmup"), integer("batch"), integer("writers")).measure(db, simulator, reps);
+                }
             }
-            for (int n : integers("memory")) {
-                memory(db, n, reps);
+            if (only.contains("rate")) {
+                for (int rate : integers("rates")) {
+                    rateLimited(db, rate, reps);
+                }
+            }
+            if (only.contains("memory")) {
+                for (int n : integers("memory")) {
+                    memory(db, n, reps);
+                }
+            }
+            if (only.contains("trade")) {
+                for (int n : integers("memory-trades")) {
+                    TradeBench.memory(results, db, n, reps);
+                }
             }
         }
         System.out.println();

@@ -60,7 +60,7 @@ final class Chart {
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(bar.label(), 40, y + 17);
-                g.setColor(bar.label().startsWith("c ") || bar.label().endsWith(" records") ? new Color(0xE0, 0x6C, 0x1F)
+                g.setColor(bar.label().startsWith("c ") || bar.label().endsWith(" records") || bar.label().endsWith(" orders") ? new Color(0xE0, 0x6C, 0x1F)
                         : bar.label().startsWith("a ") ? new Color(0x3B, 0x7D, 0xD8) : new Color(0x5A, 0xA4, 0x69));
                 g.fillRect(left, y + 5, (int) (bar.value() * scale), rowHeight - 10);
                 g.setColor(Color.BLACK);

@@ -45,6 +45,17 @@ final class Report {
                 }
             }
         }
+        if (!r.calls.isEmpty()) {
+            out.append("\nAPI calls: HTTP requests the app sent during the run (counted where they leave it), against records / pageSize\n"
+                    + "+ one per read (a read: a slice x a partition; the trade scheme has no probe); pages and retries are the run's\n"
+                    + "own counters (its retries count write retries too); fewest: (a)'s pass over the same window, plus one for each read\n"
+                    + "that ended on an empty page after a full one (the sync asks such a page once more)\n");
+            for (Results.Calls c : r.calls) {
+                out.append(String.format("  %-52s %,10d records %,5d reads %,7d pages %,3d retries: %,7d calls sent; formula %,d / %d + %,d = %,d (%+d)%s%n",
+                        c.run(), c.records(), c.reads(), c.pages(), c.retries(), c.sent(), c.records(), c.pageSize(), c.reads(),
+                        c.formula(), c.sent() - c.formula(), c.fewest() < 0 ? "" : String.format(java.util.Locale.ROOT, "; fewest %,d (%+d)", c.fewest(), c.sent() - c.fewest())));
+            }
+        }
         if (!r.rates.isEmpty()) {
             out.append("\nrate-limited mode (pageSize 50): achieved calls/s over the configured R\n");
             for (var e : r.rates.entrySet()) {

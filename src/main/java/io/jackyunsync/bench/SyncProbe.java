@@ -22,11 +22,18 @@ public final class SyncProbe {
         SyncRun run;
         Meter.Reading r;
         long retained;
-        try (SyncApp app = SyncApp.start(Benchmark.appSettings(args[0], URI.create(args[1]), Path.of(args[2]), 10_000))) {
+        // args: jdbcUrl gateway schemesDir [scheme [setting=value ...]] (the scheme defaults to warehouse)
+        String scheme = args.length > 3 ? args[3] : "warehouse";
+        java.util.Map<String, String> settings = Benchmark.appSettings(args[0], URI.create(args[1]), Path.of(args[2]), 10_000);
+        for (int i = 4; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        try (SyncApp app = SyncApp.start(settings)) {
             System.gc();
             long before = usedHeap();
             try (Meter meter = new Meter()) {
-                run = app.run("warehouse");
+                run = app.run(scheme);
                 r = meter.stop();
             }
             System.gc();   // what the finished run still holds (it is referenced here): its id set, and anything it leaked
@@ -50,10 +57,17 @@ public final class SyncProbe {
     }
 
     static Probe runChild(String jdbcUrl, URI gateway, Path schemes, List<String> heap) throws Exception {
+        return runChild(jdbcUrl, gateway, schemes, heap, "warehouse", java.util.Map.of());
+    }
+
+    /** The same for {@code scheme}, with {@code settings} over the benchmark's app settings (count: the scheme's records, parents only). */
+    static Probe runChild(String jdbcUrl, URI gateway, Path schemes, List<String> heap, String scheme,
+                          java.util.Map<String, String> settings) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(SimulatorProcess.java()));
         command.addAll(heap);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "-DJACKYUN_SYNC_LOG_LEVEL=WARN", SyncProbe.class.getName(), jdbcUrl, gateway.toString(), schemes.toString()));
+                "-DJACKYUN_SYNC_LOG_LEVEL=WARN", SyncProbe.class.getName(), jdbcUrl, gateway.toString(), schemes.toString(), scheme));
+        settings.forEach((k, v) -> command.add(k + "=" + v));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         Process process = pb.start();

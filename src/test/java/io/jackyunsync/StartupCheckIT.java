@@ -93,11 +93,11 @@ class StartupCheckIT {
                 "sync.sales-channel.enabled (environment SYNC_SALES_CHANNEL_ENABLED) must be true or false (got '1')");
 
         Map<String, String> noSuchScheme = env(db.url());
-        noSuchScheme.put("SYNC_GOODS_ENABLED", "true");
+        noSuchScheme.put("SYNC_GADGETS_ENABLED", "true");
         AppProcess.Result unknown = AppProcess.run(tmp, noSuchScheme, "--once");
 
         assertThat(unknown.exit()).as(unknown.all()).isEqualTo(2);
-        assertThat(unknown.err()).contains("SYNC_GOODS_ENABLED names no scheme (the schemes are ").contains("warehouse", "sales-channel");
+        assertThat(unknown.err()).contains("SYNC_GADGETS_ENABLED names no scheme (the schemes are ").contains("warehouse", "sales-channel");
 
         Map<String, String> nothing = env(db.url());
         nothing.put("SYNC_WAREHOUSE_ENABLED", "false");

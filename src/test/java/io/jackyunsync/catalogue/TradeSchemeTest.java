@@ -36,9 +36,7 @@ class TradeSchemeTest extends SyncMainTestSupport {
 
     @Override
     protected JackyunSimulator startSimulator() throws Exception {
-        Clock clock = Clock.systemUTC();
-        return new JackyunSimulator(Simulators.APPKEY, Simulators.SECRET, new WarehouseDataSet(seed(), 10, clock), clock)
-                .withTrades(new TradeDataSet(seed(), ORDERS, DAYS, clock)).start(0);
+        return Simulators.trades(seed(), ORDERS, DAYS);
     }
 
     @Override

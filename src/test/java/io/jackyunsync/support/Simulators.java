@@ -24,6 +24,13 @@ public final class Simulators {
                 .faults(SimulatorFaults.parse(faults)).start(0);
     }
 
+    /** A started simulator of {@code orders} sales orders over the {@code days} before now (and 10 warehouses), for the test app key. */
+    public static JackyunSimulator trades(long seed, int orders, int days) throws Exception {
+        Clock clock = Clock.systemUTC();
+        return new JackyunSimulator(APPKEY, SECRET, new WarehouseDataSet(seed, 10, clock), clock)
+                .withTrades(new io.jackyunsync.simulator.TradeDataSet(seed, orders, days, clock)).start(0);
+    }
+
     /** A started simulator of exactly {@code size} warehouses (visible or not), for the test app key. */
     public static JackyunSimulator sized(long seed, int size) throws Exception {
         return sized(APPKEY, SECRET, seed, size);

@@ -47,7 +47,7 @@ import javax.sql.DataSource;
  * trade_goods replaced) at its pageSize 200, measured as the warehouse sections are, in rows: an order with 3 lines is
  * 4 rows. (a) the fetch limit: every read (slice x partition) of the window paged through the app's call route, nothing
  * written; (b) the write limit: the same mapped rows written by raw JDBC in the sync's shape, one transaction per batch
- * of orders (the orders' batched upsert, the delete of the lines those orders no longer have, the lines' batched upsert),
+ * of orders (the orders' batched upsert, the lines' batched upsert, the delete of the lines those orders no longer have),
  * on one connection and on as many as the sync has writers; (c) the real sync through the routes, a first load into
  * empty tables and a full re-sync (checkpoint deleted). It also counts the API calls of a first load and of the
  * incremental run right after it.
@@ -369,9 +369,9 @@ final class TradeBench {
 
     /**
      * The write limit in the sync's shape: batches of {@code batch} orders, each in one transaction: the orders' batched
-     * upsert (the production statement), then per child table the delete of the lines of those orders that are not
-     * among the batch's lines (ChildTable.deleteStale, its IN lists expanded as camel-sql does) and the lines' batched
-     * upsert; on {@code connections} connections, each taking the next batch. Answers the rows written (orders + lines).
+     * upsert (the production statement), then per child table the lines' batched upsert, the query of the lines those
+     * orders have (ChildTable.existing, its IN list expanded as camel-sql does) and the batched delete by key of those
+     * that are none of the batch's (ChildTable.deleteStale); on {@code connections} connections, each taking the next batch. Answers the rows written (orders + lines).
      */
     @SuppressWarnings("unchecked")
     static long write(DataSource ds, CompiledScheme scheme, List<Map<String, Object>> orders, int batch, int connections)
@@ -413,19 +413,6 @@ final class TradeBench {
                                     list.forEach(x -> childRows.add((Map<String, Object>) x));
                                 }
                             }
-                            String delete = (childRows.isEmpty() ? table.deleteAll() : table.deleteStale())
-                                    .replace(":#in:" + ChildTable.PARENTS, marks(parentKeys.size()))
-                                    .replace(":#in:" + ChildTable.ROWS, marks(childRows.size()));
-                            try (PreparedStatement del = c.prepareStatement(delete)) {
-                                int i = 1;
-                                for (Object k : parentKeys) {
-                                    del.setObject(i++, k);
-                                }
-                                for (Map<String, Object> line : childRows) {
-                                    del.setObject(i++, line.get(table.child().key()));
-                                }
-                                del.executeUpdate();
-                            }
                             if (!childRows.isEmpty()) {
                                 PreparedStatement ls = lineStatements.get(t);
                                 for (Map<String, Object> line : childRows) {
@@ -434,6 +421,34 @@ final class TradeBench {
                                 }
                                 ls.executeBatch();
                                 written += childRows.size();
+                            }
+                            // the lines those orders have that are none of the batch's: found by the parent key, deleted by key
+                            java.util.Set<String> kept = new java.util.HashSet<>();
+                            childRows.forEach(line -> kept.add(String.valueOf(line.get(table.child().key()))));
+                            List<Object[]> stale = new ArrayList<>();
+                            try (PreparedStatement sel = c.prepareStatement(table.existing()
+                                    .replace(":#in:" + ChildTable.PARENTS, marks(parentKeys.size())))) {
+                                int i = 1;
+                                for (Object k : parentKeys) {
+                                    sel.setObject(i++, k);
+                                }
+                                try (ResultSet rs = sel.executeQuery()) {
+                                    while (rs.next()) {
+                                        if (!kept.contains(String.valueOf(rs.getObject(1)))) {
+                                            stale.add(new Object[] {rs.getObject(1), rs.getObject(2)});
+                                        }
+                                    }
+                                }
+                            }
+                            if (!stale.isEmpty()) {
+                                try (PreparedStatement del = c.prepareStatement(NAMED.matcher(table.deleteStale()).replaceAll("?"))) {
+                                    for (Object[] gone : stale) {
+                                        del.setObject(1, gone[0]);
+                                        del.setObject(2, gone[1]);
+                                        del.addBatch();
+                                    }
+                                    del.executeBatch();
+                                }
                             }
                         }
                         c.commit();

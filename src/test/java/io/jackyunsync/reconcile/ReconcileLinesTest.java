@@ -33,7 +33,7 @@ class ReconcileLinesTest {
         assertThat(goods.stage()).isEqualTo("sync_reconcile_trade_goods");
         assertThat(goods.createStage()).isEqualTo("CREATE TABLE IF NOT EXISTS `sync_reconcile_trade_goods` LIKE `trade_goods`");
         ChildTable staging = sql.stagingChildren().get(0);
-        for (String statement : new String[] {staging.sql().upsert(), staging.deleteStale(), staging.deleteAll()}) {
+        for (String statement : new String[] {staging.sql().upsert(), staging.existing(), staging.deleteStale()}) {
             assertThat(statement).contains("`sync_reconcile_trade_goods`").doesNotContain("`trade_goods`");
         }
         // extras: lines of orders in the stage only; the hash of a line includes its order

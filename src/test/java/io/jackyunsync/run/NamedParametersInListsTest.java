@@ -14,8 +14,14 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-/** Checks that statements made only of {@code :#in:} lists (the child deletes) bind every list from its header, in order. */
+/**
+ * Checks that statements made only of {@code :#in:} lists (the query of a batch's existing lines) bind every list from
+ * its header, in order, and that the delete of one stale line binds by name from its row.
+ */
 class NamedParametersInListsTest {
+
+    /** A statement of two lists, as camel-sql takes them. */
+    static final String TWO_LISTS = "DELETE FROM `trade_goods` WHERE `trade_id` IN (:#in:parents) AND `sub_trade_id` NOT IN (:#in:childKeys)";
 
     final ChildTable goods = CompiledScheme.of(SchemeLoader.load(Path.of("schemes")).stream()
             .filter(s -> s.name().equals("trade")).findFirst().orElseThrow()).children().get(0);
@@ -40,11 +46,12 @@ class NamedParametersInListsTest {
     }
 
     @Test
-    void should_name_the_lists_of_the_child_deletes_in_order() {
-        assertThat(NamedParameters.onlyInLists(goods.deleteStale())).contains(List.of("parents", "childKeys"));
-        assertThat(NamedParameters.onlyInLists(goods.deleteAll())).contains(List.of("parents"));
-        assertThat(NamedParameters.onlyInList(goods.deleteAll())).contains("parents");
-        assertThat(NamedParameters.onlyInList(goods.deleteStale())).isEmpty();   // two lists: not a single one
+    void should_name_the_lists_of_a_statement_in_order() {
+        assertThat(NamedParameters.onlyInLists(TWO_LISTS)).contains(List.of("parents", "childKeys"));
+        assertThat(NamedParameters.onlyInList(TWO_LISTS)).isEmpty();   // two lists: not a single one
+        assertThat(NamedParameters.onlyInLists(goods.existing())).contains(List.of(ChildTable.PARENTS));
+        assertThat(NamedParameters.onlyInList(goods.existing())).contains(ChildTable.PARENTS);
+        assertThat(NamedParameters.onlyInLists(goods.deleteStale())).isEmpty();   // plain names, bound from its row
     }
 
     @Test
@@ -62,14 +69,14 @@ class NamedParametersInListsTest {
     }
 
     @Test
-    void should_bind_both_lists_of_the_stale_delete_from_their_headers_like_camel_sql() throws Exception {
+    void should_bind_both_lists_from_their_headers_like_camel_sql() throws Exception {
         // as camel-sql hands it over: ':#' already turned into ':?'
-        String sql = org.apache.camel.component.sql.SqlHelper.resolvePlaceholders(goods.deleteStale(), "#");
+        String sql = org.apache.camel.component.sql.SqlHelper.resolvePlaceholders(TWO_LISTS, "#");
         assertThat(sql).doesNotContain(":#");
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             var exchange = new DefaultExchange(context);
             exchange.getMessage().setHeader(ChildTable.PARENTS, List.of(1L, 2L));
-            exchange.getMessage().setHeader(ChildTable.ROWS, List.of(10L, 11L, 12L));
+            exchange.getMessage().setHeader("childKeys", List.of(10L, 11L, 12L));
             DefaultSqlPrepareStatementStrategy plain = new DefaultSqlPrepareStatementStrategy();
             String prepared = plain.prepareQuery(sql, true, exchange);
             assertThat(prepared).contains("IN (?,?)", "NOT IN (?,?,?)").doesNotContain("in:");
@@ -83,8 +90,8 @@ class NamedParametersInListsTest {
     }
 
     @Test
-    void should_bind_the_parents_of_the_delete_all() throws Exception {
-        String sql = goods.deleteAll();
+    void should_bind_the_parents_of_the_existing_lines_query() throws Exception {
+        String sql = goods.existing();
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             var exchange = new DefaultExchange(context);
             exchange.getMessage().setHeader(ChildTable.PARENTS, List.of(5L, 6L, 7L));
@@ -97,18 +104,18 @@ class NamedParametersInListsTest {
 
     @Test
     void should_leave_a_statement_to_camel_when_a_list_header_is_missing_or_the_count_differs() throws Exception {
-        String sql = goods.deleteStale();
+        String sql = TWO_LISTS;
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             var exchange = new DefaultExchange(context);
             exchange.getMessage().setHeader(ChildTable.PARENTS, List.of(1L, 2L));
-            exchange.getMessage().setHeader(ChildTable.ROWS, List.of(10L));
+            exchange.getMessage().setHeader("childKeys", List.of(10L));
             long fallbacks = NamedParameters.fallbacks();
             String prepared = new DefaultSqlPrepareStatementStrategy().prepareQuery(sql, true, exchange);
             Iterator<?> wrongCount = new NamedParameters().createPopulateIterator(sql, prepared, 4, exchange, List.of());
             assertThat(NamedParameters.fallbacks()).isEqualTo(fallbacks + 1);
             assertThat(wrongCount).isNotNull();
 
-            exchange.getMessage().setHeader(ChildTable.ROWS, "10");   // not a list
+            exchange.getMessage().setHeader("childKeys", "10");   // not a list
             new NamedParameters().createPopulateIterator(sql, prepared, 3, exchange, List.of());
             assertThat(NamedParameters.fallbacks()).isEqualTo(fallbacks + 2);
         }

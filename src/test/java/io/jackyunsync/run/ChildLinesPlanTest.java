@@ -63,6 +63,17 @@ class ChildLinesPlanTest {
         }
     }
 
+    @Test
+    void should_keep_the_setting_when_the_url_sets_session_variables_of_its_own() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        String url = db.url() + (db.url().contains("?") ? "&" : "?") + "sessionVariables=wait_timeout=600";
+        try (HikariDataSource ds = Database.open(url, db.user(), db.password(), 10_000);
+             Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertThat(value(s, "SELECT @@SESSION.wait_timeout")).isEqualTo("600");
+            assertThat(value(s, "SELECT @@SESSION.eq_range_index_dive_limit")).isEqualTo("0");
+        }
+    }
+
     private static String value(Statement s, String sql) throws Exception {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -44,6 +44,23 @@ class ReloadTest extends SyncMainTestSupport {
         settings.put("camel.main.routes-reload-remove-all-routes", "false");
         settings.put("sync.schemes-dir", config.resolve("schemes").toString());
         settings.put("sync.schemes-reload", "true");
+        settings.put("sync.warehouse.initial-start", INITIAL_START);
+    }
+
+    /** The go-live set over the file's 2015-01-01 (sync.warehouse.initial-start); before the simulator's warehouses. */
+    static final String INITIAL_START = "2020-01-01 00:00:00";
+
+    @Test
+    void should_keep_the_configured_initial_start_in_a_reloaded_scheme() throws Exception {
+        Path scheme = config.resolve("schemes/warehouse.yaml");
+        Files.writeString(scheme, Files.readString(scheme).replace(
+                "{field: status, label: 仓库状态, type: int, value: \"1\"}", "{field: status, label: 仓库状态, type: int, value: \"3\"}"));
+        app.run("warehouse");
+
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE status = 3")).as("the edited file was reloaded").isEqualTo(120);
+        // a first run (no checkpoint): its window starts at the configured go-live, not at the file's initialStart
+        assertThat(db.rows("SELECT CAST(window_start AS CHAR) AS s FROM sync_run WHERE scheme = 'warehouse'"))
+                .extracting(r -> r.get("s")).containsExactly(INITIAL_START);
     }
 
     @Test

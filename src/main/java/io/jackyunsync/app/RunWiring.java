@@ -51,7 +51,8 @@ final class RunWiring {
         registry.bind("replayer", new Replayer(sync));
         registry.bind("schemesDir", run.schemesDir());   // the settings themselves hold secrets: never bound
         if (run.schemesReload()) {
-            SchemeReloader reloader = new SchemeReloader(run.schemesDir(), enabled, options::enabled, dataSource);
+            SchemeReloader reloader = new SchemeReloader(run.schemesDir(), enabled, options::enabled, options::configured,
+                    dataSource);
             sync.beforePlan(reloader::reloadIfChanged);
             LOG.warn("Live reload of schemes is on (sync.schemes-reload): a development switch");
         }

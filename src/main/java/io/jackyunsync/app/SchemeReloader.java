@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -30,13 +31,17 @@ public final class SchemeReloader {
     private final Path dir;
     private final Map<String, CompiledScheme> schemes;
     private final Predicate<Scheme> enabled;
+    private final UnaryOperator<Scheme> configured;
     private final DataSource dataSource;
     private String signature;
 
-    public SchemeReloader(Path dir, Map<String, CompiledScheme> schemes, Predicate<Scheme> enabled, DataSource dataSource) {
+    /** {@code configured}: a scheme as read, with the start-up options over its file's (its initial start). */
+    public SchemeReloader(Path dir, Map<String, CompiledScheme> schemes, Predicate<Scheme> enabled,
+                          UnaryOperator<Scheme> configured, DataSource dataSource) {
         this.dir = dir;
         this.schemes = schemes;
         this.enabled = enabled;
+        this.configured = configured;
         this.dataSource = dataSource;
         this.signature = signature();
     }
@@ -48,7 +53,8 @@ public final class SchemeReloader {
         }
         signature = now;
         try {
-            List<CompiledScheme> loaded = SchemeLoader.load(dir).stream().filter(enabled).map(CompiledScheme::of).toList();
+            List<CompiledScheme> loaded = SchemeLoader.load(dir).stream().filter(enabled).map(configured)
+                    .map(CompiledScheme::of).toList();
             List<String> problems = TargetCheck.check(dataSource, loaded);
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);

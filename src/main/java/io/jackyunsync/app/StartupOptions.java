@@ -44,9 +44,14 @@ record StartupOptions(Settings settings, List<Scheme> schemes, Map<String, Schem
     /** The enabled schemes, compiled, in file order; a live reload replaces entries, so the map is synchronized. */
     Map<String, CompiledScheme> enabledSchemes() {
         Map<String, CompiledScheme> enabled = Collections.synchronizedMap(new LinkedHashMap<>());
-        schemes.stream().filter(this::enabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(
-                s.withInitialStart(perScheme.get(s.name()).initialStart()))));
+        schemes.stream().filter(this::enabled).forEach(s -> enabled.put(s.name(), CompiledScheme.of(configured(s))));
         return enabled;
+    }
+
+    /** The scheme with its options over the file's (sync.&lt;name&gt;.initial-start); a scheme new since start-up as its file says. */
+    Scheme configured(Scheme s) {
+        SchemeSettings options = perScheme.get(s.name());
+        return options == null ? s : s.withInitialStart(options.initialStart());
     }
 
     /** A scheme runs when its file says so, unless its switch said otherwise at start-up (a scheme new since: its file). */

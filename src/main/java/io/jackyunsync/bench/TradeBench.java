@@ -47,7 +47,7 @@ import javax.sql.DataSource;
  * trade_goods replaced) at its pageSize 200, measured as the warehouse sections are, in rows: an order with 3 lines is
  * 4 rows. (a) the fetch limit: every read (slice x partition) of the window paged through the app's call route, nothing
  * written; (b) the write limit: the same mapped rows written by raw JDBC in the sync's shape, one transaction per batch
- * of orders (the orders' batched upsert, the lines' batched upsert, the delete of the lines those orders no longer have),
+ * of orders (the orders' batched upsert, the delete of the lines those orders no longer have, the lines' batched upsert),
  * on one connection and on as many as the sync has writers; (c) the real sync through the routes, a first load into
  * empty tables and a full re-sync (checkpoint deleted). It also counts the API calls of a first load and of the
  * incremental run right after it.
@@ -369,9 +369,9 @@ final class TradeBench {
 
     /**
      * The write limit in the sync's shape: batches of {@code batch} orders, each in one transaction: the orders' batched
-     * upsert (the production statement), then per child table the lines' batched upsert, the query of the lines those
-     * orders have (ChildTable.existing, its IN list expanded as camel-sql does) and the batched delete by key of those
-     * that are none of the batch's (ChildTable.deleteStale); on {@code connections} connections, each taking the next batch. Answers the rows written (orders + lines).
+     * upsert (the production statement), then per child table the query of the lines those orders have
+     * (ChildTable.existing, its IN list expanded as camel-sql does), the batched delete by key of those that are none of
+     * the batch's (ChildTable.deleteStale) and the lines' batched upsert; on {@code connections} connections, each taking the next batch. Answers the rows written (orders + lines).
      */
     @SuppressWarnings("unchecked")
     static long write(DataSource ds, CompiledScheme scheme, List<Map<String, Object>> orders, int batch, int connections)
@@ -413,15 +413,6 @@ final class TradeBench {
                                     list.forEach(x -> childRows.add((Map<String, Object>) x));
                                 }
                             }
-                            if (!childRows.isEmpty()) {
-                                PreparedStatement ls = lineStatements.get(t);
-                                for (Map<String, Object> line : childRows) {
-                                    childUpserts.get(t).bind(ls, line);
-                                    ls.addBatch();
-                                }
-                                ls.executeBatch();
-                                written += childRows.size();
-                            }
                             // the lines those orders have that are none of the batch's: found by the parent key, deleted by key
                             java.util.Set<String> kept = new java.util.HashSet<>();
                             childRows.forEach(line -> kept.add(String.valueOf(line.get(table.child().key()))));
@@ -449,6 +440,15 @@ final class TradeBench {
                                     }
                                     del.executeBatch();
                                 }
+                            }
+                            if (!childRows.isEmpty()) {
+                                PreparedStatement ls = lineStatements.get(t);
+                                for (Map<String, Object> line : childRows) {
+                                    childUpserts.get(t).bind(ls, line);
+                                    ls.addBatch();
+                                }
+                                ls.executeBatch();
+                                written += childRows.size();
                             }
                         }
                         c.commit();

@@ -12,9 +12,11 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
- * The rows of a batch's child tables, one table per turn of the route's loop: the rows its records carried (upserted),
- * then, from the rows the batch's parents have in the table ({@link ChildTable#existing}), those they no longer have
- * (deleted one by one by primary key, {@link ChildTable#deleteStale}). Both run in the batch's transaction.
+ * The rows of a batch's child tables, one table per turn of the route's loop: of the rows the batch's parents have in
+ * the table ({@link ChildTable#existing}), those that are none of the batch's rows (deleted one by one by primary key,
+ * {@link ChildTable#deleteStale}), then the rows its records carried (upserted). Both run in the batch's transaction.
+ * The delete goes first: a key the database matches and the text does not (another case, a trailing space) is then
+ * deleted and written again, never deleted after its upsert.
  */
 public final class BatchChildren {
 

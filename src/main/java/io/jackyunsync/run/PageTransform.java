@@ -1,6 +1,7 @@
 package io.jackyunsync.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.scheme.ChildRows;
 import io.jackyunsync.scheme.MappedRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The split/transform step of a page, in one call (no exchange per record: see README, Performance): idCheck drops a
- * record whose id this run has already seen, the scheme's mapping and rules turn the others into rows or rejects.
+ * record whose id this run has already seen, the scheme's mapping and rules turn the others into rows or rejects
+ * (with their lines; two records of the page that share a line are both rejected: {@link ChildRows#rejectSharedLines}).
  */
 public final class PageTransform {
 
@@ -23,8 +25,8 @@ public final class PageTransform {
     public List<Map<String, Object>> idCheckMapAndValidate(@ExchangeProperty(RunProperties.RUN) SyncRun run,
                                                           @Body List<JsonNode> records, Exchange exchange) {
         var mapper = run.compiled().mapper();
-        List<Map<String, Object>> rows = new ArrayList<>(records.size());
-        List<MappedRecord> rejects = new ArrayList<>(0);
+        List<MappedRecord> mapped = new ArrayList<>(records.size());
+        List<JsonNode> kept = new ArrayList<>(records.size());
         for (JsonNode record : records) {
             String id = mapper.sourceId(record);
             // a record without an id is not idChecked: the mapper rejects each one (they are not duplicates of "")
@@ -35,13 +37,18 @@ public final class PageTransform {
             if (run.isRecovering()) {
                 run.recovered.incrementAndGet();
             }
-            MappedRecord mapped = io.jackyunsync.scheme.ChildRows.attach(run.compiled(), record, mapper.map(record));
-            if (mapped.isRejected()) {
+            mapped.add(ChildRows.attach(run.compiled(), record, mapper.map(record)));
+            kept.add(record);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(mapped.size());
+        List<MappedRecord> rejects = new ArrayList<>(0);
+        for (MappedRecord m : ChildRows.rejectSharedLines(run.compiled(), mapped, kept)) {
+            if (m.isRejected()) {
                 run.rejected.incrementAndGet();
-                LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), mapped.sourceId(), mapped.rule(), mapped.reason());
-                rejects.add(mapped);
+                LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), m.sourceId(), m.rule(), m.reason());
+                rejects.add(m);
             } else {
-                rows.add(mapped.row());
+                rows.add(m.row());
             }
         }
         run.queued(rows.size());

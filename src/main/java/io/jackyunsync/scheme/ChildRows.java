@@ -52,6 +52,41 @@ public final class ChildRows {
         return parent;
     }
 
+    /**
+     * The page's mapped records with every record that shares a line with another record of the same answer rejected,
+     * both of them, naming the line and the other record: one line (one key of the child table) cannot belong to two
+     * parents at once, and writing either would leave the other without a line its answer has. Lines that move between
+     * parents across answers (read at different times) are not this: the later read's parent gets the line.
+     */
+    public static List<MappedRecord> rejectSharedLines(CompiledScheme scheme, List<MappedRecord> page, List<JsonNode> records) {
+        if (!scheme.hasChildren()) {
+            return page;
+        }
+        List<MappedRecord> out = new ArrayList<>(page);
+        for (ChildTable table : scheme.children()) {
+            Map<Object, Integer> owner = new java.util.HashMap<>();
+            for (int i = 0; i < page.size(); i++) {
+                MappedRecord parent = page.get(i);
+                if (parent.isRejected() || !(parent.row().get(table.rowsKey()) instanceof List<?> lines)) {
+                    continue;
+                }
+                for (Object line : lines) {
+                    Object key = ((Map<?, ?>) line).get(table.child().key());
+                    Integer other = owner.putIfAbsent(key, i);
+                    if (other != null && other != i) {
+                        String reason = table.child().list() + " line " + key + " is also a line of record %s in the same answer:"
+                                + " one line cannot belong to two records";
+                        out.set(i, reject(parent, records.get(i), "child", String.format(reason, page.get(other).sourceId())));
+                        if (!out.get(other).isRejected()) {
+                            out.set(other, reject(page.get(other), records.get(other), "child", String.format(reason, parent.sourceId())));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static MappedRecord reject(MappedRecord parent, JsonNode record, String rule, String reason) {
         return MappedRecord.ofRejection(parent.sourceId(), rule, reason, io.jackyunsync.jackyun.SourceRecord.raw(record));
     }

@@ -127,4 +127,29 @@ class ChildRowsTest {
         MappedRecord m = map("{\"tradeId\": \"42\", \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"007\"}]}");
         assertThat(m.isRejected()).as("rows %s", m.row() == null ? null : m.row().get(ROWS)).isTrue();
     }
+
+    @Test
+    void should_reject_both_orders_of_one_answer_that_share_a_line_and_keep_the_others() throws Exception {
+        List<String> page = List.of(
+                "{\"tradeId\": \"1\", \"goodsDetail\": [{\"subTradeId\": \"101\"}, {\"subTradeId\": \"777\"}]}",
+                "{\"tradeId\": \"2\", \"goodsDetail\": [{\"subTradeId\": \"201\"}]}",
+                "{\"tradeId\": \"3\", \"goodsDetail\": [{\"subTradeId\": \"777\"}, {\"subTradeId\": \"301\"}]}");
+        List<JsonNode> records = new java.util.ArrayList<>();
+        List<MappedRecord> mapped = new java.util.ArrayList<>();
+        for (String order : page) {
+            records.add(json(order));
+            mapped.add(map(order));
+        }
+
+        List<MappedRecord> out = ChildRows.rejectSharedLines(TRADE, mapped, records);
+
+        assertThat(out).extracting(MappedRecord::isRejected).containsExactly(true, false, true);
+        assertThat(out.get(0).reason()).isEqualTo("goodsDetail line 777 is also a line of record 3 in the same answer:"
+                + " one line cannot belong to two records");
+        assertThat(out.get(2).reason()).contains("line 777 is also a line of record 1");
+        assertThat(out.get(0).payload()).contains("\"tradeId\":\"1\"");
+        assertThat(rows(out.get(1))).extracting(r -> r.get("sub_trade_id")).containsExactly(201L);
+        // without a shared line the page is as it was mapped
+        assertThat(ChildRows.rejectSharedLines(TRADE, mapped.subList(0, 2), records.subList(0, 2))).containsExactlyElementsOf(mapped.subList(0, 2));
+    }
 }

@@ -8,6 +8,7 @@ import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.support.OrderLinesScheme;
 import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.TestDatabase;
@@ -35,73 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileReviewLinesTest {
 
-    private static final String ORDERS_SCHEME = """
-            name: orders
-            enabled: true
-            schedule: "0 0 0 1 1 ? 2099"
-            source:
-              api: test.order.get
-              method: POST
-              number: orderNo
-              id: orderId
-              pagination:
-                pageSize: 2
-              list: orders
-              initialStart: "2015-01-01 00:00:00"
-              request:
-                - {field: pageIndex, label: page, type: int, value: "{pageIndex}"}
-                - {field: pageSize, label: size, type: int, value: "{pageSize}"}
-                - {field: startModified, label: start, type: string, value: "{windowStart}"}
-                - {field: endModified, label: end, type: string, value: "{windowEnd}"}
-            target:
-              table: hl_order
-              key: order_id
-              fields:
-                - {field: order_id, label: id, type: long, value: "{orderId}", required: true}
-                - {field: order_no, label: no, type: string, value: "{orderNo}"}
-                - {field: memo, label: memo, type: string, value: "{memo}"}
-              children:
-                - list: lines
-                  id: lineId
-                  table: hl_order_line
-                  key: line_id
-                  parentKey: order_id
-                  fields:
-                    - {field: line_id, label: line, type: long, value: "{lineId}", required: true}
-                    - {field: goods_no, label: goods, type: string, value: "{goodsNo}"}
-                    - {field: qty, label: qty, type: decimal, value: "{qty}"}
-            """;
+    private static final String ORDERS_SCHEME = OrderLinesScheme.scheme("hl_");
 
     private static final String SORDERS_SCHEME = ORDERS_SCHEME.replace("name: orders", "name: sorders")
             .replace("test.order.get", "test.sorder.get").replace("hl_order", "hl_sorder")
             .replace("{field: line_id, label: line, type: long", "{field: line_id, label: line, type: string");
 
-    private static final String MIGRATION = """
-            CREATE TABLE IF NOT EXISTS hl_order (
-                order_id BIGINT NOT NULL PRIMARY KEY,
-                order_no VARCHAR(64) NULL,
-                memo     VARCHAR(255) NULL
-            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-            CREATE TABLE IF NOT EXISTS hl_order_line (
-                line_id  BIGINT NOT NULL PRIMARY KEY,
-                order_id BIGINT NOT NULL,
-                goods_no VARCHAR(64) NULL,
-                qty      DECIMAL(18,4) NULL,
-                KEY idx_hl_order_line_order (order_id)
-            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-            CREATE TABLE IF NOT EXISTS hl_sorder (
-                order_id BIGINT NOT NULL PRIMARY KEY,
-                order_no VARCHAR(64) NULL,
-                memo     VARCHAR(255) NULL
-            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-            CREATE TABLE IF NOT EXISTS hl_sorder_line (
-                line_id  VARCHAR(64) NOT NULL PRIMARY KEY,
-                order_id BIGINT NOT NULL,
-                goods_no VARCHAR(64) NULL,
-                qty      DECIMAL(18,4) NULL,
-                KEY idx_hl_sorder_line_order (order_id)
-            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-            """;
+    private static final String MIGRATION = OrderLinesScheme.migration("hl_", "BIGINT")
+            + OrderLinesScheme.migration("hl_s", "VARCHAR(64)");
 
     @TempDir
     Path config;

@@ -8,6 +8,7 @@ import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.support.OrderLinesScheme;
 import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.TestDatabase;
@@ -29,57 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReconcileChildrenTest {
 
-    private static final String SCHEME = """
-            name: orders
-            enabled: true
-            schedule: "0 0 0 1 1 ? 2099"
-            source:
-              api: test.order.get
-              method: POST
-              number: orderNo
-              id: orderId
-              pagination:
-                pageSize: 2
-              list: orders
-              initialStart: "2015-01-01 00:00:00"
-              request:
-                - {field: pageIndex, label: page, type: int, value: "{pageIndex}"}
-                - {field: pageSize, label: size, type: int, value: "{pageSize}"}
-                - {field: startModified, label: start, type: string, value: "{windowStart}"}
-                - {field: endModified, label: end, type: string, value: "{windowEnd}"}
-            target:
-              table: rec_order
-              key: order_id
-              fields:
-                - {field: order_id, label: id, type: long, value: "{orderId}", required: true}
-                - {field: order_no, label: no, type: string, value: "{orderNo}"}
-                - {field: memo, label: memo, type: string, value: "{memo}"}
-              children:
-                - list: lines
-                  id: lineId
-                  table: rec_order_line
-                  key: line_id
-                  parentKey: order_id
-                  fields:
-                    - {field: line_id, label: line, type: long, value: "{lineId}", required: true}
-                    - {field: goods_no, label: goods, type: string, value: "{goodsNo}"}
-                    - {field: qty, label: qty, type: decimal, value: "{qty}"}
-            """;
-
-    private static final String MIGRATION = """
-            CREATE TABLE IF NOT EXISTS rec_order (
-                order_id BIGINT NOT NULL PRIMARY KEY,
-                order_no VARCHAR(64) NULL,
-                memo     VARCHAR(255) NULL
-            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-            CREATE TABLE IF NOT EXISTS rec_order_line (
-                line_id  BIGINT NOT NULL PRIMARY KEY,
-                order_id BIGINT NOT NULL,
-                goods_no VARCHAR(64) NULL,
-                qty      DECIMAL(18,4) NULL,
-                KEY idx_rec_order_line_order (order_id)
-            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-            """;
+    private static final String SCHEME = OrderLinesScheme.scheme("rec_");
+    private static final String MIGRATION = OrderLinesScheme.migration("rec_", "BIGINT");
 
     /** Orders 1..ORDERS, order n with n % 3 + 1 lines n * 100 + k. */
     private static final int ORDERS = 7;

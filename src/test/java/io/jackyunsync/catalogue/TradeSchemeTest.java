@@ -14,7 +14,6 @@ import io.jackyunsync.support.SyncMainTestSupport;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,8 +40,7 @@ class TradeSchemeTest extends SyncMainTestSupport {
 
     @Override
     protected void settings(Map<String, String> settings) {
-        settings.put("sync.trade.enabled", "true");
-        settings.put("sync.trade.initial-start", BeijingTime.format(Instant.now().minus(Duration.ofDays(201))));
+        Simulators.tradeScheme(settings, 201);
     }
 
     @Test

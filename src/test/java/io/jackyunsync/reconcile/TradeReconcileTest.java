@@ -2,7 +2,6 @@ package io.jackyunsync.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimTrade;
 import io.jackyunsync.simulator.SimTradeLine;
@@ -12,8 +11,6 @@ import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.SyncMainTestSupport;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,8 +34,7 @@ class TradeReconcileTest extends SyncMainTestSupport {
 
     @Override
     protected void settings(Map<String, String> settings) {
-        settings.put("sync.trade.enabled", "true");
-        settings.put("sync.trade.initial-start", BeijingTime.format(Instant.now().minus(Duration.ofDays(DAYS + 1))));
+        Simulators.tradeScheme(settings, DAYS + 1);
     }
 
     private List<Map<String, Object>> lines() throws Exception {

@@ -24,6 +24,13 @@ public final class Simulators {
                 .faults(SimulatorFaults.parse(faults)).start(0);
     }
 
+    /** Switches the trade scheme on, its first load starting {@code daysBack} days before now. */
+    public static void tradeScheme(java.util.Map<String, String> settings, int daysBack) {
+        settings.put("sync.trade.enabled", "true");
+        settings.put("sync.trade.initial-start", io.jackyunsync.jackyun.BeijingTime.format(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(daysBack))));
+    }
+
     /** A started simulator of {@code orders} sales orders over the {@code days} before now (and 10 warehouses), for the test app key. */
     public static JackyunSimulator trades(long seed, int orders, int days) throws Exception {
         Clock clock = Clock.systemUTC();

@@ -19,17 +19,20 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
         }
         Source s = source;
         return new Scheme(name, enabled, schedule, new Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(), s.pagination(),
-                s.list(), start, s.request(), s.probe(), s.window(), s.partitions(), s.total()), target, reconcile);
+                s.list(), start, s.request(), s.probe(), s.window(), s.partitions(), s.total(), s.modified()), target, reconcile);
     }
 
     /**
      * Where records come from: the API method, paging, the record's id and the request fields. {@code probe} holds
      * request fields added to the movement probe (for warehouses {@code includeDeleteAndBlockup: 1}, so that disabled
-     * and deleted records are seen moving too).
+     * and deleted records are seen moving too). {@code modified} names the record's modified time (epoch ms or
+     * {@code yyyy-MM-dd HH:mm:ss} Beijing time): the version of a record served twice (the later one wins) and the
+     * proof that the answer kept to the window asked for.
      */
     public record Source(String api, String method, String number, String id, Boolean idCheck,
                          Pagination pagination, String list, String initialStart, List<RequestField> request,
-                         java.util.Map<String, Object> probe, Window window, Partitions partitions, String total) {
+                         java.util.Map<String, Object> probe, Window window, Partitions partitions, String total,
+                         String modified) {
 
         public boolean isIdCheck() {
             return idCheck == null || idCheck;

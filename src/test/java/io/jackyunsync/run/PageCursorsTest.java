@@ -16,7 +16,7 @@ class PageCursorsTest {
 
     static Scheme.Source source(Scheme.Pagination pagination, String id, String total) {
         return new Scheme.Source("oms.trade.fullinfoget", "POST", "tradeNo", id, true, pagination, "trades",
-                "2015-01-01 00:00:00", List.of(), null, null, null, total);
+                "2015-01-01 00:00:00", List.of(), null, null, null, total, null);
     }
 
     static JackyunEnvelope envelope(String data) {
@@ -151,7 +151,7 @@ class PageCursorsTest {
         io.jackyunsync.scheme.CompiledScheme trade = compiled("trade");
         Scheme.Source src = new Scheme.Source(trade.scheme().source().api(), "POST", "tradeNo", "tradeId", true,
                 new Scheme.Pagination(1, "responseCursor", "scrollId", "scrollId", null), "trades", null, List.of(), null, null, null,
-                "totalResults");
+                "totalResults", null);
         JackyunEnvelope envelope = projected(trade, "{\"scrollId\":\"next==\",\"totalResults\":\"3\",\"trades\":["
                 + "{\"tradeId\":\"1234567890123456789\",\"unmapped\":\"x\",\"goodsDetail\":[{\"subTradeId\":\"9\"}]}]}");
         List<JsonNode> records = io.jackyunsync.run.PageFetcher.records(src, envelope);
@@ -169,7 +169,7 @@ class PageCursorsTest {
         Scheme.Source s = goods.source();
         Scheme.Source bySeq = new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
                 new Scheme.Pagination(1, "maxId", "maxSkuId", "seqId", "0"), s.list(), s.initialStart(), s.request(), s.probe(),
-                s.window(), s.partitions(), s.total());
+                s.window(), s.partitions(), s.total(), s.modified());
         io.jackyunsync.scheme.CompiledScheme compiled = io.jackyunsync.scheme.CompiledScheme.of(
                 new Scheme(goods.name(), goods.enabled(), goods.schedule(), bySeq, goods.target(), goods.reconcile()));
         JackyunEnvelope envelope = projected(compiled, "{\"goods\":[{\"skuId\":\"5\",\"seqId\":\"77\"}]}");

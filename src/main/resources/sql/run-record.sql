@@ -6,5 +6,6 @@ UPDATE sync_run SET status = :#${exchangeProperty.run.status}, pages = :#${excha
        throttled = :#${exchangeProperty.run.throttled}, dead_letters = :#${exchangeProperty.run.deadLetters},
        slice_reads = :#${exchangeProperty.run.reads}, slice_rereads = :#${exchangeProperty.run.rereads},
        records_expected = :#${exchangeProperty.run.recordsExpected},
+       records_newer = :#${exchangeProperty.run.newer}, records_stale = :#${exchangeProperty.run.stale},
        error = :#${exchangeProperty.run.error}, ended_at = NOW(3)
 WHERE id = :#${exchangeProperty.run.id}

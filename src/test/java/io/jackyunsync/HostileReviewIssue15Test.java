@@ -112,8 +112,14 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
         return rows.isEmpty() ? null : String.valueOf(rows.get(0).get("c"));
     }
 
+    /** Where slice k (from 0) starts: adjacent slices overlap by their boundary second. */
+    String sliceStart(int k) {
+        return BeijingTime.format(initialStart.plus(SLICE.minusSeconds(1).multipliedBy(k)));
+    }
+
+    /** Where slice k - 1 ends (k from 1). */
     String sliceEnd(int k) {
-        return BeijingTime.format(initialStart.plus(SLICE.multipliedBy(k)));
+        return BeijingTime.format(BeijingTime.parse(sliceStart(k - 1)).plus(SLICE));
     }
 
     long lines() {
@@ -270,7 +276,7 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
         System.out.println("HOSTILE15 string-total: " + run.summary());
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(db.count("SELECT COUNT(*) FROM trade")).isEqualTo(ORDERS);
-        // window edges: consecutive closed slices of at most 7 days, full ones exactly 7 days, none refused
+        // window edges: closed slices of at most 7 days, each from the last second of the one before, full ones exactly 7 days, none refused
         List<HostileGateway.Call> first = gw.calls().stream().filter(c -> TRADE.equals(c.method())
                 && c.biz().path("scrollId").asText("").isEmpty()).toList();
         String expectStart = BeijingTime.format(initialStart);
@@ -282,7 +288,7 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
             long span = Duration.between(BeijingTime.parse(s), BeijingTime.parse(e)).toMillis();
             assertThat(span).isLessThanOrEqualTo(SLICE.toMillis());
             exact += span == SLICE.toMillis() ? 1 : 0;
-            expectStart = e;
+            expectStart = BeijingTime.format(BeijingTime.parse(e).minusSeconds(1));   // the boundary second read by both
         }
         assertThat(exact).isEqualTo(3);
         assertThat(simulator.refused()).isZero();
@@ -310,14 +316,14 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
     @Test
     void should_not_pass_an_empty_answer_without_a_total_for_a_read_that_has_orders() throws Exception {
         // slice 2 in the current table: answered "data": null (the gateway's way of saying empty, API.md)
-        String slice2 = sliceEnd(1);
+        String slice2 = sliceStart(1);
         gw.on(c -> TRADE.equals(c.method()) && slice2.equals(c.biz().path("startModified").asText())
                         && c.biz().path("isTableSwitch").asInt(1) == 1, Integer.MAX_VALUE,
                 HostileGateway.body("{\"code\":200,\"subCode\":\"\",\"msg\":\"\",\"result\":{\"data\":null}}"));
 
         SyncRun run = app.run("trade");
 
-        long inSlice2 = simulator.trades().trades().stream().filter(t -> t.gmtModified() >= BeijingTime.parse(sliceEnd(1)).toEpochMilli()
+        long inSlice2 = simulator.trades().trades().stream().filter(t -> t.gmtModified() >= BeijingTime.parse(sliceStart(1)).toEpochMilli()
                 && t.gmtModified() <= BeijingTime.parse(sliceEnd(2)).toEpochMilli()).count();
         long landed = db.count("SELECT COUNT(*) FROM trade");
         System.out.println("HOSTILE15 data-null-read: " + run.summary() + " landed=" + landed + " of " + ORDERS
@@ -609,7 +615,7 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
     /** Partition 2 of slice 2 is refused: the checkpoint is exactly the end of slice 1, never past slice 2. */
     @Test
     void should_keep_the_checkpoint_at_the_last_slice_whose_every_partition_committed() throws Exception {
-        String slice2 = sliceEnd(1);
+        String slice2 = sliceStart(1);
         gw.on(c -> TRADE.equals(c.method()) && slice2.equals(c.biz().path("startModified").asText())
                         && c.biz().path("isTableSwitch").asInt(1) == 2, Integer.MAX_VALUE,
                 HostileGateway.body("{\"code\":500,\"subCode\":\"" + HostileGateway.SUBCODE + "\",\"msg\":\"archive refused\"}"));
@@ -624,7 +630,7 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
     /** Partition 2 of slice 2 falls short of its total twice: the same. */
     @Test
     void should_keep_the_checkpoint_before_a_slice_whose_archive_read_is_short() throws Exception {
-        String slice2 = sliceEnd(1);
+        String slice2 = sliceStart(1);
         gw.on(c -> TRADE.equals(c.method()) && slice2.equals(c.biz().path("startModified").asText())
                 && c.biz().path("isTableSwitch").asInt(1) == 2, Integer.MAX_VALUE, edit((call, data) ->
                 data.put("totalResults", data.path("totalResults").asLong() + 1)));

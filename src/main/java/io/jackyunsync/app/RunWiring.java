@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ final class RunWiring {
         ExecutorService batchWriter = BatchWriter.create(run.writeThreads(), run.writeQueue());
         registry.bind("batchWriter", batchWriter.getClass(), batchWriter, null, "shutdown");
         registry.bind("pageResult", new PageResult());
+        // the settle step before a page of newer copies (routes/sync.camel.yaml) hands the page on as it was
+        registry.bind("keepPage", new UseOriginalAggregationStrategy());
         registry.bind("batchTransaction", new BatchTransaction(dataSource));
         registry.bind("batchChildren", new BatchChildren());
         registry.bind("retryPolicy", new RetryPolicy(retry.fetchAttempts(), retry.fetchRetryTime(), retry.writeAttempts(),

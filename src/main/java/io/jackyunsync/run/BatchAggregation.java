@@ -23,6 +23,10 @@ public final class BatchAggregation implements AggregationStrategy {
     @SuppressWarnings("unchecked")
     public Exchange aggregate(Exchange batch, Exchange next) {
         List<Map<String, Object>> rows = next.getMessage().getBody(List.class);
+        SyncRun run = next.getProperty(RunProperties.RUN, SyncRun.class);
+        if (rows != null && run != null) {
+            run.queued(rows.size());   // the rows a run waits for are those handed to a batch, as they join it
+        }
         if (batch == null) {
             batch = next;
             batch.getMessage().setBody(new ArrayList<Map<String, Object>>(rows == null ? 0 : Math.max(rows.size(), batchSize)));

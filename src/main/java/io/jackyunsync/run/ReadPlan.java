@@ -13,18 +13,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The reads a run's window is made of: its slices (consecutive, each at most {@code source.window.maxSpan} wide, in
  * order) times its partitions (each value of {@code source.partitions.field}), slice by slice; one read when the scheme
- * has neither. It keeps which read is under way, its records and its total ({@code source.total}): a read whose
+ * has neither. Adjacent slices overlap by their boundary second ({@link #BOUNDARY}): a gateway whose bounds are exclusive
+ * loses no record modified on a boundary, and one whose bounds are inclusive serves it twice, the same version (a
+ * plain duplicate). It keeps which read is under way, its records and its total ({@code source.total}): a read whose
  * distinct records are not its total is read again once, and still not it fails the run. Slices are computed, not listed: a first
  * load from 2015 in 7-day slices is 600 of them.
  */
 final class ReadPlan {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadPlan.class);
+    /** How much adjacent slices (and consecutive windows) overlap. */
+    static final Duration BOUNDARY = Duration.ofSeconds(1);
 
     private final String scheme;
     private final Instant start;
     private final Instant end;
     private final Duration span;
+    private final Duration step;
     private final Scheme.Partitions partitions;
     private final long slices;
     private final int partitionCount;
@@ -51,7 +56,9 @@ final class ReadPlan {
         this.partitions = source.partitions();
         this.partitionCount = partitions == null ? 1 : partitions.values().size();
         long width = this.start == null ? 0 : Duration.between(this.start, this.end).toMillis();
-        this.slices = span == null || width <= 0 ? 1 : (width + span.toMillis() - 1) / span.toMillis();
+        // slice k starts at start + k * step and is span wide; the next one starts a second before it ends
+        this.step = span == null ? null : span.minus(BOUNDARY);
+        this.slices = span == null || width <= span.toMillis() ? 1 : 1 + (width - span.toMillis() + step.toMillis() - 1) / step.toMillis();
         this.suspectPages = suspectPages;
         this.fail = fail;
     }
@@ -93,14 +100,14 @@ final class ReadPlan {
     }
 
     String sliceStart() {
-        return start == null ? null : BeijingTime.format(span == null ? start : start.plus(span.multipliedBy(slice())));
+        return start == null ? null : BeijingTime.format(span == null ? start : start.plus(step.multipliedBy(slice())));
     }
 
     String sliceEnd() {
         if (start == null) {
             return null;   // a reconciliation's read of the whole set: no window at all
         }
-        Instant sliceEnd = span == null ? end : start.plus(span.multipliedBy(slice() + 1));
+        Instant sliceEnd = span == null ? end : start.plus(step.multipliedBy(slice())).plus(span);
         return BeijingTime.format(sliceEnd.isAfter(end) ? end : sliceEnd);
     }
 

@@ -48,7 +48,7 @@ final class RunIds {
     }
 
     /** The id as a long when it is one written canonically (so that "007" and "7" stay different ids), else MIN_VALUE. */
-    private static long numeric(String id) {
+    static long numeric(String id) {
         int length = id.length();
         if (length == 0 || length > 19 || id.charAt(0) == '0' && length > 1) {
             return Long.MIN_VALUE;

@@ -71,7 +71,7 @@ public final class RunOutcome {
      * a changed source or a wrong scheme, and the checkpoint should not move past them.
      */
     public void checkRejects(@ExchangeProperty(RunProperties.RUN) SyncRun run) {
-        long considered = run.getFetched() - run.getDuplicates();
+        long considered = run.getDistinct();
         if (considered > 0 && run.getRejected() * 100.0 / considered > rejectThresholdPercent) {
             run.fail("rejects", String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
                     + " see sync_reject", run.getRejected(), considered, run.getRejected() * 100.0 / considered, rejectThresholdPercent));

@@ -44,7 +44,7 @@ public final class RunPlanner {
         return List.copyOf(schemes.keySet());
     }
 
-    /** Plans the window: from the checkpoint less the overlap (first run: the scheme's initial start) to now, Beijing time. */
+    /** Plans the window: from the checkpoint less the overlap and a second (first run: the scheme's initial start) to now, Beijing time. */
     public SyncRun plan(@Body String schemeName, @Header("checkpoint") Object checkpoint) {
         beforePlan.run();
         CompiledScheme scheme = schemes.get(schemeName);
@@ -55,7 +55,8 @@ public final class RunPlanner {
         Instant start;
         LocalDateTime stored = toLocal(checkpoint);
         if (stored != null) {
-            start = stored.atZone(BeijingTime.ZONE).toInstant().minus(overlap);
+            // and the boundary second: a gateway whose bounds are exclusive still serves a record of the checkpoint's second
+            start = stored.atZone(BeijingTime.ZONE).toInstant().minus(overlap).minus(ReadPlan.BOUNDARY);
         } else {
             String initial = scheme.scheme().source().initialStart();
             start = BeijingTime.parse(initial == null ? DEFAULT_INITIAL_START : initial);
@@ -66,6 +67,7 @@ public final class RunPlanner {
         SyncRun run = new SyncRun(scheme, BeijingTime.format(start), BeijingTime.format(end));
         run.setInstance(Instance.NAME);
         run.maxPages(maxPagesPerRun);
+        run.windowTolerance(overlap);
         run.confirmFirstPage(stored == null);
         return run;
     }

@@ -12,6 +12,8 @@ public final class RunProperties {
     public static final String RUN_ID = "runId";
     /** The rejects of the page just transformed, kept by routes/sync.camel.yaml one by one. */
     public static final String PAGE_REJECTS = "pageRejects";
+    /** The page just transformed holds a newer copy of a record an earlier page brought: the batches before it are written first. */
+    public static final String PAGE_SUPERSEDES = "pageSupersedes";
     /** The number of rows of an aggregated batch: the route drops empty batches without a method call on the body. */
     public static final String BATCH_ROWS = "batchRows";
 

@@ -37,7 +37,13 @@ public final class SyncRun {
     final AtomicLong deadLetters = new AtomicLong();
     /** Pages whose answer could not be taken at its word: a success without its list, or an empty list after a full page. */
     public final AtomicLong suspectPages = new AtomicLong();
-    final RunIds ids = new RunIds();
+    /** Copies dropped because the run had read a newer one of the same record. */
+    final AtomicLong stale = new AtomicLong();
+    /** Copies that replaced an older one of the same record the run had read (the newest wins). */
+    final AtomicLong newer = new AtomicLong();
+    final RunVersions versions = new RunVersions();
+    /** How far a record's modified time may lie outside the read's window: the overlap, and the boundary second. */
+    private volatile java.time.Duration windowTolerance = java.time.Duration.ofSeconds(1);
     /** A reconciliation's run: the whole source set, no window. */
     volatile boolean fullSet;
     private final RunStatus status = new RunStatus(failedRows, deadLetters);
@@ -148,6 +154,68 @@ public final class SyncRun {
         return windowEnd;
     }
 
+    // The versions of the records read: see RunVersions.
+
+    /**
+     * Two copies of one record with the same modified time and different content: which is the record cannot be told,
+     * so the read is suspect and the run fails, naming the record; the checkpoint stays.
+     */
+    void conflict(String id, String modifiedField, Object modified) {
+        suspectPages.incrementAndGet();
+        setMorePages(false);
+        fail("gateway", describeRead() + ": record " + id + " was served twice with the same " + modifiedField + " (" + modified
+                + ") and different content: which copy is the record cannot be told; the checkpoint stays");
+    }
+
+    void windowTolerance(java.time.Duration overlap) {
+        this.windowTolerance = overlap.plusSeconds(1);
+    }
+
+    /**
+     * Every record's modified time must lie in the window its request asked for (give or take the overlap): a method
+     * that ignores its window fields (misspelt, dropped) would make every run a full read. The first record outside it
+     * fails the run, naming the window fields; null when the page keeps to its window (or the read has none).
+     */
+    String outsideWindow(java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
+        String field = scheme.scheme().source().modified();
+        String start = readStart();
+        String end = readEnd();
+        if (field == null || start == null || end == null) {
+            return null;
+        }
+        long from = io.jackyunsync.jackyun.BeijingTime.parse(start).minus(windowTolerance).toEpochMilli();
+        long until = io.jackyunsync.jackyun.BeijingTime.parse(end).plus(windowTolerance).toEpochMilli();
+        for (var record : records) {
+            long modified = RecordVersion.modifiedMillis(record, field);
+            if (modified != RecordVersion.UNKNOWN && (modified < from || modified > until)) {
+                var source = scheme.scheme().source();
+                return source.api() + " answered record " + scheme.mapper().sourceId(record) + " with " + field + " "
+                        + io.jackyunsync.jackyun.BeijingTime.format(java.time.Instant.ofEpochMilli(modified)) + ", outside the window ["
+                        + start + ", " + end + "] it was asked for (give or take " + windowTolerance.toSeconds() + " s): the method"
+                        + " ignores the scheme's window fields " + windowFields(source) + " (misspelt, or not taken by the"
+                        + " method?); every run would read the whole source; the checkpoint stays";
+            }
+        }
+        return null;
+    }
+
+    private static String windowFields(io.jackyunsync.scheme.Scheme.Source source) {
+        return source.request().stream().filter(f -> f.value() != null && (f.value().contains("{windowStart}")
+                || f.value().contains("{windowEnd}"))).map(Scheme.RequestField::field).toList().toString();
+    }
+
+    /** A page of records all read before in this read, some of them newer now: a legal move, not a page answered again. */
+    boolean anyNewer(java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
+        String field = scheme.scheme().source().modified();
+        for (var record : records) {
+            String id = scheme.mapper().sourceId(record);
+            if (!id.isBlank() && versions.isNewer(id, RecordVersion.modifiedMillis(record, field))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // The read of the window: see PagingCursor.
 
     /** The page to fetch next; it advances only when the page arrived, so a retry asks for the same page. */
@@ -164,13 +232,21 @@ public final class SyncRun {
         moveOn(records, pageSize, nextCursor);
     }
 
-    /** The same by the page's record ids: the read's total is checked against its distinct records. */
-    void pageFetched(java.util.List<String> ids, int pageSize, String nextCursor, Long total) {
+    /**
+     * The same by the page's record ids: the read's total is checked against its distinct records. A page of records
+     * all read before in this read is asked for again, unless some of them are newer than read (they moved: legal).
+     */
+    void pageFetched(java.util.List<String> ids, java.util.List<com.fasterxml.jackson.databind.JsonNode> records, int pageSize,
+                     String nextCursor, Long total) {
         int fresh = plan.fetched(ids, total);
         moveOn(ids.size(), pageSize, nextCursor);
-        if (!ids.isEmpty() && fresh == 0) {
+        if (!ids.isEmpty() && fresh == 0 && !anyNewer(records)) {
             cursor.pageOfDuplicates();
         }
+    }
+
+    void pageFetched(java.util.List<String> ids, int pageSize, String nextCursor, Long total) {
+        pageFetched(ids, java.util.List.of(), pageSize, nextCursor, total);
     }
 
     private void moveOn(int records, int pageSize, String nextCursor) {
@@ -228,6 +304,12 @@ public final class SyncRun {
     public long getPages() { return pages.get(); }
     public long getFetched() { return fetched.get(); }
     public long getDuplicates() { return duplicates.get(); }
+    /** Older copies of records the run had read newer, dropped. */
+    public long getStale() { return stale.get(); }
+    /** Newer copies that replaced one the run had read. */
+    public long getNewer() { return newer.get(); }
+    /** Distinct records the run read: the records less the copies (duplicates, stale and superseded ones). */
+    public long getDistinct() { return fetched.get() - duplicates.get() - stale.get() - newer.get(); }
     public long getRejected() { return rejected.get(); }
     public long getInserted() { return inserted.get(); }
     public long getUpdated() { return updated.get(); }

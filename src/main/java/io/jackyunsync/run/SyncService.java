@@ -127,7 +127,14 @@ public final class SyncService {
         Long total = run.readPages() == 0 ? PageCursors.total(source, envelope) : null;
         List<String> ids = new java.util.ArrayList<>(records.size());
         records.forEach(r -> ids.add(run.compiled().mapper().sourceId(r)));
-        run.pageFetched(ids, source.pagination().pageSize(), next, total);
+        run.pageFetched(ids, records, source.pagination().pageSize(), next, total);
+        String outside = run.outsideWindow(records);
+        if (outside != null) {
+            run.setMorePages(false);
+            run.fail("window", outside);
+            LOG.error("{} run #{}: {}", run.getScheme(), run.getId(), outside);
+            return List.of();
+        }
         // the page's exchange is the enrich's, made when the page was asked for: its age is the call's (pacing and retries included)
         LOG.debug("{} page {}{}{}: {} records, answered in {} ms, contextId {}", source.api(), index, run.isReverse() ? " (backward pass)" : "",
                 run.getReads() > 1 || source.partitions() != null ? " of " + run.describeRead() : "",

@@ -16,6 +16,9 @@ public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, 
         RecordMapper mapper = new RecordMapper(scheme);
         Set<String> fields = new TreeSet<>(mapper.sourceFields());
         scheme.target().childTables().forEach(c -> fields.add(c.list()));
+        if (scheme.source().modified() != null) {
+            fields.add(scheme.source().modified());   // the version of a record and the proof of its window, mapped or not
+        }
         if (scheme.source().pagination() != null && scheme.source().pagination().from() != null
                 && Scheme.Pagination.MAX_ID.equals(scheme.source().pagination().mode())) {
             fields.add(scheme.source().pagination().from());   // the cursor's field, mapped or not

@@ -21,6 +21,7 @@ final class TradeMethod {
     private final TradeScroll scroll = new TradeScroll();
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicBoolean noScrollIdNext = new AtomicBoolean();
+    private volatile boolean exclusiveBounds;
 
     TradeMethod(TradeDataSet data) {
         this.data = data;
@@ -32,6 +33,10 @@ final class TradeMethod {
 
     void dropFromNextScrollPage(int n) {
         dropNext.set(n);
+    }
+
+    void exclusiveBounds(boolean on) {
+        exclusiveBounds = on;
     }
 
     void noScrollIdOnce() {
@@ -58,7 +63,8 @@ final class TradeMethod {
         TradeProjection projection = TradeProjection.parse(biz.text("fields"));
         String scrollId = biz.text("scrollId");
         TradeScroll.Position at = scrollId == null
-                ? new TradeScroll.Position(scroll.take(window(start, end, table)), 0) : scroll.resolve(scrollId);
+                ? new TradeScroll.Position(scroll.take(exclusiveBounds ? window(start + 1000, end - 1000, table)
+                : window(start, end, table)), 0) : scroll.resolve(scrollId);
         TradeScroll.Snapshot s = at.snapshot();
         int from = at.position();
         int to = Math.min(s.total(), from + pageSize);

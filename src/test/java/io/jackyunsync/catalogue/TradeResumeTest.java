@@ -58,8 +58,10 @@ class TradeResumeTest extends SyncMainTestSupport {
         assertThat(first.isSucceeded()).as(first.summary()).isFalse();
         Instant checkpoint = BeijingTime.parse(String.valueOf(db.rows("SELECT DATE_FORMAT(checkpoint, '%Y-%m-%d %H:%i:%s') AS c"
                 + " FROM sync_checkpoint WHERE scheme = 'trade'").get(0).get("c")));
-        long slices = Duration.between(initialStart, checkpoint).dividedBy(SLICE);
-        assertThat(initialStart.plus(SLICE.multipliedBy(slices))).as("the checkpoint is a slice's end").isEqualTo(checkpoint);
+        // slice k ends at start + k * (7 days - 1 s) + 7 days: adjacent slices overlap by their boundary second
+        Duration step = SLICE.minusSeconds(1);
+        long slices = Duration.between(initialStart, checkpoint).minus(SLICE).dividedBy(step) + 1;
+        assertThat(initialStart.plus(step.multipliedBy(slices - 1)).plus(SLICE)).as("the checkpoint is a slice's end").isEqualTo(checkpoint);
         assertThat(slices).isBetween(1L, 6L);
         List<SimTrade> trades = simulator.trades().trades();
         long committed = trades.stream().filter(t -> t.gmtModified() < checkpoint.toEpochMilli()).count();
@@ -70,7 +72,7 @@ class TradeResumeTest extends SyncMainTestSupport {
         SyncRun second = app.run("trade");
 
         assertThat(second.isSucceeded()).as(second.summary()).isTrue();
-        assertThat(BeijingTime.parse(second.getWindowStart())).isEqualTo(checkpoint.minus(Duration.ofMinutes(10)));
+        assertThat(BeijingTime.parse(second.getWindowStart())).isEqualTo(checkpoint.minus(Duration.ofMinutes(10)).minusSeconds(1));
         assertThat(db.count("SELECT COUNT(*) FROM trade")).isEqualTo(trades.size());
         assertThat(second.getReads()).isLessThan(TradeSchemeTest.READS);
     }

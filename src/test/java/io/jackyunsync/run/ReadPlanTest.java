@@ -35,13 +35,13 @@ class ReadPlanTest {
     }
 
     @Test
-    void should_cut_a_20_day_window_into_three_slices_of_at_most_7_days_in_order() {
+    void should_cut_a_20_day_window_into_three_slices_of_at_most_7_days_in_order_each_starting_on_the_last_second_of_the_one_before() {
         ReadPlan plan = plan(source("P7D", null, null), "2026-01-01 00:00:00", "2026-01-21 00:00:00");
         assertThat(plan.isSingle()).isFalse();
         assertThat(reads(plan)).containsExactly(
                 "2026-01-01 00:00:00 .. 2026-01-08 00:00:00 | null",
-                "2026-01-08 00:00:00 .. 2026-01-15 00:00:00 | null",
-                "2026-01-15 00:00:00 .. 2026-01-21 00:00:00 | null");
+                "2026-01-07 23:59:59 .. 2026-01-14 23:59:59 | null",
+                "2026-01-14 23:59:58 .. 2026-01-21 00:00:00 | null");
         assertThat(plan.reads).hasValue(3);
     }
 
@@ -51,10 +51,10 @@ class ReadPlanTest {
         assertThat(reads(plan)).containsExactly(
                 "2026-01-01 00:00:00 .. 2026-01-08 00:00:00 | 1",
                 "2026-01-01 00:00:00 .. 2026-01-08 00:00:00 | 2",
-                "2026-01-08 00:00:00 .. 2026-01-15 00:00:00 | 1",
-                "2026-01-08 00:00:00 .. 2026-01-15 00:00:00 | 2",
-                "2026-01-15 00:00:00 .. 2026-01-21 00:00:00 | 1",
-                "2026-01-15 00:00:00 .. 2026-01-21 00:00:00 | 2");
+                "2026-01-07 23:59:59 .. 2026-01-14 23:59:59 | 1",
+                "2026-01-07 23:59:59 .. 2026-01-14 23:59:59 | 2",
+                "2026-01-14 23:59:58 .. 2026-01-21 00:00:00 | 1",
+                "2026-01-14 23:59:58 .. 2026-01-21 00:00:00 | 2");
         assertThat(plan.next()).isFalse();
     }
 
@@ -70,7 +70,7 @@ class ReadPlanTest {
         assertThat(done).containsExactly(false, true, false, true, false, false);
         assertThat(checkpoints).containsExactly(
                 "2026-01-08 00:00:00", "2026-01-08 00:00:00",
-                "2026-01-15 00:00:00", "2026-01-15 00:00:00",
+                "2026-01-14 23:59:59", "2026-01-14 23:59:59",
                 "2026-01-21 00:00:00", "2026-01-21 00:00:00");
     }
 
@@ -108,7 +108,7 @@ class ReadPlanTest {
         ReadPlan oneSecondMore = plan(source("P7D", null, null), "2026-01-01 00:00:00", "2026-01-08 00:00:01");
         assertThat(reads(oneSecondMore)).containsExactly(
                 "2026-01-01 00:00:00 .. 2026-01-08 00:00:00 | null",
-                "2026-01-08 00:00:00 .. 2026-01-08 00:00:01 | null");
+                "2026-01-07 23:59:59 .. 2026-01-08 00:00:01 | null");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ReadPlanTest {
 
         assertThat(plan.next()).isTrue();
         assertThat(plan.isReread()).isFalse();
-        assertThat(plan.describe()).isEqualTo("slice 2026-01-08 00:00:00 .. 2026-01-15 00:00:00, isTableSwitch=1");
+        assertThat(plan.describe()).isEqualTo("slice 2026-01-07 23:59:59 .. 2026-01-14 23:59:59, isTableSwitch=1");
         assertThat(plan.reads).hasValue(4);
     }
 
@@ -161,7 +161,7 @@ class ReadPlanTest {
         plan.ended(true);
         assertThat(failures).singleElement().asString()
                 .startsWith("gateway: ")
-                .contains("slice 2026-01-08 00:00:00 .. 2026-01-15 00:00:00", "isTableSwitch=2", "read 4 records", "of the 5");
+                .contains("slice 2026-01-07 23:59:59 .. 2026-01-14 23:59:59", "isTableSwitch=2", "read 4 records", "of the 5");
         assertThat(plan.rereads).hasValue(1);
     }
 

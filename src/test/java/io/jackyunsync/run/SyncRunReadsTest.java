@@ -33,8 +33,8 @@ class SyncRunReadsTest {
         assertThat(reads).containsExactly(
                 "slice 2026-01-01 00:00:00 .. 2026-01-08 00:00:00, isTableSwitch=1 at cursor '' | done=false | checkpoint=2026-01-08 00:00:00",
                 "slice 2026-01-01 00:00:00 .. 2026-01-08 00:00:00, isTableSwitch=2 at cursor '' | done=true | checkpoint=2026-01-08 00:00:00",
-                "slice 2026-01-08 00:00:00 .. 2026-01-10 00:00:00, isTableSwitch=1 at cursor '' | done=false | checkpoint=2026-01-10 00:00:00",
-                "slice 2026-01-08 00:00:00 .. 2026-01-10 00:00:00, isTableSwitch=2 at cursor '' | done=false | checkpoint=2026-01-10 00:00:00");
+                "slice 2026-01-07 23:59:59 .. 2026-01-10 00:00:00, isTableSwitch=1 at cursor '' | done=false | checkpoint=2026-01-10 00:00:00",
+                "slice 2026-01-07 23:59:59 .. 2026-01-10 00:00:00, isTableSwitch=2 at cursor '' | done=false | checkpoint=2026-01-10 00:00:00");
         assertThat(run.getReads()).isEqualTo(4);
         assertThat(run.getRereads()).isZero();
         assertThat(run.getRecordsExpected()).isEqualTo(12L);

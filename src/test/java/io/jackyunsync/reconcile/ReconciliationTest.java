@@ -174,4 +174,17 @@ class ReconciliationTest {
                 .isEqualByComparingTo("5");
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void should_say_that_a_scheme_without_a_version_column_has_no_version_guard() {
+        io.jackyunsync.scheme.ReconcileSql sql = io.jackyunsync.scheme.ReconcileSql.of(WAREHOUSE.scheme());
+        assertThat(sql.version()).isNull();
+        assertThat(sql.counts()).contains("0 AS newer");
+        Reconciliation r = new Reconciliation("warehouse", true, false, new BigDecimal("5"), sql, "keep", "0",
+                new SyncRun(WAREHOUSE, null, "2026-01-01 00:00:00"));
+        r.compared(counts(0, 0, 0, 1));
+        r.complete();
+        assertThat(r.summary()).contains("different=1 newer_in_mysql=unchecked(no version column)");
+        assertThat(Reconciliation.table(List.of(r))).containsPattern("DIFFERENT +100 +100 +0 +0 +1 +- ");
+    }
 }

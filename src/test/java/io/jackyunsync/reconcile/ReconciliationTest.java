@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.config.ReconcileSettings;
 import io.jackyunsync.config.Reader;
+import io.jackyunsync.scheme.ReconcileSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.math.BigDecimal;
@@ -177,7 +178,7 @@ class ReconciliationTest {
 
     @Test
     void should_say_that_a_scheme_without_a_version_column_has_no_version_guard() {
-        io.jackyunsync.scheme.ReconcileSql sql = io.jackyunsync.scheme.ReconcileSql.of(WAREHOUSE.scheme());
+        ReconcileSql sql = ReconcileSql.of(WAREHOUSE.scheme());
         assertThat(sql.version()).isNull();
         assertThat(sql.counts()).contains("0 AS newer");
         Reconciliation r = new Reconciliation("warehouse", true, false, new BigDecimal("5"), sql, "keep", "0",

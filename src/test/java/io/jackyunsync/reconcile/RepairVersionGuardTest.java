@@ -15,6 +15,7 @@ import io.jackyunsync.support.SyncMainTestSupport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,7 +91,7 @@ class RepairVersionGuardTest extends SyncMainTestSupport {
     }
 
     private List<Map<String, Object>> rows(String table, SimTrade... orders) throws Exception {
-        String ids = java.util.Arrays.stream(orders).map(o -> Long.toString(o.tradeId())).collect(Collectors.joining(", "));
+        String ids = Arrays.stream(orders).map(o -> Long.toString(o.tradeId())).collect(Collectors.joining(", "));
         return db.rows("SELECT * FROM " + table + " WHERE trade_id IN (" + ids + ") ORDER BY "
                 + ("trade".equals(table) ? "trade_id" : "sub_trade_id"));
     }

@@ -10,9 +10,9 @@ final class ReconcileReport {
 
     static String summary(Reconciliation r) {
         boolean kept = "keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0;
-        return String.format("%s: %s source=%d target=%d missing=%d extra=%d%s different=%d rejected=%d%s%s%s%s%s",
+        return String.format("%s: %s source=%d target=%d missing=%d extra=%d%s different=%d newer_in_mysql=%s rejected=%d%s%s%s%s%s",
                 r.getScheme(), r.getStatus(), r.getSourceCount(), r.getTargetCount(), r.getMissing(), r.getExtra(),
-                kept ? " (kept)" : "", r.getDifferent(), r.getRejected(),
+                kept ? " (kept)" : "", r.getDifferent(), newer(r), r.getRejected(),
                 examples(" missing: ", r.getMissingExamples()), examples(" extra: ", r.getExtraExamples()),
                 examples(" different: ", r.getDifferentExamples()),
                 r.getRepairedRows() == null ? "" : " repaired=" + r.getRepairedRows() + " extras_" + r.getExtrasPolicy() + "=" + r.getExtrasHandled(),
@@ -20,14 +20,14 @@ final class ReconcileReport {
     }
 
     static String table(List<Reconciliation> all) {
-        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %10s %10s %9s %9s %10s %9s %14s  %s%n", "scheme", "status",
-                "source", "target", "missing", "extra", "different", "repaired", "lines m/e/d", "examples"));
+        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %10s %10s %9s %9s %10s %7s %9s %14s  %s%n", "scheme", "status",
+                "source", "target", "missing", "extra", "different", "newer", "repaired", "lines m/e/d", "examples"));
         for (Reconciliation r : all) {
             Long extras = r.getExtrasHandled();
             ReconcileLines lines = r.getLines();
-            out.append(String.format("%-16s %-10s %10d %10d %9d %9s %10d %9s %14s  %s%n", r.getScheme(), r.getStatus(), r.getSourceCount(),
+            out.append(String.format("%-16s %-10s %10d %10d %9d %9s %10d %7s %9s %14s  %s%n", r.getScheme(), r.getStatus(), r.getSourceCount(),
                     r.getTargetCount(), r.getMissing(), r.getExtra() + ("keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0 ? " kept" : ""),
-                    r.getDifferent(), r.getRepairedRows() == null ? "-" : r.getRepairedRows() + (extras == null || extras == 0 ? "" : "+" + extras),
+                    r.getDifferent(), r.getVersionColumn() == null ? "-" : Long.toString(r.getNewer()), r.getRepairedRows() == null ? "-" : r.getRepairedRows() + (extras == null || extras == 0 ? "" : "+" + extras),
                     lines.any() ? lines.getMissing() + "/" + lines.getExtra() + "/" + lines.getDifferent() : "-",
                     (examples("missing ", r.getMissingExamples()) + examples(" extra ", r.getExtraExamples())
                             + examples(" different ", r.getDifferentExamples()) + examples(" lines ", r.getLinesExamples())
@@ -35,6 +35,11 @@ final class ReconcileReport {
                             + (r.getError() == null ? "" : " error: " + r.getError())).trim()));
         }
         return out.toString();
+    }
+
+    /** The rows newer in MySQL than their stage copy; for a scheme that maps no version column, that it cannot tell. */
+    private static String newer(Reconciliation r) {
+        return r.getVersionColumn() == null ? "unchecked(no version column)" : Long.toString(r.getNewer());
     }
 
     /** The lines of the child tables, for a scheme that has some. */

@@ -9,7 +9,10 @@ import java.util.Map;
 /** One reconciliation of one scheme: its stage run, its statements, and what the comparison and repair found. */
 public final class Reconciliation {
 
-    /** REFUSED: a repair that would not touch the extras (too many of them, or a suspect source read); see {@link #extrasRefusal}. */
+    /**
+     * REFUSED: a repair that would not touch the extras (too many of them, or a suspect source read); see {@link #extrasRefusal}.
+     * DIFFERENT: differences remain - without a repair, or after one: rows newer in MySQL than their stage copy, never written.
+     */
     public enum Status { RUNNING, CLEAN, DIFFERENT, REPAIRED, REFUSED, FAILED }
 
     /** The share of a table (percent) a repair may delete or mark without --force. */
@@ -32,6 +35,9 @@ public final class Reconciliation {
     private long extra;
     private long extraAccepted;
     private long different;
+    private long newer;
+    private long foundNewer;
+    private String newerExamples;
     private String missingExamples;
     private String extraExamples;
     private String differentExamples;
@@ -71,11 +77,14 @@ public final class Reconciliation {
         missingExamples = text(counts, "missing_examples");
         extraExamples = text(counts, "extra_examples");
         differentExamples = text(counts, "different_examples");
+        newer = number(counts, "newer");
         if (!compared) {
             // what the first comparison found is what the report states; a repair's second comparison checks it
             foundMissing = missing;
             foundExtra = extras;
             foundDifferent = different;
+            foundNewer = newer;
+            newerExamples = text(counts, "newer_examples");
             foundTarget = targetCount;
             extrasToChange = extra;
             compared = true;
@@ -124,12 +133,17 @@ public final class Reconciliation {
             // the line extras a suspect source read would have deleted: said like the parents' refusal
             error = refusal == null ? lines.getRefusal() : refusal + " | " + lines.getRefusal();
         }
+        if (foundNewer > 0) {
+            // never repaired, not even with --force: the source served an older version than MySQL holds
+            String stale = newerNote();
+            error = error == null ? stale : error + " | " + stale;
+        }
         if (refusal != null || lines.getRefusal() != null) {
             status = Status.REFUSED;
             return;
         }
-        // clean only when the lines are clean too: nothing missing, extra or different in any child table
-        boolean clean = missing == 0 && extra == 0 && different == 0 && lines.remaining() == 0;
+        // clean only when the lines are clean too: nothing missing, extra, different or newer in MySQL in any table
+        boolean clean = missing == 0 && extra == 0 && different == 0 && newer == 0 && lines.remaining() == 0;
         if (!clean) {
             status = Status.DIFFERENT;
         } else if (repair && (foundMissing + foundDifferent + (foundExtra - ("keep".equals(extrasPolicy) ? foundExtra : 0))
@@ -138,6 +152,13 @@ public final class Reconciliation {
         } else {
             status = Status.CLEAN;
         }
+    }
+
+    /** What the error says of the rows newer in MySQL than their stage copy: how many, by which column, which keys. */
+    private String newerNote() {
+        return foundNewer + (foundNewer == 1 ? " row" : " rows") + " newer in MySQL than the source's copy (by " + sql.version()
+                + "; an older version was served): " + (repair ? "not repaired, nor their lines" : "a repair leaves them and their lines")
+                + (newerExamples == null ? "" : "; " + newerExamples);
     }
 
     /** Clean, or made clean by the repair: nothing missing, nothing different, no extra the policy leaves unhandled. */
@@ -212,6 +233,12 @@ public final class Reconciliation {
     public long getExtra() { return foundExtra; }
     public long getExtraAccepted() { return extraAccepted; }
     public long getDifferent() { return foundDifferent; }
+    /** Rows whose stage copy is older than MySQL's row (by {@link #getVersionColumn}): reported, never repaired. */
+    public long getNewer() { return foundNewer; }
+    /** Up to five keys of the rows newer in MySQL, or null. */
+    public String getNewerExamples() { return newerExamples; }
+    /** The column that versions a row (mapped from source.modified), or null: then a repair has no version guard. */
+    public String getVersionColumn() { return sql == null ? null : sql.version(); }
     public long getRejected() { return run.getRejected(); }
     public String getMissingExamples() { return missingExamplesFound; }
     public String getExtraExamples() { return extraExamplesFound; }
@@ -221,6 +248,6 @@ public final class Reconciliation {
 
     /** After a repair: what is still missing, extra (unhandled) or different, per the second comparison. */
     public long remaining() {
-        return missing + extra + different + lines.remaining();
+        return missing + extra + different + newer + lines.remaining();
     }
 }

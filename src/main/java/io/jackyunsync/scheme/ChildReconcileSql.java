@@ -11,14 +11,20 @@ import java.util.stream.Collectors;
  * compared fields, the parent key included (a line moved to another order is different). An extra line is one the
  * target has and the stage has not, of an order the stage has: the lines of an order the source does not have at all
  * follow their order (deleted with it by a repair whose extras policy is delete, see {@link #linesOfExtraParents}).
+ * The lines of an order whose stage copy is older than MySQL's row (by the parent's version column) are left out of
+ * every count and statement: a repair writes no line of a stale copy (no current line deleted, no removed one back).
  */
 public record ChildReconcileSql(String table, String stage, ChildTable staging, String createStage, String clearStage,
                                 String counts, String repair, String extrasDelete, String linesOfExtraParents) {
 
     private static final int EXAMPLES = 5;
 
-    /** {@code parentTable}/{@code parentStage}: the scheme's target and its stage table; {@code parentKey}: its key column. */
-    static ChildReconcileSql of(Scheme.Child child, Scheme.TargetField parentKeyField, String parentTable, String parentStage) {
+    /**
+     * {@code parentTable}/{@code parentStage}: the scheme's target and its stage table; {@code parentKey}: its key column;
+     * {@code parentVersion}: its version column, null for none (no order is ever stale then).
+     */
+    static ChildReconcileSql of(Scheme.Child child, Scheme.TargetField parentKeyField, String parentTable, String parentStage,
+                                String parentVersion) {
         ChildTable production = ChildTable.of(child, parentKeyField);
         String stageName = ReconcileSql.stageName(child.table());
         ChildTable staging = ChildTable.of(new Scheme.Child(child.list(), child.id(), stageName, child.key(), child.parentKey(),
@@ -39,10 +45,14 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
                 .map(Scheme.TargetField::field).toList();
         String hashS = ReconcileSql.hash("s", compared);
         String hashT = ReconcileSql.hash("t", compared);
-        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL";
-        String different = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
+        String sCurrent = current("s." + parentRef, pKey, pTable, pStage, parentVersion);
+        String tCurrent = current("t." + parentRef, pKey, pTable, pStage, parentVersion);
+        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL"
+                + sCurrent;
+        String different = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT
+                + sCurrent + tCurrent;
         String extra = " FROM " + table + " t JOIN " + pStage + " p ON p." + pKey + " = t." + parentRef + " LEFT JOIN " + s
-                + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL";
+                + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL" + tCurrent;
         String counts = "SELECT (SELECT COUNT(*) FROM " + s + ") AS source_count, (SELECT COUNT(*) FROM " + table + ") AS target_count, "
                 + "(SELECT COUNT(*)" + missing + ") AS missing, "
                 + "(SELECT COUNT(*)" + extra + ") AS extra, "
@@ -60,11 +70,24 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
         String update = upsert.substring(upsert.indexOf(" ON DUPLICATE KEY UPDATE "));
         String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT dt.* FROM (SELECT "
                 + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key
-                + " WHERE t." + key + " IS NULL OR " + hashS + " <> " + hashT + ") dt" + update;
+                + " WHERE (t." + key + " IS NULL OR " + hashS + " <> " + hashT + ")" + sCurrent + tCurrent + ") dt" + update;
         String linesOfExtraParents = "DELETE t FROM " + table + " t JOIN " + pTable + " pt ON pt." + pKey + " = t." + parentRef
                 + " LEFT JOIN " + pStage + " p ON p." + pKey + " = pt." + pKey + " WHERE p." + pKey + " IS NULL";
         return new ChildReconcileSql(child.table(), stageName, staging, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table,
                 "TRUNCATE TABLE " + s, counts, repair, "DELETE t" + extra, linesOfExtraParents);
+    }
+
+    /**
+     * " AND the order of this parent key is not stale": no stage copy of it older than its row in MySQL (a line whose
+     * order is in neither, or only in one, is current); empty without a version column.
+     */
+    private static String current(String parentKey, String pKey, String pTable, String pStage, String version) {
+        if (version == null) {
+            return "";
+        }
+        String v = q(version);
+        return " AND NOT EXISTS (SELECT 1 FROM " + pStage + " vs JOIN " + pTable + " vt ON vt." + pKey + " = vs." + pKey
+                + " WHERE vs." + pKey + " = " + parentKey + " AND vt." + v + " > vs." + v + ")";
     }
 
     private static String examples(String alias, String key, String from) {

@@ -9,10 +9,13 @@ import java.util.stream.Collectors;
  * written (with the sync's own upsert and mapping) into a stage table made {@code LIKE} the target, so both sides
  * hold the same column types; then the database compares them by key and by an MD5 of the compared fields
  * (those a sync rewrites: neither the key, nor {@code onUpdate: keep}, nor {@code _function} fields). Each child
- * table has statements of its own ({@link ChildReconcileSql}), and its own stage table, in {@code children}.
+ * table has statements of its own ({@link ChildReconcileSql}), and its own stage table, in {@code children}. The
+ * {@code version} column (the one mapped from {@code {<source.modified>}}, null when the scheme maps none) guards the
+ * repair: a stage row older than the table's row is counted as newer in MySQL and never written, nor are its lines.
  */
 public record ReconcileSql(String stage, String createStage, String clearStage, SchemeSql stageSql, String counts,
-                           String repair, String extrasDelete, String extrasMark, List<ChildReconcileSql> children) {
+                           String repair, String extrasDelete, String extrasMark, List<ChildReconcileSql> children,
+                           String version) {
 
     private static final int EXAMPLES = 5;
 
@@ -35,7 +38,12 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                 ? "t." + q(policy.markColumn()) + " <=> " + literalParameter() : "FALSE";
         String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL";
         String extra = " FROM " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL";
-        String different = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
+        String version = versionColumn(scheme);
+        // the stage row is older than MySQL's (by the source's modified time): a stale copy served, never written
+        String older = version == null ? "FALSE" : "COALESCE(t." + q(version) + " > s." + q(version) + ", FALSE)";
+        String changed = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
+        String different = version == null ? changed : changed + " AND NOT " + older;
+        String newer = changed + " AND " + older;
         String counts = "SELECT (SELECT COUNT(*) FROM " + s + ") AS source_count, (SELECT COUNT(*) FROM " + table + ") AS target_count, "
                 + "(SELECT COUNT(*)" + missing + ") AS missing, "
                 + "(SELECT COUNT(*)" + extra + ") AS extra, "
@@ -43,9 +51,11 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                 + "(SELECT COUNT(*)" + different + ") AS different, "
                 + examples("s", key, missing) + " AS missing_examples, "
                 + examples("t", key, extra) + " AS extra_examples, "
-                + examples("s", key, different) + " AS different_examples";
+                + examples("s", key, different) + " AS different_examples, "
+                + (version == null ? "0 AS newer, NULL AS newer_examples"
+                : "(SELECT COUNT(*)" + newer + ") AS newer, " + examples("s", key, newer) + " AS newer_examples");
 
-        // the repair: missing and different rows from the stage, through the production update clause
+        // the repair: missing and different rows from the stage, through the production update clause - never a stale copy
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Scheme.TargetField f : t.fields()) {
@@ -57,7 +67,7 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         String stamp = t.updateTime() == null ? "" : ", " + q(t.updateTime());
         String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + stamp + ") SELECT dt.*" + (stamp.isEmpty() ? "" : ", NOW()")
                 + " FROM (SELECT " + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key
-                + " = s." + key + " WHERE t." + key + " IS NULL OR " + hashS + " <> " + hashT + ") dt" + update;
+                + " = s." + key + " WHERE t." + key + " IS NULL OR (" + hashS + " <> " + hashT + (version == null ? "" : " AND NOT " + older) + ")) dt" + update;
         String extrasDelete = "DELETE t" + extra;
         String extrasMark = "mark".equals(policy.extrasPolicy())
                 ? "UPDATE " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " SET t." + q(policy.markColumn())
@@ -68,9 +78,24 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         Scheme.TargetField keyField = t.fields().stream().filter(f -> f.field().equals(t.key())).findFirst().orElseThrow();
         String parentStage = stage;
         List<ChildReconcileSql> children = t.childTables().stream()
-                .map(c -> ChildReconcileSql.of(c, keyField, t.table(), parentStage)).toList();
+                .map(c -> ChildReconcileSql.of(c, keyField, t.table(), parentStage, version)).toList();
         return new ReconcileSql(stage, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table, "TRUNCATE TABLE " + s, stageSql,
-                counts.replace(literalParameter(), ":#markValue"), repair, extrasDelete, extrasMark, children);
+                counts.replace(literalParameter(), ":#markValue"), repair, extrasDelete, extrasMark, children, version);
+    }
+
+    /**
+     * The row's version: the target column mapped from {@code {<source.modified>}} and rewritten by an update (not
+     * {@code onUpdate: keep}); null when the scheme names no modified time or maps it to no column (no version guard).
+     */
+    static String versionColumn(Scheme scheme) {
+        String modified = scheme.source() == null ? null : scheme.source().modified();
+        if (modified == null || modified.isBlank()) {
+            return null;
+        }
+        String placeholder = "{" + modified.trim() + "}";
+        return scheme.target().fields().stream()
+                .filter(f -> f.value() != null && f.value().trim().equals(placeholder) && !f.keepOnUpdate())
+                .map(Scheme.TargetField::field).findFirst().orElse(null);
     }
 
     /** The stage table of a target or child table: sync_reconcile_<table>, cut to MySQL's 64 characters. */

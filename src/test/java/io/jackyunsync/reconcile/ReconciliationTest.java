@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.config.ReconcileSettings;
 import io.jackyunsync.config.Reader;
+import io.jackyunsync.scheme.ReconcileSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.math.BigDecimal;
@@ -173,5 +174,18 @@ class ReconciliationTest {
         assertThat(ReconcileSettings.read(new Reader(new DefaultCamelContext().getPropertiesComponent(), none)).maxExtrasPercent())
                 .isEqualByComparingTo("5");
         assertThat(none).isEmpty();
+    }
+
+    @Test
+    void should_say_that_a_scheme_without_a_version_column_has_no_version_guard() {
+        ReconcileSql sql = ReconcileSql.of(WAREHOUSE.scheme());
+        assertThat(sql.version()).isNull();
+        assertThat(sql.counts()).contains("0 AS newer");
+        Reconciliation r = new Reconciliation("warehouse", true, false, new BigDecimal("5"), sql, "keep", "0",
+                new SyncRun(WAREHOUSE, null, "2026-01-01 00:00:00"));
+        r.compared(counts(0, 0, 0, 1));
+        r.complete();
+        assertThat(r.summary()).contains("different=1 newer_in_mysql=unchecked(no version column)");
+        assertThat(Reconciliation.table(List.of(r))).containsPattern("DIFFERENT +100 +100 +0 +0 +1 +- ");
     }
 }

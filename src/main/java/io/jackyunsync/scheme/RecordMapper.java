@@ -15,6 +15,7 @@ public final class RecordMapper {
     private final List<Compiled> fields;
     private final int capacity;
     private volatile Map<String, Integer> columnWidths = Map.of();
+    private volatile Map<String, DecimalColumn> decimalColumns = Map.of();
 
     public RecordMapper(Scheme scheme) {
         this(scheme.source().id(), scheme.target().fields());
@@ -43,6 +44,11 @@ public final class RecordMapper {
     /** The character widths of the target's text columns, read from the database: a longer value is rejected here. */
     public void columnWidths(Map<String, Integer> widths) {
         this.columnWidths = Map.copyOf(widths);
+    }
+
+    /** The DECIMAL columns of the target's decimal fields, read from the database: a value that does not fit is rejected. */
+    public void decimalColumns(Map<String, DecimalColumn> columns) {
+        this.decimalColumns = Map.copyOf(columns);
     }
 
     public String sourceId(JsonNode record) {
@@ -105,6 +111,13 @@ public final class RecordMapper {
                 return "maxLength: is " + length + " characters long, more than its maximum " + max
                         + (width != null && width == max ? " (the column's width)" : "");
             }
+        }
+        DecimalColumn column = decimalColumns.get(f.field());
+        String misfit = column != null && value instanceof Number n
+                ? column.problem(n instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(n.toString())) : null;
+        if (misfit != null) {
+            int colon = misfit.indexOf(':');
+            return misfit.substring(0, colon) + ": (from " + c.value().source() + ") " + misfit.substring(colon + 2);
         }
         String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
         if (c.pattern() != null && !c.pattern().matcher(text).matches()) {

@@ -37,7 +37,14 @@ public final class RecordMapper {
     public java.util.Set<String> sourceFields() {
         java.util.Set<String> names = new java.util.TreeSet<>();
         names.add(idField);
-        fields.forEach(c -> names.addAll(c.value().roots()));
+        fields.stream().filter(c -> !c.value().parent).forEach(c -> names.addAll(c.value().roots()));
+        return names;
+    }
+
+    /** The top-level fields of the parent record that a child's {@code {^path}} values read. */
+    public java.util.Set<String> parentFields() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        fields.stream().filter(c -> c.value().parent).forEach(c -> names.addAll(c.value().roots()));
         return names;
     }
 
@@ -57,6 +64,11 @@ public final class RecordMapper {
     }
 
     public MappedRecord map(JsonNode record) {
+        return map(record, null);
+    }
+
+    /** A child's element, its {@code {^path}} values read from {@code parent} (the record the element is a line of). */
+    public MappedRecord map(JsonNode record, JsonNode parent) {
         String sourceId = sourceId(record);
         if (sourceId.isBlank()) {
             // each such record is rejected on its own: keeping the first and dropping the rest as "duplicates" of
@@ -69,7 +81,7 @@ public final class RecordMapper {
             Scheme.TargetField f = c.field();
             Object value;
             try {
-                value = TypeConverter.convert(clean(c.value().extract(record), f), f.type(), c.zone());
+                value = TypeConverter.convert(clean(c.value().extract(record, parent), f), f.type(), c.zone());
             } catch (IllegalArgumentException e) {
                 return reject(sourceId, "type", f.field() + " (from " + c.value().source() + ") " + e.getMessage(), record);
             }

@@ -119,8 +119,11 @@ class ApplicationCommandLineIT {
         // the orders: every one of the data set read whole against the totals, lines under their orders, the archive's counted
         int trades = io.jackyunsync.demo.Demo.TRADES;
         assertThat(r.out()).containsPattern("trade: OK pages=\\d+ records=" + trades + " inserted=" + trades + " .* reads=\\d+ expected=" + trades)
-                .containsPattern("\\ntrade_no +status +shop +check_total +gmt_modified\\nJY\\d+ +\\d+ +\\S+ +\\d+\\.\\d{2} +20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n"
-                        + " {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{2}\\n");
+                .containsPattern("\\ntrade_no +status +shop +check_total +deleted +gmt_modified\\nJY\\d+ +\\d+ +\\S+ +\\d+\\.\\d{4} +no +20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n"
+                        + " {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}\\n")
+                // the oldest deleted order is shown as such, its lines with it
+                .containsPattern("\\nJY\\d+ [^\\n]* \\d+\\.\\d{4} +yes +20[^\\n]*\\n {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}  \\(deleted with its order\\)\\n")
+                .containsPattern("; [1-9]\\d* are deleted in Jackyun \\(is_delete=1, their lines too\\)");
         java.util.regex.Matcher landed = java.util.regex.Pattern.compile("\\n(\\d+) orders and (\\d+) lines landed in trade / trade_goods; (\\d+) of the orders "
                 + "came from the archive table \\(isTableSwitch=2[^\\n]*the run took (\\d+) reads \\((\\d+) rereads\\)").matcher(r.out());
         assertThat(landed.find()).as(r.out()).isTrue();
@@ -132,7 +135,7 @@ class ApplicationCommandLineIT {
         // 200 days of orders, archived after 90: about 110/200 of them; some live only in the archive, not all
         assertThat(Long.parseLong(landed.group(3))).isBetween(trades / 4L, trades * 3L / 4);
         assertThat(Long.parseLong(landed.group(4))).isGreaterThanOrEqualTo(2 * 29);   // 201 days in 7-day slices, 2 tables each
-        long lineRows = r.out().lines().filter(l -> l.matches(" {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{2}")).count();
+        long lineRows = r.out().lines().filter(l -> l.matches(" {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}(  \\(deleted with its order\\))?")).count();
         long orderRows = r.out().lines().filter(l -> l.matches("JY\\d+ .*")).count();
         assertThat(orderRows).isEqualTo(5);
         assertThat(lineRows).isGreaterThanOrEqualTo(orderRows);

@@ -229,7 +229,7 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
             ArrayNode list = data.putArray("trades");
             for (int i = 0; i < call.pageSize(); i++) {
                 String id = Long.toString(ids.incrementAndGet());
-                list.addObject().put("tradeId", id).put("tradeNo", "T" + id).put("gmtModified", BeijingTime.format(initialStart))
+                list.addObject().put("tradeId", id).put("tradeNo", "T" + id).put("isDelete", 0).put("gmtModified", BeijingTime.format(initialStart))
                         .putArray("goodsDetail");
             }
             data.put("scrollId", "STUCK").put("totalResults", 1_000_000);

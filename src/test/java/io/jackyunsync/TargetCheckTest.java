@@ -70,4 +70,30 @@ class TargetCheckTest {
                             "scheme trade, child table trade_goods: the key sub_trade_id must be the table's primary key"));
         }
     }
+
+    @Test
+    void should_stop_for_a_decimal_field_into_a_column_that_would_round_it_parent_and_child_alike() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try (JackyunSimulator simulator = Simulators.sized(1, 10)) {
+            java.util.Map<String, String> settings = AppOverrides.of(db, simulator);
+            settings.put("sync.trade.enabled", "true");
+            SyncApp.start(settings).close();
+            db.execute("ALTER TABLE trade MODIFY check_total INT NULL");
+            db.execute("ALTER TABLE trade_goods MODIFY sell_total DECIMAL(18,0) NULL, MODIFY sell_price DOUBLE NULL");
+
+            assertThatThrownBy(() -> SyncApp.start(settings))
+                    .satisfies(e -> {
+                        ConfigException config = Application.configProblem(e);
+                        assertThat(config).isNotNull();
+                        assertThat(config.problems()).hasSize(3);
+                        assertThat(config.problems()).anySatisfy(p -> assertThat(p)
+                                .startsWith("scheme trade, table trade, column check_total: type INT cannot hold a decimal (use one of ["));
+                        assertThat(config.problems()).anySatisfy(p -> assertThat(p)
+                                .startsWith("scheme trade, child table trade_goods, column sell_price: type DOUBLE cannot hold a decimal"));
+                        assertThat(config.problems()).contains("scheme trade, child table trade_goods, column sell_total: type"
+                                + " DECIMAL(18,0) keeps no decimal places, and the decimal field would lose every fraction (give the"
+                                + " column a scale, or map a whole number as int or long)");
+                    });
+        }
+    }
 }

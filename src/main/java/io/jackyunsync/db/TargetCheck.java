@@ -2,6 +2,7 @@ package io.jackyunsync.db;
 
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.DecimalColumn;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -17,7 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * Checks that each scheme's target exists as the scheme expects: the table, its key as the primary key, and every
- * column it writes with a compatible type. Hands the text columns' widths to the scheme's mapper.
+ * column it writes with a compatible type (a decimal field: a DECIMAL with decimal places, never FLOAT/DOUBLE, which
+ * round in silence). Hands the text columns' widths and the DECIMAL columns' precision and scale to the scheme's mapper.
  */
 public final class TargetCheck {
 
@@ -25,11 +27,11 @@ public final class TargetCheck {
             "string", Set.of("CHAR", "VARCHAR", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "ENUM", "JSON"),
             "int", Set.of("TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "BIGINT", "DECIMAL"),
             "long", Set.of("BIGINT", "DECIMAL"),
-            "decimal", Set.of("DECIMAL", "NUMERIC", "FLOAT", "DOUBLE"),
+            "decimal", Set.of("DECIMAL", "NUMERIC"),
             "boolean", Set.of("BIT", "TINYINT", "BOOLEAN", "BOOL"),
             "datetime", Set.of("DATETIME", "TIMESTAMP", "DATE"));
 
-    private record Column(String type, int size) {
+    private record Column(String type, int size, int scale, boolean unsigned) {
     }
 
     private TargetCheck() {
@@ -75,6 +77,7 @@ public final class TargetCheck {
             problems.add(at + ": the key " + key + " must be the table's primary key (it is " + keys + ")");
         }
         Map<String, Integer> widths = new HashMap<>();
+        Map<String, DecimalColumn> decimals = new HashMap<>();
         for (Scheme.TargetField f : fields) {
             Column col = columns.get(f.field().toLowerCase(Locale.ROOT));
             if (col == null) {
@@ -83,8 +86,14 @@ public final class TargetCheck {
                 if (!COMPATIBLE.get(f.type()).contains(col.type())) {
                     problems.add(at + ", column " + f.field() + ": type " + col.type() + " cannot hold a " + f.type()
                             + " (use one of " + COMPATIBLE.get(f.type()) + ")");
+                } else if ("decimal".equals(f.type()) && col.scale() < 1) {
+                    problems.add(at + ", column " + f.field() + ": type " + col.type() + "(" + col.size() + "," + col.scale()
+                            + ") keeps no decimal places, and the decimal field would lose every fraction (give the column a"
+                            + " scale, or map a whole number as int or long)");
                 } else if (Set.of("CHAR", "VARCHAR").contains(col.type())) {
                     widths.put(f.field(), col.size());
+                } else if (Set.of("DECIMAL", "NUMERIC").contains(col.type())) {
+                    decimals.put(f.field(), new DecimalColumn(table + "." + f.field(), col.size(), col.scale(), col.unsigned()));
                 }
             }
         }
@@ -92,14 +101,16 @@ public final class TargetCheck {
             problems.add(at + ", column " + updateTime + " (updateTime): does not exist");
         }
         mapper.columnWidths(widths);
+        mapper.decimalColumns(decimals);
     }
 
     private static Map<String, Column> columns(DatabaseMetaData meta, String catalog, String table) throws SQLException {
         Map<String, Column> columns = new HashMap<>();
         try (ResultSet rs = meta.getColumns(catalog, null, table, null)) {
             while (rs.next()) {
-                String type = rs.getString("TYPE_NAME").toUpperCase(Locale.ROOT).replace(" UNSIGNED", "");
-                columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), new Column(type, rs.getInt("COLUMN_SIZE")));
+                String name = rs.getString("TYPE_NAME").toUpperCase(Locale.ROOT);
+                columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), new Column(name.replace(" UNSIGNED", ""),
+                        rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), name.contains("UNSIGNED")));
             }
         }
         return columns;

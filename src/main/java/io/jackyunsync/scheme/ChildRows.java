@@ -34,7 +34,7 @@ public final class ChildRows {
             List<Map<String, Object>> rows = new ArrayList<>(list.size());
             Set<Object> ids = new HashSet<>();
             for (JsonNode element : list) {
-                MappedRecord line = table.mapper().map(element);
+                MappedRecord line = table.mapper().map(element, record);
                 if (line.isRejected()) {
                     return reject(parent, record, line.rule(), child.list() + " line " + (line.sourceId().isEmpty() ? "(no "
                             + child.id() + ")" : line.sourceId()) + ": " + line.reason());

@@ -19,12 +19,14 @@ public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, 
         if (scheme.source().modified() != null) {
             fields.add(scheme.source().modified());   // the version of a record and the proof of its window, mapped or not
         }
+        List<ChildTable> children = childrenOf(scheme);
+        children.forEach(c -> fields.addAll(c.mapper().parentFields()));   // a line's {^path} values
         if (scheme.source().pagination() != null && scheme.source().pagination().from() != null
                 && Scheme.Pagination.MAX_ID.equals(scheme.source().pagination().mode())) {
             fields.add(scheme.source().pagination().from());   // the cursor's field, mapped or not
         }
         return new CompiledScheme(scheme, mapper, SchemeSql.of(scheme.target()),
-                new JackyunEnvelope.Projection(scheme.source().list(), fields), childrenOf(scheme));
+                new JackyunEnvelope.Projection(scheme.source().list(), fields), children);
     }
 
     private static List<ChildTable> childrenOf(Scheme scheme) {

@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 
 /**
  * The {@code value} of a target field, compiled once: absent (NULL), a constant, a {@code {path}} of the record
- * (dots for nested fields), a text template with several placeholders, or a {@code _function} SQL expression.
+ * (dots for nested fields), a text template with several placeholders, or a {@code _function} SQL expression. In a
+ * child's field, {@code {^path}} reads the parent record (the order a line belongs to).
  */
 final class FieldValue {
 
@@ -13,14 +14,25 @@ final class FieldValue {
 
     static final String FUNCTION_PREFIX = "_function ";
 
+    static final String PARENT = "^";
+
     final Kind kind;
     final String text;
+    /** Whether the path reads the parent record ({@code {^path}}). */
+    final boolean parent;
     private final String[] path;
 
     private FieldValue(Kind kind, String text, String[] path) {
         this.kind = kind;
         this.text = text;
-        this.path = path;
+        this.parent = path != null && path[0].startsWith(PARENT);
+        this.path = parent ? parentPath(path) : path;
+    }
+
+    private static String[] parentPath(String[] path) {
+        String[] p = path.clone();
+        p[0] = p[0].substring(PARENT.length());
+        return p;
     }
 
     static boolean isFunction(String value) {
@@ -50,8 +62,13 @@ final class FieldValue {
 
     /** The source value for a record: a JSON node for a path, text for a constant or template, null otherwise. */
     Object extract(JsonNode record) {
+        return extract(record, null);
+    }
+
+    /** The same for a child's element, a {@code {^path}} read from {@code parentRecord} (null: no parent, no value). */
+    Object extract(JsonNode record, JsonNode parentRecord) {
         return switch (kind) {
-            case PATH -> at(record, path);
+            case PATH -> at(parent ? parentRecord : record, path);
             case CONSTANT -> text;
             case TEMPLATE -> fill(record);
             case NULL, FUNCTION -> null;
@@ -70,7 +87,7 @@ final class FieldValue {
 
     /** The record field a path reads, for messages. */
     String source() {
-        return path == null ? text : String.join(".", path);
+        return path == null ? text : (parent ? PARENT : "") + String.join(".", path);
     }
 
     private String fill(JsonNode record) {

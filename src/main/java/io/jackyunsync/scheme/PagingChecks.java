@@ -83,6 +83,10 @@ final class PagingChecks {
             if (c.fields() != null && c.fields().stream().anyMatch(f -> f.value() != null && FieldValue.isFunction(f.value()))) {
                 p.add(at + ".fields: a child's value cannot be a _function");
             }
+            if (c.fields() != null && c.fields().stream().anyMatch(f -> f.value() != null && f.value().contains("{" + FieldValue.PARENT)
+                    && FieldValue.of(f.value()).kind != FieldValue.Kind.PATH)) {
+                p.add(at + ".fields: {^path} (the parent record's field) must be the whole value, not part of a text");
+            }
         }
     }
 }

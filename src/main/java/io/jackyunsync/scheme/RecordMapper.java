@@ -15,6 +15,7 @@ public final class RecordMapper {
     private final List<Compiled> fields;
     private final int capacity;
     private volatile Map<String, Integer> columnWidths = Map.of();
+    private volatile Map<String, DecimalColumn> decimalColumns = Map.of();
 
     public RecordMapper(Scheme scheme) {
         this(scheme.source().id(), scheme.target().fields());
@@ -36,7 +37,14 @@ public final class RecordMapper {
     public java.util.Set<String> sourceFields() {
         java.util.Set<String> names = new java.util.TreeSet<>();
         names.add(idField);
-        fields.forEach(c -> names.addAll(c.value().roots()));
+        fields.stream().filter(c -> !c.value().parent).forEach(c -> names.addAll(c.value().roots()));
+        return names;
+    }
+
+    /** The top-level fields of the parent record that a child's {@code {^path}} values read. */
+    public java.util.Set<String> parentFields() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        fields.stream().filter(c -> c.value().parent).forEach(c -> names.addAll(c.value().roots()));
         return names;
     }
 
@@ -45,12 +53,22 @@ public final class RecordMapper {
         this.columnWidths = Map.copyOf(widths);
     }
 
+    /** The DECIMAL columns of the target's decimal fields, read from the database: a value that does not fit is rejected. */
+    public void decimalColumns(Map<String, DecimalColumn> columns) {
+        this.decimalColumns = Map.copyOf(columns);
+    }
+
     public String sourceId(JsonNode record) {
         JsonNode id = record.get(idField);
         return id == null || id.isNull() ? "" : id.asText();
     }
 
     public MappedRecord map(JsonNode record) {
+        return map(record, null);
+    }
+
+    /** A child's element, its {@code {^path}} values read from {@code parent} (the record the element is a line of). */
+    public MappedRecord map(JsonNode record, JsonNode parent) {
         String sourceId = sourceId(record);
         if (sourceId.isBlank()) {
             // each such record is rejected on its own: keeping the first and dropping the rest as "duplicates" of
@@ -63,7 +81,7 @@ public final class RecordMapper {
             Scheme.TargetField f = c.field();
             Object value;
             try {
-                value = TypeConverter.convert(clean(c.value().extract(record), f), f.type(), c.zone());
+                value = TypeConverter.convert(clean(c.value().extract(record, parent), f), f.type(), c.zone());
             } catch (IllegalArgumentException e) {
                 return reject(sourceId, "type", f.field() + " (from " + c.value().source() + ") " + e.getMessage(), record);
             }
@@ -105,6 +123,13 @@ public final class RecordMapper {
                 return "maxLength: is " + length + " characters long, more than its maximum " + max
                         + (width != null && width == max ? " (the column's width)" : "");
             }
+        }
+        DecimalColumn column = decimalColumns.get(f.field());
+        String misfit = column != null && value instanceof Number n
+                ? column.problem(n instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(n.toString())) : null;
+        if (misfit != null) {
+            int colon = misfit.indexOf(':');
+            return misfit.substring(0, colon) + ": (from " + c.value().source() + ") " + misfit.substring(colon + 2);
         }
         String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
         if (c.pattern() != null && !c.pattern().matcher(text).matches()) {

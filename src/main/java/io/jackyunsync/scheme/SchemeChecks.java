@@ -108,6 +108,9 @@ final class SchemeChecks {
             p.add("target.updateTime: a plain column name (got " + t.updateTime() + ")");
         }
         Set<String> names = checkFields("target", t.fields(), p);
+        if (t.fields() != null && t.fields().stream().anyMatch(f -> f.value() != null && f.value().contains("{" + FieldValue.PARENT))) {
+            p.add("target.fields: {^path} (the parent record's field) is for a child's fields only");
+        }
         if (t.key() == null || !names.contains(t.key())) {
             p.add("target.key: required, one of the target fields (got " + t.key() + ")");
         }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One sales order of {@code oms.trade.fullinfoget} with its lines, immutable (an amendment is a new version): times are
- * epoch ms on whole seconds and go out as Beijing {@code yyyy-MM-dd HH:mm:ss}; the total alternates number and string.
+ * epoch ms on whole seconds and go out as Beijing {@code yyyy-MM-dd HH:mm:ss}; the total (four places) alternates number
+ * and string; {@code isDelete} 1: deleted in Jackyun, still served.
  */
 public record SimTrade(int index, long tradeId, String tradeNo, String sourceTradeNo, String onlineTradeNo, int tradeStatus,
                        int tradeType, String shopId, String shopName, String warehouseId, String warehouseName,
@@ -29,9 +30,14 @@ public record SimTrade(int index, long tradeId, String tradeNo, String sourceTra
 
     /** This order with other lines or memo, modified at {@code modified}. */
     SimTrade amended(List<SimTradeLine> newLines, String newSellerMemo, long modified) {
+        return amended(newLines, newSellerMemo, isDelete, modified);
+    }
+
+    /** This order with other lines, memo or delete flag, modified at {@code modified}. */
+    SimTrade amended(List<SimTradeLine> newLines, String newSellerMemo, int newIsDelete, long modified) {
         return new SimTrade(index, tradeId, tradeNo, sourceTradeNo, onlineTradeNo, tradeStatus, tradeType, shopId, shopName,
                 warehouseId, warehouseName, checkTotal, payType, newSellerMemo, buyerMemo, tradeTime, gmtCreate, modified,
-                consignTime, completeTime, isDelete, List.copyOf(newLines));
+                consignTime, completeTime, newIsDelete, List.copyOf(newLines));
     }
 
     void write(JsonGenerator g, TradeProjection p) throws IOException {

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * One line ({@code goodsDetail[]}) of a sales order: {@code subTradeId} is its key, unique across all orders; amounts
- * go out as strings of four places (the count, every other line, as a number), the total rounded to two.
+ * go out as strings of four places (the count, every other line, as a number), the total rounded to two but on every
+ * third line (10.0050, not 10.01).
  */
 public record SimTradeLine(long subTradeId, long goodsId, String goodsNo, String goodsName, String specName, String barcode,
                            long skuId, BigDecimal sellCount, boolean countAsNumber, BigDecimal sellPrice, BigDecimal sellTotal,

@@ -91,6 +91,12 @@ public final class TradeDataSet {
         return put(t.amended(t.lines(), text, bumped(t)));
     }
 
+    /** Deletes the order in Jackyun: isDelete=1, still served (with its lines); the order is modified now. */
+    public synchronized SimTrade delete(String tradeId) {
+        SimTrade t = existing(tradeId);
+        return put(t.amended(t.lines(), t.sellerMemo(), 1, bumped(t)));
+    }
+
     /** Whether an order of this gmtModified is served only from the archive table ({@code isTableSwitch=2}) now. */
     public boolean archived(long gmtModified) {
         return gmtModified < clock.millis() - ARCHIVE_AFTER_MILLIS;

@@ -34,7 +34,7 @@ class ChildRowsTest {
     @Test
     void should_carry_the_lines_of_an_order_with_its_key() throws Exception {
         MappedRecord m = map("""
-                {"tradeId": "1234567890123456789", "tradeNo": "T1", "checkTotal": "30.5000", "goodsDetail": [
+                {"tradeId": "1234567890123456789", "isDelete": 0, "tradeNo": "T1", "checkTotal": "30.5000", "goodsDetail": [
                   {"subTradeId": "9007199254740993", "goodsNo": "G1", "skuId": "77", "sellCount": "2.0000",
                    "sellPrice": "10.2500", "sellTotal": "20.5000"},
                   {"subTradeId": "9007199254740994", "goodsNo": "G2", "sellCount": "1", "sellPrice": "10", "sellTotal": "10"}]}
@@ -53,14 +53,14 @@ class ChildRowsTest {
 
     @Test
     void should_keep_a_19_digit_string_line_id_exactly() throws Exception {
-        MappedRecord m = map("{\"tradeId\": \"5\", \"goodsDetail\": [{\"subTradeId\": \"1234567890123456789\"}]}");
+        MappedRecord m = map("{\"tradeId\": \"5\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"1234567890123456789\"}]}");
         assertThat(rows(m)).singleElement().satisfies(r -> assertThat(r.get("sub_trade_id")).isEqualTo(1234567890123456789L));
     }
 
     @Test
     void should_reject_the_whole_order_naming_the_line_with_a_bad_value() throws Exception {
         MappedRecord m = map("""
-                {"tradeId": "42", "goodsDetail": [
+                {"tradeId": "42", "isDelete": 0, "goodsDetail": [
                   {"subTradeId": "101", "sellPrice": "1.00"},
                   {"subTradeId": "102", "sellPrice": "abc"}]}
                 """);
@@ -73,7 +73,7 @@ class ChildRowsTest {
 
     @Test
     void should_reject_an_order_with_a_line_without_its_id() throws Exception {
-        MappedRecord m = map("{\"tradeId\": \"42\", \"goodsDetail\": [{\"subTradeId\": \"1\"}, {\"goodsNo\": \"G1\"}]}");
+        MappedRecord m = map("{\"tradeId\": \"42\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"1\"}, {\"goodsNo\": \"G1\"}]}");
         assertThat(m.isRejected()).isTrue();
         assertThat(m.sourceId()).isEqualTo("42");
         assertThat(m.reason()).contains("goodsDetail line (no subTradeId)");
@@ -81,23 +81,23 @@ class ChildRowsTest {
 
     @Test
     void should_reject_an_order_without_its_lines() throws Exception {
-        MappedRecord missing = map("{\"tradeId\": \"42\", \"tradeNo\": \"T42\"}");
+        MappedRecord missing = map("{\"tradeId\": \"42\", \"isDelete\": 0, \"tradeNo\": \"T42\"}");
         assertThat(missing.isRejected()).isTrue();
         assertThat(missing.rule()).isEqualTo("child");
         assertThat(missing.reason()).contains("goodsDetail is missing", "trade_goods");
 
-        MappedRecord nul = map("{\"tradeId\": \"42\", \"goodsDetail\": null}");
+        MappedRecord nul = map("{\"tradeId\": \"42\", \"isDelete\": 0, \"goodsDetail\": null}");
         assertThat(nul.isRejected()).isTrue();
         assertThat(nul.reason()).contains("goodsDetail is missing");
 
-        MappedRecord notAList = map("{\"tradeId\": \"42\", \"goodsDetail\": {\"subTradeId\": \"1\"}}");
+        MappedRecord notAList = map("{\"tradeId\": \"42\", \"isDelete\": 0, \"goodsDetail\": {\"subTradeId\": \"1\"}}");
         assertThat(notAList.isRejected()).isTrue();
         assertThat(notAList.reason()).contains("goodsDetail is not a list");
     }
 
     @Test
     void should_give_an_order_with_an_empty_list_no_rows() throws Exception {
-        MappedRecord m = map("{\"tradeId\": \"42\", \"goodsDetail\": []}");
+        MappedRecord m = map("{\"tradeId\": \"42\", \"isDelete\": 0, \"goodsDetail\": []}");
         assertThat(m.isRejected()).isFalse();
         assertThat(m.row()).containsKey(ROWS);
         assertThat(rows(m)).isEmpty();
@@ -106,7 +106,7 @@ class ChildRowsTest {
     @Test
     void should_reject_an_order_that_repeats_a_line() throws Exception {
         MappedRecord m = map("""
-                {"tradeId": "42", "goodsDetail": [{"subTradeId": "7"}, {"subTradeId": "8"}, {"subTradeId": "7"}]}
+                {"tradeId": "42", "isDelete": 0, "goodsDetail": [{"subTradeId": "7"}, {"subTradeId": "8"}, {"subTradeId": "7"}]}
                 """);
         assertThat(m.isRejected()).isTrue();
         assertThat(m.rule()).isEqualTo("child");
@@ -124,16 +124,16 @@ class ChildRowsTest {
     /** "007" and "7" are the same sub_trade_id 7: two lines of one row, which the rule against repeated lines is for. */
     @Test
     void should_reject_an_order_that_repeats_a_line_spelled_differently() throws Exception {
-        MappedRecord m = map("{\"tradeId\": \"42\", \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"007\"}]}");
+        MappedRecord m = map("{\"tradeId\": \"42\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"007\"}]}");
         assertThat(m.isRejected()).as("rows %s", m.row() == null ? null : m.row().get(ROWS)).isTrue();
     }
 
     @Test
     void should_reject_both_orders_of_one_answer_that_share_a_line_and_keep_the_others() throws Exception {
         List<String> page = List.of(
-                "{\"tradeId\": \"1\", \"goodsDetail\": [{\"subTradeId\": \"101\"}, {\"subTradeId\": \"777\"}]}",
-                "{\"tradeId\": \"2\", \"goodsDetail\": [{\"subTradeId\": \"201\"}]}",
-                "{\"tradeId\": \"3\", \"goodsDetail\": [{\"subTradeId\": \"777\"}, {\"subTradeId\": \"301\"}]}");
+                "{\"tradeId\": \"1\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"101\"}, {\"subTradeId\": \"777\"}]}",
+                "{\"tradeId\": \"2\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"201\"}]}",
+                "{\"tradeId\": \"3\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"777\"}, {\"subTradeId\": \"301\"}]}");
         List<JsonNode> records = new java.util.ArrayList<>();
         List<MappedRecord> mapped = new java.util.ArrayList<>();
         for (String order : page) {
@@ -151,5 +151,36 @@ class ChildRowsTest {
         assertThat(rows(out.get(1))).extracting(r -> r.get("sub_trade_id")).containsExactly(201L);
         // without a shared line the page is as it was mapped
         assertThat(ChildRows.rejectSharedLines(TRADE, mapped.subList(0, 2), records.subList(0, 2))).containsExactlyElementsOf(mapped.subList(0, 2));
+    }
+
+    @Test
+    void should_give_each_line_the_delete_flag_of_its_order() throws Exception {
+        MappedRecord deleted = map("{\"tradeId\": \"42\", \"isDelete\": 1, \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"8\"}]}");
+        MappedRecord live = map("{\"tradeId\": \"43\", \"isDelete\": \"0\", \"goodsDetail\": [{\"subTradeId\": \"9\"}]}");
+
+        assertThat(deleted.row()).containsEntry("is_delete", true);
+        assertThat(rows(deleted)).extracting(r -> r.get("is_delete")).containsExactly(true, true);
+        assertThat(rows(live)).extracting(r -> r.get("is_delete")).containsExactly(false);
+        // the order's flag is read with the page's projection, which keeps only the fields the mappers read
+        assertThat(TRADE.projection().fields()).contains("isDelete", "goodsDetail");
+        assertThat(map("{\"tradeId\": \"44\", \"goodsDetail\": []}").reason()).contains("is_delete is required", "isDelete");
+    }
+
+    @Test
+    void should_reject_the_whole_order_for_a_line_amount_its_column_would_round_naming_line_column_and_value() throws Exception {
+        CompiledScheme trade = CompiledScheme.of(TRADE.scheme());
+        trade.children().get(0).mapper().decimalColumns(Map.of("sell_total", new DecimalColumn("trade_goods.sell_total", 18, 2, false)));
+        JsonNode record = json("""
+                {"tradeId": "42", "isDelete": 0, "goodsDetail": [
+                  {"subTradeId": "101", "sellTotal": "20.5000"},
+                  {"subTradeId": "102", "sellTotal": "10.0050"}]}
+                """);
+
+        MappedRecord m = ChildRows.attach(trade, record, trade.mapper().map(record));
+
+        assertThat(m.isRejected()).isTrue();
+        assertThat(m.rule()).isEqualTo("scale");
+        assertThat(m.reason()).isEqualTo("goodsDetail line 102: sell_total (from sellTotal) 10.0050 has 3 decimal places, more than"
+                + " the 2 of column trade_goods.sell_total DECIMAL(18,2) (a value is never stored rounded)");
     }
 }

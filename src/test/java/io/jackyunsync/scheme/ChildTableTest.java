@@ -43,6 +43,6 @@ class ChildTableTest {
                 .doesNotContain("`" + goods.rowsKey() + "`", "@trade_goods", "update_time");
         // the parent key is bound by name, as the other columns are
         assertThat(io.jackyunsync.run.NamedParametersAccess.plainNames(upsert)).hasValueSatisfying(names -> assertThat(names)
-                .containsExactly("sub_trade_id", "goods_no", "barcode", "sku_id", "sell_count", "sell_price", "sell_total", "trade_id"));
+                .containsExactly("sub_trade_id", "goods_no", "barcode", "sku_id", "sell_count", "sell_price", "sell_total", "is_delete", "trade_id"));
     }
 }

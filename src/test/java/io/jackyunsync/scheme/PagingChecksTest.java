@@ -151,4 +151,14 @@ class PagingChecksTest {
         writeTrade("key: sub_trade_id", "key: line_id");
         assertProblem("target.children[0].key: required, one of the child's fields (got line_id)");
     }
+
+    @Test
+    void should_refuse_a_parent_value_in_the_targets_fields_or_inside_a_childs_text() throws Exception {
+        writeTrade("- {field: trade_no, label: 订单编号, type: string, value: \"{tradeNo}\"}",
+                "- {field: trade_no, label: 订单编号, type: string, value: \"{^tradeNo}\"}");
+        assertProblem("target.fields: {^path} (the parent record's field) is for a child's fields only");
+        writeTrade("- {field: goods_no, label: 货品编号, type: string, value: \"{goodsNo}\"}",
+                "- {field: goods_no, label: 货品编号, type: string, value: \"{^tradeNo}-{goodsNo}\"}");
+        assertProblem("target.children[0].fields: {^path} (the parent record's field) must be the whole value");
+    }
 }

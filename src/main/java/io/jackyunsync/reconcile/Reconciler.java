@@ -5,11 +5,13 @@ import io.jackyunsync.run.SyncRun;
 
 import io.jackyunsync.run.Failures;
 import io.jackyunsync.run.SyncService;
+import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
 
 import io.jackyunsync.scheme.ReconcileSql;
 import io.jackyunsync.scheme.Scheme;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -65,8 +67,14 @@ public final class Reconciler {
         }
         ReconcileSql sql = ReconcileSql.of(scheme);
         // the children of the staging scheme are the stage's child tables: its read must not replace production lines
-        CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection(),
-                sql.stagingChildren());
+        // their rows are mapped by the scheme's own child mappers, which know the columns' widths and decimal scales from
+        // the start-up check: a line the sync would reject is no line of the stage either (never one stored rounded)
+        List<ChildTable> stageChildren = new ArrayList<>();
+        for (int i = 0; i < sql.stagingChildren().size(); i++) {
+            ChildTable st = sql.stagingChildren().get(i);
+            stageChildren.add(new ChildTable(st.child(), compiled.children().get(i).mapper(), st.sql(), st.existing(), st.deleteStale()));
+        }
+        CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection(), stageChildren);
         SyncRun run = sync.planFullSet(staging);
         return new Reconciliation(schemeName, Boolean.TRUE.equals(repair), Boolean.TRUE.equals(force), maxExtrasPercent, sql, extras,
                 policy.markValue(), run);

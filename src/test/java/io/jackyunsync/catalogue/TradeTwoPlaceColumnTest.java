@@ -87,4 +87,23 @@ class TradeTwoPlaceColumnTest extends SyncMainTestSupport {
         assertThat(db.count("SELECT COUNT(*) FROM trade_goods g LEFT JOIN trade t ON t.trade_id = g.trade_id WHERE t.trade_id IS NULL"))
                 .as("lines of rejected orders").isZero();
     }
+
+    @Test
+    void should_not_let_a_repair_insert_a_line_rounded_to_its_column() throws Exception {
+        assertThat(app.run("trade").isSucceeded()).isTrue();
+        long lines = db.count("SELECT COUNT(*) FROM trade_goods");
+        List<SimTrade> misfits = simulator.trades().trades().stream()
+                .filter(t -> t.checkTotal().stripTrailingZeros().scale() <= 2)
+                .filter(t -> t.lines().stream().anyMatch(l -> l.sellTotal().stripTrailingZeros().scale() > 2)).toList();
+        assertThat(misfits).isNotEmpty();
+
+        var reconciliation = app.reconcile("trade", true);
+
+        // the stage maps lines as the sync does: an order whose line does not fit is no order of the stage either
+        assertThat(reconciliation.getStatus()).as(reconciliation.getError()).isIn("CLEAN", "REPAIRED");
+        assertThat(db.count("SELECT COUNT(*) FROM trade_goods")).isEqualTo(lines);
+        for (SimTrade t : misfits) {
+            assertThat(db.count("SELECT COUNT(*) FROM trade WHERE trade_id = " + t.tradeId())).as("order %s", t.tradeId()).isZero();
+        }
+    }
 }

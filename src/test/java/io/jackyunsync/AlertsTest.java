@@ -1,11 +1,15 @@
 package io.jackyunsync;
 
 import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.db.Database;
 import io.jackyunsync.observe.Alerts;
+import io.jackyunsync.observe.RunHistory;
+import io.jackyunsync.run.Instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -85,7 +89,7 @@ class AlertsTest {
 
         assertThat(received).hasSize(2);
         assertThat(received.get(0).body()).startsWith("{\"msgtype\":\"text\",\"text\":{\"content\":\"jackyun-sync: warehouse run #1 FAILED")
-                .contains("HTTP 503");
+                .contains("FAILED on " + Instance.NAME + "\\n", "HTTP 503");
         assertThat(received.get(1).body()).contains("kept 1 dead letters", "--replay");
         for (Received r : received) {
             assertThat(r.body()).doesNotContain(Simulators.SECRET, "SEC-robot-signing", "robot-token-123");
@@ -125,9 +129,12 @@ class AlertsTest {
     @Test
     void should_alert_a_scheme_without_success_once_within_the_interval() throws Exception {
         Clock late = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(0));
-        try (CamelContext camel = new DefaultCamelContext()) {
-            Alerts alerts = new Alerts(webhook(), "", Duration.ofMinutes(30), Duration.ofMinutes(0), List.of("warehouse"), late,
-                    Alerts.through(camel));
+        TestDatabase db = TestDatabase.create();
+        // a database without sync_run: the history cannot be read, and this process's own runs (none) decide
+        try (CamelContext camel = new DefaultCamelContext();
+             HikariDataSource unmigrated = Database.open(db.url(), db.user(), db.password(), 5000)) {
+            Alerts alerts = new Alerts(webhook(), "", Duration.ofMinutes(30), Duration.ofMinutes(0), List.of("warehouse"),
+                    new RunHistory(unmigrated, late, RunHistory.CACHE_FOR), late, Alerts.through(camel));
             camel.getRegistry().bind("alerts", alerts);
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/alerts.camel.yaml"));
             camel.start();
@@ -140,7 +147,8 @@ class AlertsTest {
             // the webhook is called on the caller's thread: the three checks have returned, so the one alert is there
             assertThat(sent.matches()).as("sent by the route alerts-send (camel-http)").isTrue();
             assertThat(received).hasSize(1);
-            assertThat(received.get(0).body()).contains("warehouse has had no successful run");
+            assertThat(received.get(0).body()).contains("warehouse has had no successful run", "(none recorded)",
+                    "sync_run cannot be read: as this instance");
             assertThat(received.get(0).query()).isEqualTo("access_token=robot-token-123");
             assertThat(camel.getEndpoints()).isNotEmpty()
                     .allSatisfy(e -> assertThat(e.getEndpointUri()).as("an endpoint URI (shown in JMX)").doesNotContain("robot-token-123"));

@@ -1,7 +1,9 @@
 package io.jackyunsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.jackyunsync.run.Instance;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.AppSettings;
@@ -96,7 +98,8 @@ class ObservabilityTest extends SyncMainTestSupport {
                 .contains("jvm_memory_used_bytes")
                 .doesNotContain(Simulators.SECRET);
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").contains("jackyun-sync");
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("jackyun-sync")
+                .contains("\"warehouse.lastRunInstance\":\"" + Instance.NAME + "\"");
 
         simulator.faults(SimulatorFaults.parse("5xx=1"));
         assertThat(app.run("warehouse").isSucceeded()).isFalse();
@@ -107,5 +110,24 @@ class ObservabilityTest extends SyncMainTestSupport {
         assertThat(get(port, "/observe/metrics").body())
                 .contains("jackyun_sync_dead_letters_total{scheme=\"warehouse\"} 1.0")
                 .contains("jackyun_sync_retries_total{scheme=\"warehouse\"} 1.0");
+    }
+
+    @Test
+    void should_answer_down_not_up_when_the_run_history_cannot_be_read() throws Exception {
+        assertThat(app.run("warehouse").isSucceeded()).isTrue();
+        assertThat(get(port, "/observe/health").statusCode()).isEqualTo(200);
+
+        db.execute("RENAME TABLE sync_run TO sync_run_away");
+        try {
+            // the history is read at most every RunHistory.CACHE_FOR
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> down = get(port, "/observe/health?data=true");
+                assertThat(down.statusCode()).isEqualTo(503);
+                assertThat(down.body()).contains("\"status\":\"DOWN\"", "database: sync_run cannot be read (");
+            });
+            assertThat(get(port, "/observe/metrics").body()).contains("jackyun_sync_checkpoint_lag_seconds{scheme=\"warehouse\"} NaN");
+        } finally {
+            db.execute("RENAME TABLE sync_run_away TO sync_run");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.jackyunsync.app;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.observe.Alerts;
 import io.jackyunsync.observe.Progress;
+import io.jackyunsync.observe.RunHistory;
 import io.jackyunsync.observe.StatusTable;
 import io.jackyunsync.observe.SyncHealthCheck;
 import io.jackyunsync.observe.SyncMetrics;
@@ -24,9 +25,11 @@ final class ObserveWiring {
     static void bind(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource, SyncService sync,
                      Reconciler reconciler) throws Exception {
         var registry = context.getRegistry();
-        SyncHealthCheck health = new SyncHealthCheck(dataSource, schemes, settings.observe().healthMaxAge(), Clock.systemUTC());
+        // the runs of every instance on the database; first told of this process's runs, so the others see them
+        RunHistory history = new RunHistory(dataSource, Clock.systemUTC(), RunHistory.CACHE_FOR);
+        sync.onFinished(history::ran);
+        SyncHealthCheck health = new SyncHealthCheck(dataSource, history, schemes, settings.observe().healthMaxAge(), Clock.systemUTC());
         registry.bind("syncHealthCheck", health);
-        sync.onFinished(health::ran);
 
         // a live line only for a person at a terminal running --once or --demo; the service logs
         boolean liveLine = !settings.run().scheduleEnabled() && System.console() != null;
@@ -36,7 +39,7 @@ final class ObserveWiring {
         sync.onFinished(progress::finished);
 
         var a = settings.alerts();
-        Alerts alerts = new Alerts(a.webhook(), a.signingSecret(), a.minInterval(), a.noSuccessAfter(), schemes, Clock.systemUTC(),
+        Alerts alerts = new Alerts(a.webhook(), a.signingSecret(), a.minInterval(), a.noSuccessAfter(), schemes, history, Clock.systemUTC(),
                 Alerts.through(context));
         registry.bind("alerts", alerts);
         sync.onFinished(alerts::onRun);
@@ -47,7 +50,7 @@ final class ObserveWiring {
         context.addStartupListener((StartupListener) (camel, alreadyStarted) -> {
             MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);
             if (meters != null) {
-                SyncMetrics metrics = new SyncMetrics(meters, Clock.systemUTC());
+                SyncMetrics metrics = new SyncMetrics(meters, Clock.systemUTC(), history, schemes);
                 sync.onFinished(metrics::record);
                 reconciler.onFinished(metrics::record);
             }

@@ -1,8 +1,10 @@
 package io.jackyunsync.observe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.run.Instance;
 import io.jackyunsync.run.SyncRun;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,11 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chat alerts in the DingTalk / WeCom robot format ({@code {"msgtype":"text","text":{"content":…}}}): a failed or
- * partial run, new dead letters, rejects over the threshold, no successful run for a while. One alert per scheme and
- * kind at most every {@code minInterval}; the ones held back are counted in the next. This class builds the message
- * and its signed address; routes/alerts.camel.yaml sends it with camel-http ({@link #through}). The webhook URL (it
- * carries the robot's token) and the signing secret are never logged, nor part of an endpoint URI. A run's summary, which quotes its error, is one line
- * ({@link OneLine}): the gateway's msg cannot add lines of its own to the alert.
+ * partial run and new dead letters (sent by the instance that ran, named in the text), rejects over the threshold, no
+ * successful run for a while and a scheme's recovery, both judged by the runs of every instance ({@link RunHistory}).
+ * One alert per scheme and kind at most every {@code minInterval}; the ones held back are counted in the next. This
+ * class builds the message and its signed address; routes/alerts.camel.yaml sends it with camel-http ({@link #through}).
+ * The webhook URL (it carries the robot's token) and the signing secret are never logged, nor part of an endpoint URI.
+ * A run's summary, which quotes its error, is one line ({@link OneLine}): the gateway's msg cannot add lines of its own.
  */
 public final class Alerts {
 
@@ -74,11 +77,12 @@ public final class Alerts {
     private final Instant started;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
     private final Map<String, Integer> heldBack = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final RunHistory history;
 
-    public Alerts(URI webhook, String signingSecret, Duration minInterval, Duration noSuccessAfter, List<String> schemes, Clock clock,
-                  Sender sender) {
+    public Alerts(URI webhook, String signingSecret, Duration minInterval, Duration noSuccessAfter, List<String> schemes,
+                  RunHistory history, Clock clock, Sender sender) {
         this.sender = sender;
+        this.history = history;
         this.webhook = webhook;
         this.signingSecret = signingSecret == null ? "" : signingSecret;
         this.minInterval = minInterval;
@@ -88,18 +92,45 @@ public final class Alerts {
         this.started = clock.instant();
     }
 
-    /** Called with every finished run. */
+    /** Called with every finished run, after {@link RunHistory#ran}. */
     public void onRun(SyncRun run) {
+        String which = run.getScheme() + " run #" + run.getId();
         if (run.isSucceeded()) {
-            lastSuccess.put(run.getScheme(), clock.instant());
+            recovered(run, which);
         } else {
             String kind = run.getError() != null && run.getError().contains("above the threshold") ? "rejects" : "failed";
-            send(run.getScheme(), kind, "jackyun-sync: " + run.getScheme() + " run #" + run.getId() + " " + run.getStatus()
-                    + "\n" + OneLine.of(run.summary()));
+            send(run.getScheme(), kind, "jackyun-sync: " + which + " " + run.getStatus() + on(run.getInstance()) + "\n"
+                    + OneLine.of(run.summary()));
         }
         if (run.getDeadLetters() > 0) {
-            send(run.getScheme(), "dead-letters", "jackyun-sync: " + run.getScheme() + " run #" + run.getId() + " kept "
-                    + run.getDeadLetters() + " dead letters (sync_dead_letter); fix the cause, then run --replay");
+            send(run.getScheme(), "dead-letters", "jackyun-sync: " + which + on(run.getInstance()) + " kept " + run.getDeadLetters()
+                    + " dead letters (sync_dead_letter); fix the cause, then run --replay");
+        }
+    }
+
+    /** A success after a run that was not one, on any instance, or after longer than noSuccessAfter without one. */
+    private void recovered(SyncRun run, String which) {
+        if (run.getId() == null || webhook == null) {
+            return;
+        }
+        RunHistory.Latest before;
+        try {
+            before = history.before(run.getScheme(), run.getId());
+        } catch (Exception e) {
+            LOG.warn("{}: sync_run could not be read to tell a recovery ({})", which, e.getClass().getSimpleName());
+            return;
+        }
+        RunHistory.Run previous = before.last();
+        RunHistory.Run success = before.success();
+        String since = success == null ? "" : "; the last success before it: run #" + success.id() + on(success.instance()) + ", "
+                + ago(Duration.between(success.ended(), clock.instant())) + " ago";
+        String text = "jackyun-sync: " + run.getScheme() + " recovered at " + BeijingTime.now(clock) + " (Beijing): " + which
+                + " SUCCEEDED" + on(run.getInstance());
+        if (previous != null && !previous.succeeded()) {
+            send(run.getScheme(), "recovered", text + " after run #" + previous.id() + " " + previous.status() + on(previous.instance())
+                    + since);
+        } else if (success != null && Duration.between(success.ended(), clock.instant()).compareTo(noSuccessAfter) > 0) {
+            send(run.getScheme(), "recovered", text + since);
         }
     }
 
@@ -111,16 +142,39 @@ public final class Alerts {
         }
     }
 
-    /** Called every minute by routes/alerts.camel.yaml. */
+    /**
+     * Called every minute by routes/alerts.camel.yaml: a scheme whose last success by any instance (or this process's
+     * start, if later) is older than noSuccessAfter. When sync_run cannot be read, this process's own runs decide.
+     */
     public void checkStale() {
         Instant now = clock.instant();
+        Map<String, RunHistory.Latest> runs;
+        String seen = "";
+        try {
+            runs = history.latest();
+        } catch (Exception e) {
+            runs = history.ownOnly();
+            seen = " (sync_run cannot be read: as this instance, " + Instance.NAME + ", sees it)";
+        }
         for (String scheme : schemes) {
-            Instant last = lastSuccess.getOrDefault(scheme, started);
-            if (Duration.between(last, now).compareTo(noSuccessAfter) > 0) {
-                send(scheme, "stale", "jackyun-sync: " + scheme + " has had no successful run for "
-                        + Duration.between(last, now).toMinutes() + " minutes");
+            RunHistory.Run success = runs.getOrDefault(scheme, RunHistory.Latest.NONE).success();
+            Instant since = success == null ? started : success.ended();
+            // a process just started gives the schedule its time, as before any run
+            Instant judged = since.isBefore(started) ? started : since;
+            if (Duration.between(judged, now).compareTo(noSuccessAfter) > 0) {
+                send(scheme, "stale", "jackyun-sync: " + scheme + " has had no successful run for " + Duration.between(since, now).toMinutes()
+                        + " minutes" + (success == null ? " (none recorded)" : "; the last: run #" + success.id() + on(success.instance()))
+                        + seen);
             }
         }
+    }
+
+    private static String ago(Duration d) {
+        return d.toMinutes() >= 2 ? d.toMinutes() + " minutes" : d.toSeconds() + " s";
+    }
+
+    private static String on(String instance) {
+        return instance == null ? "" : " on " + instance;
     }
 
     void send(String scheme, String kind, String text) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,18 +17,39 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The sync's own meters, per scheme (the only tag besides the run's status; no record content in a label):
  * counters of pages, records, duplicates, rows, rejects, retries, throttled calls and dead letters, the run duration,
- * the time of the last successful run and the checkpoint's lag behind now.
+ * the time of the last successful run and the checkpoint's lag behind now. Those two come from the runs of every
+ * instance ({@link RunHistory}): each instance shows the cluster's last success, NaN when there is none or sync_run
+ * cannot be read.
  */
 public final class SyncMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final RunHistory history;
     private final Map<String, AtomicLong> reconcileGauges = new ConcurrentHashMap<>();
 
-    public SyncMetrics(MeterRegistry registry, Clock clock) {
+    public SyncMetrics(MeterRegistry registry, Clock clock, RunHistory history, List<String> schemes) {
         this.registry = registry;
         this.clock = clock;
+        this.history = history;
+        for (String scheme : schemes) {
+            Gauge.builder("jackyun.sync.last.success", () -> lastSuccess(scheme))
+                    .description("end of the last successful run's window (any instance), epoch seconds")
+                    .tag("scheme", scheme).baseUnit("seconds").register(registry);
+            Gauge.builder("jackyun.sync.checkpoint.lag", () -> clock.instant().getEpochSecond() - lastSuccess(scheme))
+                    .description("seconds between now and the checkpoint (any instance's last success)")
+                    .tag("scheme", scheme).baseUnit("seconds").register(registry);
+        }
+    }
+
+    /** NaN without a success or when sync_run cannot be read: no number rather than a wrong one. */
+    private double lastSuccess(String scheme) {
+        try {
+            RunHistory.Run success = history.latest().getOrDefault(scheme, RunHistory.Latest.NONE).success();
+            return success == null ? Double.NaN : success.windowEnd().getEpochSecond();
+        } catch (Exception e) {
+            return Double.NaN;
+        }
     }
 
     /** The last reconciliation of a scheme: rows missing in MySQL, extra in MySQL, different, as gauges. */
@@ -59,17 +81,6 @@ public final class SyncMetrics {
         count("jackyun.sync.dead.letters", "items kept by the dead letter channel", scheme, run.getDeadLetters());
         Timer.builder("jackyun.sync.run.duration").description("duration of a run").tag("scheme", scheme)
                 .tag("status", run.getStatus()).register(registry).record(Duration.ofMillis((long) (run.getSeconds() * 1000)));
-        if (run.isSucceeded()) {
-            long end = run.windowEndInstant().getEpochSecond();
-            lastSuccess.computeIfAbsent(scheme, s -> {
-                AtomicLong holder = new AtomicLong();
-                Gauge.builder("jackyun.sync.last.success", holder, AtomicLong::get).description("end of the last successful run's window, epoch seconds")
-                        .tag("scheme", s).baseUnit("seconds").register(registry);
-                Gauge.builder("jackyun.sync.checkpoint.lag", holder, h -> h.get() == 0 ? Double.NaN : clock.instant().getEpochSecond() - h.get())
-                        .description("seconds between now and the checkpoint").tag("scheme", s).baseUnit("seconds").register(registry);
-                return holder;
-            }).set(end);
-        }
     }
 
     private void count(String name, String description, String scheme, long amount) {

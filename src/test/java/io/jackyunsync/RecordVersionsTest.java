@@ -12,6 +12,7 @@ import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Truth;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -78,6 +79,8 @@ class RecordVersionsTest extends HostileGatewayFixture {
         assertThat(db.rows("SELECT COUNT(*) AS n FROM warehouse WHERE warehouse_name LIKE 'moved %'").get(0).get("n")).isEqualTo(20L);
         assertThat(db.rows("SELECT COUNT(*) AS n FROM warehouse").get(0).get("n")).isEqualTo(100L);
         assertThat(run.summary()).contains("newer=20 stale=0");
+        assertThat(app.context().getRegistry().findSingleByType(MeterRegistry.class)
+                .get("jackyun.sync.copies.newer").tag("scheme", "warehouse").counter().count()).isEqualTo(20.0);
         assertThat(db.rows("SELECT records_newer, records_stale FROM sync_run WHERE id = " + run.getId()).get(0))
                 .containsEntry("records_newer", 20).containsEntry("records_stale", 0);
     }

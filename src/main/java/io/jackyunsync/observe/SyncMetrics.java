@@ -73,6 +73,8 @@ public final class SyncMetrics {
         count("jackyun.sync.pages", "pages fetched", scheme, run.getPages());
         count("jackyun.sync.records.fetched", "records fetched", scheme, run.getFetched());
         count("jackyun.sync.duplicates", "records dropped by idCheck", scheme, run.getDuplicates());
+        count("jackyun.sync.copies.newer", "copies that replaced an older one of the same record in a run", scheme, run.getNewer());
+        count("jackyun.sync.copies.stale", "older copies of a record read newer in the run, dropped", scheme, run.getStale());
         count("jackyun.sync.rows.inserted", "rows inserted", scheme, run.getInserted());
         count("jackyun.sync.rows.updated", "rows updated", scheme, run.getUpdated());
         count("jackyun.sync.rejects", "records rejected by the scheme's rules", scheme, run.getRejected());

@@ -37,6 +37,17 @@ final class SchemeChecks {
         return p;
     }
 
+    /**
+     * What a scheme may run without but should not: a window read without {@code source.modified} has no version rule
+     * (the first copy of a record wins) and no proof that the method kept to the window.
+     */
+    static List<String> warnings(Scheme s) {
+        boolean windowed = s.source() != null && s.source().request() != null && s.source().request().stream()
+                .anyMatch(f -> f.value() != null && f.value().contains("{windowStart}"));
+        return windowed && s.source().modified() == null ? List.of("source.modified is not set: of two copies of a record the"
+                + " first read wins, and no check proves that the method keeps to its window") : List.of();
+    }
+
     private static void checkReconcile(Scheme.Reconcile r, Scheme.Target t, List<String> p) {
         if (!Set.of("keep", "mark", "delete").contains(r.extrasPolicy())) {
             p.add("reconcile.extras: keep, mark or delete (got " + r.extrasPolicy() + ")");
@@ -68,6 +79,9 @@ final class SchemeChecks {
         if (src.pagination() == null || src.pagination().pageSize() == null || src.pagination().pageSize() < 1
                 || src.pagination().pageSize() > 200) {
             p.add("source.pagination.pageSize: required, 1..200");
+        }
+        if (src.modified() != null && !NAME.matcher(src.modified()).matches()) {
+            p.add("source.modified: the record field of its modified time, a plain field name (got " + src.modified() + ")");
         }
         if (src.initialStart() != null && !src.initialStart().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
             p.add("source.initialStart: must be yyyy-MM-dd HH:mm:ss (got " + src.initialStart() + ")");

@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads every {@code *.yaml} of the schemes directory and checks each one, reporting every problem at once. */
 public final class SchemeLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemeLoader.class);
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,6 +44,7 @@ public final class SchemeLoader {
                 found.forEach(p -> problems.add(file + ": " + p));
                 if (found.isEmpty()) {
                     schemes.add(scheme);
+                    SchemeChecks.warnings(scheme).forEach(w -> LOG.warn("{}: {}", file, w));
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 problems.add(file + ": " + e.getOriginalMessage() + " at " + e.getLocation().offsetDescription());

@@ -76,4 +76,22 @@ class SchemeLoaderTest {
         assertThat(sql.upsert().indexOf("`update_time` = IF(")).isLessThan(sql.upsert().indexOf("`warehouse_code` = VALUES"));
         assertThat(sql.countExisting()).isEqualTo("SELECT COUNT(*) FROM `warehouse` WHERE `id` IN (:#in:keys)");
     }
+
+    @Test
+    void should_give_every_shipped_windowed_scheme_a_modified_field_and_warn_of_one_without() {
+        for (Scheme shipped : SchemeLoader.load(Path.of("schemes"))) {
+            assertThat(shipped.source().modified()).as(shipped.name()).isEqualTo("gmtModified");
+            assertThat(SchemeChecks.warnings(shipped)).as(shipped.name()).isEmpty();
+        }
+        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).stream().filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow();
+        Scheme.Source s = warehouse.source();
+        Scheme without = new Scheme(warehouse.name(), true, null, new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
+                s.pagination(), s.list(), s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(), null),
+                warehouse.target(), null);
+        assertThat(SchemeChecks.warnings(without)).singleElement().asString().contains("source.modified is not set");
+        Scheme spaced = new Scheme(warehouse.name(), true, null, new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
+                s.pagination(), s.list(), s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(), "gmt Modified"),
+                warehouse.target(), null);
+        assertThat(SchemeChecks.check(spaced)).anySatisfy(p -> assertThat(p).startsWith("source.modified:"));
+    }
 }

@@ -63,7 +63,7 @@ class DockerComposeTest {
         JsonNode dashboard = JackyunEnvelope.JSON.readTree(Path.of("deploy", "grafana", "dashboards", "jackyun-sync.json").toFile());
         String expressions = dashboard.findValuesAsText("expr").toString();
         assertThat(expressions).contains("jackyun_sync_records_fetched_total", "jackyun_sync_rows_inserted_total",
-                "jackyun_sync_rejects_total", "jackyun_sync_dead_letters_total", "jackyun_sync_checkpoint_lag_seconds");
+                "jackyun_sync_rejects_total", "jackyun_sync_dead_letters_total", "jackyun_sync_last_success_seconds");
     }
 
     private static List<String> names(JsonNode node) {

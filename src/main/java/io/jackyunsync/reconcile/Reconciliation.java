@@ -142,6 +142,14 @@ public final class Reconciliation {
             status = Status.REFUSED;
             return;
         }
+        if (run.getRejected() > 0) {
+            // a source record the scheme's rules reject is in neither table: MySQL cannot be shown to agree with it
+            String rejects = run.getRejected() + (run.getRejected() == 1 ? " source record was" : " source records were")
+                    + " rejected by the scheme's rules (see sync_reject, this reconciliation's run): not compared";
+            error = error == null ? rejects : error + " | " + rejects;
+            status = Status.DIFFERENT;
+            return;
+        }
         // clean only when the lines are clean too: nothing missing, extra, different or newer in MySQL in any table
         boolean clean = missing == 0 && extra == 0 && different == 0 && newer == 0 && lines.remaining() == 0;
         if (!clean) {

@@ -1,6 +1,8 @@
 package io.jackyunsync.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.jackyun.SourceRecord;
 import io.jackyunsync.scheme.ChildRows;
 import io.jackyunsync.scheme.MappedRecord;
 import java.util.ArrayList;
@@ -13,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The split/transform step of a page, in one call (no exchange per record: see README, Performance): idCheck with
- * versions ({@link RunVersions}) keeps the newest copy of a record the run meets twice and drops an older or the same
- * one, the scheme's mapping and rules turn the others into rows or rejects (with their lines; two records of the page
- * that share a line are both rejected: {@link ChildRows#rejectSharedLines}).
+ * The split/transform step of a page, in one call (no exchange per record: see README, Performance): the scheme's
+ * mapping and rules turn each record into a row (with its lines) or a reject, then idCheck with versions
+ * ({@link RunVersions}: by the key as written, the record's modified time and a hash of what is written) keeps the newest
+ * copy of a record the run meets twice and drops an older or the same one; two records of the page that share a line
+ * are both rejected ({@link ChildRows#rejectSharedLines}).
  */
 public final class PageTransform {
 
@@ -34,43 +37,26 @@ public final class PageTransform {
         List<MappedRecord> mapped = new ArrayList<>(records.size());
         List<JsonNode> kept = new ArrayList<>(records.size());
         boolean supersedes = false;
+        String key = run.compiled().scheme().target().key();
         for (JsonNode record : records) {
             String id = mapper.sourceId(record);
-            // a record without an id is not idChecked: the mapper rejects each one (they are not duplicates of "")
-            if (!id.isBlank()) {
-                long modified = RecordVersion.modifiedMillis(record, modifiedField);
-                switch (run.versions.offer(id, modified, record.hashCode())) {
-                    case SAME -> {
-                        run.duplicates.incrementAndGet();
-                        continue;
-                    }
-                    case OLDER -> {
-                        run.stale.incrementAndGet();
-                        LOG.debug("{} record {}: an older copy than the one this run read, dropped", run.getScheme(), id);
-                        continue;
-                    }
-                    case CONFLICT -> {
-                        run.conflict(id, modifiedField, record.get(modifiedField));
-                        continue;
-                    }
-                    case NEWER -> {
-                        run.newer.incrementAndGet();
-                        int earlier = indexOf(mapped, id);
-                        if (earlier >= 0) {
-                            mapped.remove(earlier);
-                            kept.remove(earlier);
-                        } else {
-                            supersedes = true;
-                        }
-                    }
-                    case NEW -> {
-                        if (run.isRecovering()) {
-                            run.recovered.incrementAndGet();
-                        }
-                    }
-                }
+            MappedRecord m = ChildRows.attach(run.compiled(), record, mapper.map(record));
+            long modified = id.isBlank() ? RecordVersion.UNKNOWN : RecordVersion.modifiedMillis(record, modifiedField);
+            if (!id.isBlank() && !m.isRejected() && modifiedField != null && modified == RecordVersion.UNKNOWN) {
+                m = MappedRecord.ofRejection(id, "modified", modifiedField + " is missing or not a time ("
+                        + OneLine.of(String.valueOf(record.get(modifiedField)), 64) + "): the record's version cannot be told, nor"
+                        + " whether it lies in the window asked for", SourceRecord.raw(record));
             }
-            mapped.add(ChildRows.attach(run.compiled(), record, mapper.map(record)));
+            // a record without an id is rejected each time; a rejected copy does not stand for its record (a good copy
+            // later in the run is still taken), and the same rejected copy again (a slice's boundary second) is one reject
+            RunVersions.Verdict verdict = id.isBlank() ? RunVersions.Verdict.NEW : m.isRejected()
+                    ? run.rejectedVersions.offer(run.versionKey(id), modified, record.hashCode())
+                    : run.versions.offer(run.versionKey(id), modified, ContentHash.of(m.row()));
+            if (!take(run, m, verdict, mapped, kept, modifiedField, record)) {
+                continue;
+            }
+            supersedes |= verdict == RunVersions.Verdict.NEWER && !m.isRejected() && !dropEarlier(mapped, kept, key, m.row().get(key));
+            mapped.add(m);
             kept.add(record);
         }
         List<Map<String, Object>> rows = new ArrayList<>(mapped.size());
@@ -89,12 +75,59 @@ public final class PageTransform {
         return rows;
     }
 
-    private static int indexOf(List<MappedRecord> mapped, String id) {
+    /** Counts what idCheck said of a copy; false when the copy is dropped. */
+    private static boolean take(SyncRun run, MappedRecord m, RunVersions.Verdict verdict, List<MappedRecord> mapped, List<JsonNode> kept,
+                                String modifiedField, JsonNode record) {
+        switch (verdict) {
+            case SAME -> {
+                run.duplicates.incrementAndGet();
+                return false;
+            }
+            case OLDER -> {
+                (m.isRejected() ? run.duplicates : run.stale).incrementAndGet();
+                return false;
+            }
+            case CONFLICT -> {
+                if (m.isRejected()) {
+                    return true;   // another rejected copy: kept with its own reason
+                }
+                run.conflict(m.sourceId(), modifiedField, record.get(modifiedField));
+                return false;
+            }
+            case NEWER -> {
+                if (!m.isRejected()) {
+                    run.newer.incrementAndGet();
+                }
+                return true;
+            }
+            default -> {
+                if (run.isRecovering() && !m.isRejected()) {
+                    run.recovered.incrementAndGet();
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Drops an older copy of this key from the page's rows so far; false when the page had none (an earlier page did). */
+    private static boolean dropEarlier(List<MappedRecord> mapped, List<JsonNode> kept, String keyColumn, Object key) {
+        int earlier = indexOf(mapped, keyColumn, key);
+        if (earlier < 0) {
+            return false;
+        }
+        mapped.remove(earlier);
+        kept.remove(earlier);
+        return true;
+    }
+
+    /** The row of this key value among the page's rows so far (rejects have none). */
+    private static int indexOf(List<MappedRecord> mapped, String keyColumn, Object key) {
         for (int i = 0; i < mapped.size(); i++) {
-            if (id.equals(mapped.get(i).sourceId())) {
+            if (!mapped.get(i).isRejected() && key != null && key.equals(mapped.get(i).row().get(keyColumn))) {
                 return i;
             }
         }
         return -1;
     }
+
 }

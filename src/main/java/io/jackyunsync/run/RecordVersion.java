@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * A source record's modified time ({@code source.modified}) as epoch milliseconds: an epoch-ms number or string, or a
- * {@code yyyy-MM-dd HH:mm:ss} Beijing wall-clock string (the two shapes METHODS.md gives); {@link #UNKNOWN} otherwise.
+ * {@code yyyy-MM-dd HH:mm:ss} Beijing wall-clock string (the two shapes METHODS.md gives; a fraction of a second is
+ * ignored); {@link #UNKNOWN} otherwise (missing, empty, not a time, a zone suffix, 0 or negative).
  */
 final class RecordVersion {
 
@@ -21,10 +22,8 @@ final class RecordVersion {
         if (value == null || value.isNull()) {
             return UNKNOWN;
         }
-        if (value.isIntegralNumber()) {
-            return value.canConvertToLong() ? value.longValue() : UNKNOWN;
-        }
-        return parse(value.asText().trim());
+        long millis = value.isIntegralNumber() ? value.canConvertToLong() ? value.longValue() : UNKNOWN : parse(value.asText().trim());
+        return millis <= 0 ? UNKNOWN : millis;   // 0 or before 1970 is no one's modified time
     }
 
     /** Epoch ms digits, or {@code yyyy-MM-dd HH:mm:ss} (a {@code T} and a fraction after the seconds accepted). */
@@ -34,6 +33,10 @@ final class RecordVersion {
         }
         if (digits(s, 0, s.length()) && s.length() <= 18) {
             return Long.parseLong(s);
+        }
+        // nothing after the seconds but a fraction: a zone suffix (Z, +08:00) would be misread by hours
+        if (s.length() > 19 && (s.charAt(19) != '.' || !digits(s, 20, s.length()))) {
+            return UNKNOWN;
         }
         if (s.length() < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || !digits(s, 0, 4) || !digits(s, 5, 7) || !digits(s, 8, 10)

@@ -42,6 +42,9 @@ public final class SyncRun {
     /** Copies that replaced an older one of the same record the run had read (the newest wins). */
     final AtomicLong newer = new AtomicLong();
     final RunVersions versions = new RunVersions();
+    /** The rejected copies of the run, so that the same one again is one reject, not two. */
+    final RunVersions rejectedVersions = new RunVersions();
+    private final boolean numericKey;
     /** How far a record's modified time may lie outside the read's window: the overlap, and the boundary second. */
     private volatile java.time.Duration windowTolerance = java.time.Duration.ofSeconds(1);
     /** A reconciliation's run: the whole source set, no window. */
@@ -58,6 +61,9 @@ public final class SyncRun {
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.windowEndInstant = io.jackyunsync.jackyun.BeijingTime.parse(windowEnd);
+        String key = scheme.scheme().target().key();
+        this.numericKey = scheme.scheme().target().fields().stream().anyMatch(f -> f.field().equals(key)
+                && ("long".equals(f.type()) || "int".equals(f.type())));
         this.plan = new ReadPlan(scheme.name(), scheme.scheme().source(), windowStart, windowEnd, suspectPages, status::fail);
         this.cursor = newCursor();
     }
@@ -204,16 +210,37 @@ public final class SyncRun {
                 || f.value().contains("{windowEnd}"))).map(Scheme.RequestField::field).toList().toString();
     }
 
-    /** A page of records all read before in this read, some of them newer now: a legal move, not a page answered again. */
-    boolean anyNewer(java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
+    /**
+     * A page of records all read before in this read, every one of them newer now: a legal move (they were modified
+     * into the window's last second and came back on its last page), not a page answered again. One record newer among
+     * the same versions is another page answered, with one record modified since: asked again.
+     */
+    boolean allNewer(java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
         String field = scheme.scheme().source().modified();
+        int newer = 0;
         for (var record : records) {
             String id = scheme.mapper().sourceId(record);
-            if (!id.isBlank() && versions.isNewer(id, RecordVersion.modifiedMillis(record, field))) {
-                return true;
+            if (id.isBlank()) {
+                continue;
+            }
+            if (!versions.isNewer(versionKey(id), RecordVersion.modifiedMillis(record, field))) {
+                return false;
+            }
+            newer++;
+        }
+        return newer > 0;
+    }
+
+    /** The id as idCheck keeps it: a numeric key by its value, as the database compares it ("007", " 7", "+7" are 7). */
+    String versionKey(String id) {
+        if (numericKey && !id.isEmpty() && id.length() <= 21) {
+            try {
+                return Long.toString(Long.parseLong(id.trim()));
+            } catch (NumberFormatException e) {
+                return id;
             }
         }
-        return false;
+        return id;
     }
 
     // The read of the window: see PagingCursor.
@@ -234,13 +261,13 @@ public final class SyncRun {
 
     /**
      * The same by the page's record ids: the read's total is checked against its distinct records. A page of records
-     * all read before in this read is asked for again, unless some of them are newer than read (they moved: legal).
+     * all read before in this read is asked for again, unless every one of them is newer than read (they moved: legal).
      */
     void pageFetched(java.util.List<String> ids, java.util.List<com.fasterxml.jackson.databind.JsonNode> records, int pageSize,
                      String nextCursor, Long total) {
         int fresh = plan.fetched(ids, total);
         moveOn(ids.size(), pageSize, nextCursor);
-        if (!ids.isEmpty() && fresh == 0 && !anyNewer(records)) {
+        if (!ids.isEmpty() && fresh == 0 && !allNewer(records)) {
             cursor.pageOfDuplicates();
         }
     }

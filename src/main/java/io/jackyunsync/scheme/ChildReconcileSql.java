@@ -87,7 +87,8 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
         }
         String v = q(version);
         return " AND NOT EXISTS (SELECT 1 FROM " + pStage + " vs JOIN " + pTable + " vt ON vt." + pKey + " = vs." + pKey
-                + " WHERE vs." + pKey + " = " + parentKey + " AND vt." + v + " > vs." + v + ")";
+                + " WHERE vs." + pKey + " = " + parentKey + " AND (vt." + v + " > vs." + v + " OR vt." + v + " IS NOT NULL AND vs." + v
+                + " IS NULL))";
     }
 
     private static String examples(String alias, String key, String from) {

@@ -40,7 +40,9 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         String extra = " FROM " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL";
         String version = versionColumn(scheme);
         // the stage row is older than MySQL's (by the source's modified time): a stale copy served, never written
-        String older = version == null ? "FALSE" : "COALESCE(t." + q(version) + " > s." + q(version) + ", FALSE)";
+        // (or it has no version while MySQL's row has one: its age cannot be told, so it is not written either)
+        String older = version == null ? "FALSE" : "(COALESCE(t." + q(version) + " > s." + q(version) + ", FALSE) OR (t." + q(version)
+                + " IS NOT NULL AND s." + q(version) + " IS NULL))";
         String changed = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
         String different = version == null ? changed : changed + " AND NOT " + older;
         String newer = changed + " AND " + older;

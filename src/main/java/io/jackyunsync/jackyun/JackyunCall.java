@@ -14,6 +14,9 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * The two ends of a Jackyun call that camel-http makes (routes/fetch.camel.yaml): {@link #sign} turns a
@@ -28,6 +31,8 @@ public final class JackyunCall {
     static final String REQUEST = "jackyunRequest";
 
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+    /** The same, parsed once: camel-http takes an entity body as it is (a byte[] body's Content-Type is parsed per call). */
+    private static final ContentType FORM_TYPE = ContentType.parse(FORM);
 
     private final String appkey;
     private final String secret;
@@ -62,8 +67,10 @@ public final class JackyunCall {
         Message message = exchange.getMessage();
         dropHeaders(message);
         message.setHeader(Exchange.CONTENT_TYPE, FORM);
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
-        message.setBody(formEncode(params).getBytes(StandardCharsets.UTF_8));
+        // the enum, not "POST": camel-http converts a String to HttpMethods through a type converter lookup that misses
+        // and walks the class hierarchy on every call (6 % of the fetching thread's CPU in a JFR profile)
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
+        message.setBody(new ByteArrayEntity(formEncode(params).getBytes(StandardCharsets.UTF_8), FORM_TYPE));
     }
 
     /** camel-http's answer (throwExceptionOnFailure=false: every status comes here) as the decoded envelope. */
@@ -140,6 +147,15 @@ public final class JackyunCall {
      * counts the attempts with them, and camel-http never sends a Camel header.
      */
     static void dropHeaders(Message message) {
-        message.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
+        // what removeHeaders("*", those three) does, without its pattern matching: it tries each exclude as a regular
+        // expression against every header (compiled each time), twice a call
+        if (message.hasHeaders()) {
+            message.getHeaders().keySet().removeIf(name -> !isRedeliveryHeader(name));
+        }
+    }
+
+    private static boolean isRedeliveryHeader(String name) {
+        return name.equalsIgnoreCase(Exchange.REDELIVERY_COUNTER) || name.equalsIgnoreCase(Exchange.REDELIVERY_MAX_COUNTER)
+                || name.equalsIgnoreCase(Exchange.REDELIVERED);
     }
 }

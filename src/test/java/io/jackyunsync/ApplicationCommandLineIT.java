@@ -190,7 +190,7 @@ class ApplicationCommandLineIT {
         own.execute("DELETE FROM warehouse ORDER BY id LIMIT 2");
         Result different = run(env, "--reconcile");
         assertThat(different.exit()).as(different.all()).isEqualTo(1);
-        assertThat(different.out()).containsPattern("warehouse +DIFFERENT +\\d+ +\\d+ +2 +0 +0 +- +- +missing ");
+        assertThat(different.out()).containsPattern("warehouse +DIFFERENT +\\d+ +\\d+ +2 +0 +0 +- +- +- +missing ");
 
         Result repaired = run(env, "--reconcile", "--repair");
         assertThat(repaired.exit()).as(repaired.all()).isZero();

@@ -50,8 +50,8 @@ public final class PageTransform {
             // a record without an id is rejected each time; a rejected copy does not stand for its record (a good copy
             // later in the run is still taken), and the same rejected copy again (a slice's boundary second) is one reject
             RunVersions.Verdict verdict = id.isBlank() ? RunVersions.Verdict.NEW : m.isRejected()
-                    ? run.rejectedVersions.offer(run.versionKey(id), modified, record.hashCode())
-                    : run.versions.offer(run.versionKey(id), modified, ContentHash.of(m.row()));
+                    ? run.rejectedVersions.offer(id, modified, record.hashCode())
+                    : run.versions.offer(id, modified, ContentHash.of(m.row()));
             if (!take(run, m, verdict, mapped, kept, modifiedField, record)) {
                 continue;
             }

@@ -30,6 +30,8 @@ final class ReadPlan {
     private final Instant end;
     private final Duration span;
     private final Duration step;
+    /** The read's ids are kept: its total is checked against them, or it is one of several reads of the run. */
+    private final boolean countsIds;
     private final Scheme.Partitions partitions;
     private final long slices;
     private final int partitionCount;
@@ -61,6 +63,7 @@ final class ReadPlan {
         this.slices = span == null || width <= span.toMillis() ? 1 : 1 + (width - span.toMillis() + step.toMillis() - 1) / step.toMillis();
         this.suspectPages = suspectPages;
         this.fail = fail;
+        this.countsIds = source.total() != null || slices * partitionCount > 1;
     }
 
     /** Moves to the next read (or to the same one again, when its total asked for it); false when none is left. */
@@ -135,11 +138,16 @@ final class ReadPlan {
 
     /**
      * The same by the records' ids: each distinct id of the read counts once (a blank one, which the mapper rejects,
-     * each time). Returns how many were new to the read: none on a page that is not empty means the gateway answered
+     * each time). Returns how many were new to the read (-1: not counted, for a single read without a total, whose
+     * records the run's idCheck tells apart): none on a page that is not empty means the gateway answered
      * a page of this read again (records read in earlier reads are no sign of that: a slice's boundary second, or
      * records modified meanwhile into its last second, are read again legitimately).
      */
     synchronized int fetched(java.util.Collection<String> ids, Long pageTotal) {
+        if (!countsIds) {
+            fetched += ids.size();
+            return -1;   // one read and no total: the run's own idCheck knows what is new (one id table, not two)
+        }
         int fresh = 0;
         for (String id : ids) {
             if (id.isBlank() || readIds.add(id)) {

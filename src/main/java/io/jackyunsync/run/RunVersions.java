@@ -23,8 +23,11 @@ final class RunVersions {
 
     private final LongLongHashMap[] numbers = new LongLongHashMap[64];
     private final Map<String, Long> others = new HashMap<>();
+    private final boolean numericKey;
 
-    RunVersions() {
+    /** {@code numericKey}: the key column is a number, so ids compare by value ("007", " 7" and "+7" are one row). */
+    RunVersions(boolean numericKey) {
+        this.numericKey = numericKey;
         for (int i = 0; i < numbers.length; i++) {
             numbers[i] = new LongLongHashMap(16, 0.9);
         }
@@ -33,7 +36,7 @@ final class RunVersions {
     /** Takes the copy when it is the first of its id or newer than the one taken; says which it was. */
     synchronized Verdict offer(String id, long modifiedMillis, int contentHash) {
         long version = pack(modifiedMillis, contentHash);
-        long n = RunIds.numeric(id);
+        long n = number(id);
         if (n != Long.MIN_VALUE) {
             LongLongHashMap part = part(n);
             int slot = part.indexOf(n);
@@ -61,7 +64,7 @@ final class RunVersions {
 
     /** True when the run took a copy of this id and this modified time is later than that copy's. */
     synchronized boolean isNewer(String id, long modifiedMillis) {
-        long n = RunIds.numeric(id);
+        long n = number(id);
         Long taken;
         if (n != Long.MIN_VALUE) {
             LongLongHashMap part = part(n);
@@ -71,6 +74,48 @@ final class RunVersions {
             taken = others.get(id);
         }
         return taken != null && compare(taken, pack(modifiedMillis, 0)) == Verdict.NEWER;
+    }
+
+    /** True when the run took a copy of this id. */
+    synchronized boolean contains(String id) {
+        long n = number(id);
+        return n != Long.MIN_VALUE ? part(n).containsKey(n) : others.containsKey(id);
+    }
+
+    /** The id as a long (by value for a numeric key, else only when written canonically), or MIN_VALUE. */
+    private long number(String id) {
+        if (!numericKey) {
+            return RunIds.numeric(id);
+        }
+        int from = 0;
+        int to = id.length();
+        while (from < to && id.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && id.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from < to && id.charAt(from) == '+') {
+            from++;
+        }
+        while (to - from > 1 && id.charAt(from) == '0') {
+            from++;
+        }
+        if (from == to || to - from > 19) {
+            return Long.MIN_VALUE;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return Long.MIN_VALUE;
+            }
+            value = value * 10 + (c - '0');
+            if (value < 0) {
+                return Long.MIN_VALUE;
+            }
+        }
+        return value;
     }
 
     private LongLongHashMap part(long n) {

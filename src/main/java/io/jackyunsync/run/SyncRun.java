@@ -41,10 +41,9 @@ public final class SyncRun {
     final AtomicLong stale = new AtomicLong();
     /** Copies that replaced an older one of the same record the run had read (the newest wins). */
     final AtomicLong newer = new AtomicLong();
-    final RunVersions versions = new RunVersions();
+    final RunVersions versions;
     /** The rejected copies of the run, so that the same one again is one reject, not two. */
-    final RunVersions rejectedVersions = new RunVersions();
-    private final boolean numericKey;
+    final RunVersions rejectedVersions;
     /** How far a record's modified time may lie outside the read's window: the overlap, and the boundary second. */
     private volatile java.time.Duration windowTolerance = java.time.Duration.ofSeconds(1);
     /** A reconciliation's run: the whole source set, no window. */
@@ -62,8 +61,10 @@ public final class SyncRun {
         this.windowEnd = windowEnd;
         this.windowEndInstant = io.jackyunsync.jackyun.BeijingTime.parse(windowEnd);
         String key = scheme.scheme().target().key();
-        this.numericKey = scheme.scheme().target().fields().stream().anyMatch(f -> f.field().equals(key)
+        boolean numericKey = scheme.scheme().target().fields().stream().anyMatch(f -> f.field().equals(key)
                 && ("long".equals(f.type()) || "int".equals(f.type())));
+        this.versions = new RunVersions(numericKey);
+        this.rejectedVersions = new RunVersions(numericKey);
         this.plan = new ReadPlan(scheme.name(), scheme.scheme().source(), windowStart, windowEnd, suspectPages, status::fail);
         this.cursor = newCursor();
     }
@@ -223,24 +224,12 @@ public final class SyncRun {
             if (id.isBlank()) {
                 continue;
             }
-            if (!versions.isNewer(versionKey(id), RecordVersion.modifiedMillis(record, field))) {
+            if (!versions.isNewer(id, RecordVersion.modifiedMillis(record, field))) {
                 return false;
             }
             newer++;
         }
         return newer > 0;
-    }
-
-    /** The id as idCheck keeps it: a numeric key by its value, as the database compares it ("007", " 7", "+7" are 7). */
-    String versionKey(String id) {
-        if (numericKey && !id.isEmpty() && id.length() <= 21) {
-            try {
-                return Long.toString(Long.parseLong(id.trim()));
-            } catch (NumberFormatException e) {
-                return id;
-            }
-        }
-        return id;
     }
 
     // The read of the window: see PagingCursor.
@@ -267,9 +256,19 @@ public final class SyncRun {
                      String nextCursor, Long total) {
         int fresh = plan.fetched(ids, total);
         moveOn(ids.size(), pageSize, nextCursor);
-        if (!ids.isEmpty() && fresh == 0 && !allNewer(records)) {
+        if (!ids.isEmpty() && (fresh < 0 ? noneNew(ids) : fresh == 0) && !allNewer(records)) {
             cursor.pageOfDuplicates();
         }
+    }
+
+    /** A single read's page of ids the run has all taken before (its read is the run: the run's versions tell). */
+    private boolean noneNew(java.util.List<String> ids) {
+        for (String id : ids) {
+            if (id.isBlank() || !versions.contains(id) && !rejectedVersions.contains(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void pageFetched(java.util.List<String> ids, int pageSize, String nextCursor, Long total) {

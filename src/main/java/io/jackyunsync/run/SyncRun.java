@@ -178,37 +178,9 @@ public final class SyncRun {
         this.windowTolerance = overlap.plusSeconds(1);
     }
 
-    /**
-     * Every record's modified time must lie in the window its request asked for (give or take the overlap): a method
-     * that ignores its window fields (misspelt, dropped) would make every run a full read. The first record outside it
-     * fails the run, naming the window fields; null when the page keeps to its window (or the read has none).
-     */
+    /** The first record of the page outside the read's window, in words; null when it keeps to it ({@link WindowCheck}). */
     String outsideWindow(java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
-        String field = scheme.scheme().source().modified();
-        String start = readStart();
-        String end = readEnd();
-        if (field == null || start == null || end == null) {
-            return null;
-        }
-        long from = io.jackyunsync.jackyun.BeijingTime.parse(start).minus(windowTolerance).toEpochMilli();
-        long until = io.jackyunsync.jackyun.BeijingTime.parse(end).plus(windowTolerance).toEpochMilli();
-        for (var record : records) {
-            long modified = RecordVersion.modifiedMillis(record, field);
-            if (modified != RecordVersion.UNKNOWN && (modified < from || modified > until)) {
-                var source = scheme.scheme().source();
-                return source.api() + " answered record " + scheme.mapper().sourceId(record) + " with " + field + " "
-                        + io.jackyunsync.jackyun.BeijingTime.format(java.time.Instant.ofEpochMilli(modified)) + ", outside the window ["
-                        + start + ", " + end + "] it was asked for (give or take " + windowTolerance.toSeconds() + " s): the method"
-                        + " ignores the scheme's window fields " + windowFields(source) + " (misspelt, or not taken by the"
-                        + " method?); every run would read the whole source; the checkpoint stays";
-            }
-        }
-        return null;
-    }
-
-    private static String windowFields(io.jackyunsync.scheme.Scheme.Source source) {
-        return source.request().stream().filter(f -> f.value() != null && (f.value().contains("{windowStart}")
-                || f.value().contains("{windowEnd}"))).map(Scheme.RequestField::field).toList().toString();
+        return WindowCheck.outside(scheme, readStart(), readEnd(), windowTolerance, records);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimTrade;
 import io.jackyunsync.simulator.SimTradeLine;
+import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
@@ -176,7 +177,7 @@ class TradeVersionsTest {
 
     @Test
     void should_read_an_order_modified_exactly_on_a_slice_boundary_when_the_gateway_bounds_are_exclusive() throws Exception {
-        simulator.exclusiveTradeBounds(true);
+        simulator.faults(SimulatorFaults.parse("exclusiveBounds=true"));
         SimTrade onBoundary = trades().get(300);
         Instant start = Instant.ofEpochMilli(onBoundary.gmtModified()).minus(Duration.ofDays(7));
         // an order on the first load's own start is outside an exclusive window, as it would be with any gateway of such bounds

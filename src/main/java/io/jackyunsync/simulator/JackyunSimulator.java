@@ -99,15 +99,6 @@ public final class JackyunSimulator implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Fault: sales-order windows with exclusive bounds (startModified &lt; gmtModified &lt; endModified, totalResults
-     * counting the same), as some gateways answer: an order modified exactly on a bound is in neither window.
-     */
-    public JackyunSimulator exclusiveTradeBounds(boolean on) {
-        methods.trades.exclusiveBounds(on);
-        return this;
-    }
-
     /** Once: the next full scroll page of sales orders comes without its scrollId (empty). */
     public JackyunSimulator noScrollIdOnce() {
         methods.trades.noScrollIdOnce();

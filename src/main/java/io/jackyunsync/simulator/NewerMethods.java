@@ -28,6 +28,7 @@ final class NewerMethods {
         if (f.noScrollIdOnce()) {
             trades.noScrollIdOnce();
         }
+        trades.exclusiveBounds(f.exclusiveBounds());
     }
 
     /** The page of one of the three methods, or null for another method. */

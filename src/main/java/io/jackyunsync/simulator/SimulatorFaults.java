@@ -10,14 +10,15 @@ import java.util.Map;
  * no code, a type code that is not an integer, or a name longer than the column, in turn); {@code noFutureEnd}
  * refuses a window that ends in the future with a parameter error, as a strict gateway might; {@code dropScrollOnce=n}
  * leaves n orders out of the next full scroll page of sales orders, {@code noScrollIdOnce=true} sends the next full
- * one without its scrollId (each once, armed when the faults are set). Written as {@code key=value} pairs, e.g. {@code 5xx=0.05,cut=0.02,rateLimit=10,moveEvery=3}.
+ * one without its scrollId (each once, armed when the faults are set); {@code exclusiveBounds=true} answers sales-order
+ * windows with exclusive bounds (an order modified exactly on startModified or endModified is in neither). Written as {@code key=value} pairs, e.g. {@code 5xx=0.05,cut=0.02,rateLimit=10,moveEvery=3}.
  */
 public record SimulatorFaults(double http5xx, double throttle, double cut, double truncate, double slow, long slowMillis,
                               long latencyMillis, int rateLimit, boolean rateLimitJson, int moveEvery, boolean overlap,
                               long seed, int badEvery, boolean noFutureEnd,
-                              int dropScrollOnce, boolean noScrollIdOnce) {
+                              int dropScrollOnce, boolean noScrollIdOnce, boolean exclusiveBounds) {
 
-    public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, 1, 0, false, 0, false);
+    public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, 1, 0, false, 0, false, false);
 
     public static SimulatorFaults parse(String spec) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -35,12 +36,14 @@ public record SimulatorFaults(double http5xx, double throttle, double cut, doubl
                 "json".equals(v.getOrDefault("rateLimitMode", "http")), (int) number(v, "moveEvery", 0),
                 Boolean.parseBoolean(v.getOrDefault("overlap", "false")), number(v, "seed", 1), (int) number(v, "badEvery", 0),
                 Boolean.parseBoolean(v.getOrDefault("noFutureEnd", "false")), (int) number(v, "dropScrollOnce", 0),
-                Boolean.parseBoolean(v.getOrDefault("noScrollIdOnce", "false")));
+                Boolean.parseBoolean(v.getOrDefault("noScrollIdOnce", "false")),
+                Boolean.parseBoolean(v.getOrDefault("exclusiveBounds", "false")));
         v.keySet().removeAll(java.util.Set.of("5xx", "throttle", "cut", "truncate", "slow", "slowMs", "latencyMs", "rateLimit",
-                "rateLimitMode", "moveEvery", "overlap", "seed", "badEvery", "noFutureEnd", "dropScrollOnce", "noScrollIdOnce"));
+                "rateLimitMode", "moveEvery", "overlap", "seed", "badEvery", "noFutureEnd", "dropScrollOnce", "noScrollIdOnce",
+                "exclusiveBounds"));
         if (!v.isEmpty()) {
             throw new IllegalArgumentException("unknown fault settings " + v.keySet()
-                    + "; known: 5xx, throttle, cut, truncate, slow, slowMs, latencyMs, rateLimit, rateLimitMode (http|json), moveEvery, overlap, seed, badEvery, noFutureEnd, dropScrollOnce, noScrollIdOnce");
+                    + "; known: 5xx, throttle, cut, truncate, slow, slowMs, latencyMs, rateLimit, rateLimitMode (http|json), moveEvery, overlap, seed, badEvery, noFutureEnd, dropScrollOnce, noScrollIdOnce, exclusiveBounds");
         }
         return f;
     }
@@ -48,7 +51,7 @@ public record SimulatorFaults(double http5xx, double throttle, double cut, doubl
     /** The same faults with the overlapping-pages fault on or off. */
     public SimulatorFaults withOverlap(boolean on) {
         return new SimulatorFaults(http5xx, throttle, cut, truncate, slow, slowMillis, latencyMillis, rateLimit, rateLimitJson,
-                moveEvery, on, seed, badEvery, noFutureEnd, dropScrollOnce, noScrollIdOnce);
+                moveEvery, on, seed, badEvery, noFutureEnd, dropScrollOnce, noScrollIdOnce, exclusiveBounds);
     }
 
     private static double rate(Map<String, String> v, String key) {

@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package map of the README's "Where things live", enforced on the compiled product classes. */
+/** The package map of docs/where-things-live.md, enforced on the compiled product classes. */
 class ArchitectureTest {
 
     private static JavaClasses product;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The performance benchmark (README "Performance"): in one run on one machine, with the embedded MariaDB and the
+ * The performance benchmark (docs/performance.md): in one run on one machine, with the embedded MariaDB and the
  * simulator in a process of its own, it measures (a) the fetch limit, (b) the write limit (raw JDBC batched upsert and
  * the set-based merge), (c) the real sync through the routes (first load and full re-sync), the rate-limited mode, and
  * the heap of a -Xms256m -Xmx256m sync, as the image runs it (and of one with -Xmx256m alone as the baseline) of 100k and 1M records; it prints medians with min-max and draws a chart.

@@ -40,7 +40,7 @@ public final class Database {
         // an IN list of more keys than eq_range_index_dive_limit (200 by default) is estimated from the index statistics,
         // which lag behind a table that grows (a first load): a batch's 500 orders then look like the whole table, and the
         // query of their lines scans it for every batch; 0 makes the optimizer count the keys in the index itself
-        // (README, Performance: "Plans of the lines"); set on each new connection by the pool, so that a MYSQL_URL with
+        // (docs/performance.md: "Plans of the lines"); set on each new connection by the pool, so that a MYSQL_URL with
         // sessionVariables of its own keeps it
         config.setConnectionInitSql("SET SESSION eq_range_index_dive_limit = 0");
         return new HikariDataSource(config);

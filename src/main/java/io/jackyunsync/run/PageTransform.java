@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The split/transform step of a page, in one call (no exchange per record: see README, Performance): the scheme's
+ * The split/transform step of a page, in one call (no exchange per record: see docs/performance.md): the scheme's
  * mapping and rules turn each record into a row (with its lines) or a reject, then idCheck with versions
  * ({@link RunVersions}: by the key as written, the record's modified time and a hash of what is written) keeps the newest
  * copy of a record the run meets twice and drops an older or the same one; two records of the page that share a line

@@ -9,7 +9,7 @@ import java.util.List;
  * the parent key's index) and the delete of one row the parents no longer have ({@code deleteStale}, by primary key).
  * The stale rows are found by the query rather than by one {@code DELETE ... WHERE parent IN (...) AND key NOT IN (...)}:
  * MariaDB plans that statement as a full scan of the table while its statistics are those of an emptier table (a
- * first load), and a scanning delete locks every row it reads (README, Performance: "the lines' delete").
+ * first load), and a scanning delete locks every row it reads (docs/performance.md: "the lines' delete").
  */
 public record ChildTable(Scheme.Child child, RecordMapper mapper, SchemeSql sql, String existing, String deleteStale) {
 

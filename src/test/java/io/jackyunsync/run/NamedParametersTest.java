@@ -63,7 +63,7 @@ class NamedParametersTest {
     }
 
     /**
-     * Pins what NamedParameters relies on (README, Performance): camel-sql hands the strategy the statement with every
+     * Pins what NamedParameters relies on (docs/performance.md): camel-sql hands the strategy the statement with every
      * '#' of its endpoint's placeholder (default '#') turned into '?', for a CamelSqlQuery header as for the URI. A Camel
      * upgrade that changes the placeholder or the rewrite fails here, before the cache silently falls back to parsing.
      */

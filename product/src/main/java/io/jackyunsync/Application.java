@@ -6,9 +6,6 @@ import io.jackyunsync.cli.CommandLine;
 import io.jackyunsync.cli.Modes;
 import io.jackyunsync.config.ConfigException;
 import io.jackyunsync.deadletter.ReplayResult;
-import io.jackyunsync.demo.Demo;
-import io.jackyunsync.simulator.SimulatorMain;
-
 import io.jackyunsync.run.SyncRun;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -42,14 +39,25 @@ public final class Application {
     private Application() {
     }
 
-    public static void main(String[] args) {
-        // warehouse names are Chinese and emoji: print UTF-8 whatever the host's locale (a POSIX one would print '?')
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-        System.exit(run(args));
+    /** What runs the modes this jar leaves to the repository build (--demo, --simulator: the test kit's). */
+    @FunctionalInterface
+    public interface RepositoryModes {
+        int run(CommandLine cli) throws Exception;
     }
 
-    static int run(String[] args) {
+    public static void main(String[] args) {
+        utf8Streams();
+        System.exit(run(args, Application::repositoryOnly));
+    }
+
+    /** Warehouse names are Chinese and emoji: print UTF-8 whatever the host's locale (a POSIX one would print '?'). */
+    public static void utf8Streams() {
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+    }
+
+    /** Runs the command line; exit status 0 only when everything succeeded, 2 for a wrong option or setting. */
+    public static int run(String[] args, RepositoryModes repositoryModes) {
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);
@@ -60,8 +68,7 @@ public final class Application {
         }
         try {
             return switch (cli.mode()) {
-                case SIMULATOR -> repositoryOnly("--simulator", "io.jackyunsync.simulator.SimulatorMain", () -> SimulatorMain.run(cli));
-                case DEMO -> repositoryOnly("--demo", "io.jackyunsync.demo.Demo", () -> Demo.run());
+                case SIMULATOR, DEMO -> repositoryModes.run(cli);
                 case ONCE -> Modes.once(SyncApp.ONE_SHOT);
                 case REPLAY -> Modes.replay();
                 case STATUS -> Modes.status();
@@ -83,22 +90,12 @@ public final class Application {
         }
     }
 
-    /** A mode the Docker image leaves out (its jar has no demo, simulator or benchmark): run it when its class is here. */
-    interface RepositoryMode {
-        int run() throws Exception;
-    }
-
-    /**
-     * Runs {@code mode} when {@code className} is on the class path, else says the option needs the repository build and
-     * returns 2 (a lambda, not a method reference: the class is loaded only when the mode runs).
-     */
-    static int repositoryOnly(String option, String className, RepositoryMode mode) throws Exception {
-        if (Application.class.getClassLoader().getResource(className.replace('.', '/') + ".class") == null) {
-            System.err.println(option + " is not part of this image: it needs the repository build (./mvnw -q -DskipTests package,"
-                    + " then java -jar target/jackyun-sync.jar " + option + ")");
-            return 2;
-        }
-        return mode.run();
+    /** The product jar (the image's) has no demo and no simulator: they are the test kit's, in the repository build. */
+    static int repositoryOnly(CommandLine cli) {
+        String option = cli.mode() == CommandLine.Mode.DEMO ? "--demo" : "--simulator";
+        System.err.println(option + " is not part of this image: it needs the repository build (./mvnw -q -DskipTests package,"
+                + " then java -jar target/jackyun-sync.jar " + option + ")");
+        return 2;
     }
 
     public static ConfigException configProblem(Throwable e) {

@@ -113,7 +113,7 @@ class HawtioConsoleTest {
                     .satisfies(e -> assertThat(Application.configProblem(e)).isNotNull()
                             .hasMessageContaining("console.hawtio.war (environment CONSOLE_HAWTIO_WAR) names no file"));
         }
-        assertThat(Application.run(new String[] {"--console", "--once"})).isEqualTo(2);
+        assertThat(Application.run(new String[] {"--console", "--once"}, cli -> 0)).isEqualTo(2);
         assertThat(CommandLine.parse(new String[] {"--console"}).console()).isTrue();
     }
 

@@ -30,7 +30,7 @@ final class SimulatorProcess implements AutoCloseable {
     /** The same with {@code trades} sales orders as well ({@code --trades}: over the 200 days before now, 1-5 lines each). */
     static SimulatorProcess start(int records, int trades, String heap) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(List.of(java(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "io.jackyunsync.Application", "--simulator", "--port", "0", "--records", Integer.toString(records),
+                "io.jackyunsync.kit.KitApplication", "--simulator", "--port", "0", "--records", Integer.toString(records),
                 "--trades", Integer.toString(trades)));
         pb.environment().put("JACKYUN_APPKEY", Benchmark.APPKEY);
         pb.environment().put("JACKYUN_SECRET", Benchmark.SECRET);

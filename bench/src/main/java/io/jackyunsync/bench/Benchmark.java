@@ -20,7 +20,7 @@ import java.util.Map;
  * the set-based merge), (c) the real sync through the routes (first load and full re-sync), the rate-limited mode, and
  * the heap of a -Xms256m -Xmx256m sync, as the image runs it (and of one with -Xmx256m alone as the baseline) of 100k and 1M records; it prints medians with min-max and draws a chart.
  *
- * <pre>java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200] [--reps 3]
+ * <pre>java -jar target/jackyun-sync-bench.jar [--records N] [--page-sizes 50,200] [--reps 3]
  *      [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]
  *      [--trades 100000] [--memory-trades 100000,1000000] [--only warehouse,rate,memory,trade]</pre>
  *
@@ -32,7 +32,7 @@ public final class Benchmark {
 
     static final String APPKEY = "10000001";
     static final String SECRET = "benchmark-secret";
-    static final String USAGE = "usage: java -cp target/jackyun-sync.jar io.jackyunsync.bench.Benchmark [--records N] [--page-sizes 50,200]"
+    static final String USAGE = "usage: java -jar target/jackyun-sync-bench.jar [--records N] [--page-sizes 50,200]"
             + " [--reps 3] [--rates 5,50] [--memory 100000,1000000] [--out target/benchmark] [--warmup 3] [--writers 2] [--batch 500]"
             + " [--trades 100000] [--memory-trades 100000,1000000] [--only warehouse,rate,memory,trade]";
 

@@ -48,11 +48,11 @@ public final class Simulators {
         return new JackyunSimulator(appkey, secret, new WarehouseDataSet(seed, size, Clock.systemUTC()), Clock.systemUTC()).start(0);
     }
 
-    /** {@code java -cp <the test class path> io.jackyunsync.Application args...}; give it SERVER_PORT=0 (see {@link #childEnvironment}). */
+    /** {@code java -cp <the test class path> io.jackyunsync.kit.KitApplication args...}; give it SERVER_PORT=0 (see {@link #childEnvironment}). */
     public static List<String> appCommand(String... args) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "io.jackyunsync.Application"));
+                "-cp", classpath, "io.jackyunsync.kit.KitApplication"));
         command.addAll(List.of(args));
         return command;
     }

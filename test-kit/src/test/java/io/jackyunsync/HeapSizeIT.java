@@ -37,12 +37,15 @@ class HeapSizeIT {
     @Test
     void should_start_the_image_with_the_initial_heap_as_large_as_the_maximum() throws Exception {
         // the last stage is the product image (what docker build and compose build by default; the simulator stage comes before)
-        String entryPoint = Files.readAllLines(Path.of("Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow();
-        Matcher xms = Pattern.compile("\"-Xms(\\w+)\"").matcher(entryPoint);
-        Matcher xmx = Pattern.compile("\"-Xmx(\\w+)\"").matcher(entryPoint);
+        List<String> dockerfile = Files.readAllLines(Path.of("Dockerfile"));
+        String entryPoint = dockerfile.stream().filter(l -> l.startsWith("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow();
+        assertThat(entryPoint).contains("exec java $JAVA_OPTS -jar target/jackyun-sync.jar");
+        String javaOpts = dockerfile.stream().filter(l -> l.startsWith("ENV JAVA_OPTS=")).reduce((a, b) -> b).orElseThrow();
+        Matcher xms = Pattern.compile("-Xms(\\w+)").matcher(javaOpts);
+        Matcher xmx = Pattern.compile("-Xmx(\\w+)").matcher(javaOpts);
 
-        assertThat(xms.find() && xmx.find()).as(entryPoint).isTrue();
-        assertThat(xms.group(1)).as(entryPoint).isEqualTo(xmx.group(1));
+        assertThat(xms.find() && xmx.find()).as(javaOpts).isTrue();
+        assertThat(xms.group(1)).as(javaOpts).isEqualTo(xmx.group(1));
     }
 
     /** committed bytes, max bytes, MaxHeapFreeRatio of a {@link HeapSizeProbe} run with these JVM options. */

@@ -315,7 +315,7 @@ class HostileReviewIssue15Test extends SyncMainTestSupport {
      */
     @Test
     void should_not_pass_an_empty_answer_without_a_total_for_a_read_that_has_orders() throws Exception {
-        // slice 2 in the current table: answered "data": null (the gateway's way of saying empty, API.md)
+        // slice 2 in the current table: answered "data": null (the gateway's way of saying empty, docs/jackyun/protocol.md)
         String slice2 = sliceStart(1);
         gw.on(c -> TRADE.equals(c.method()) && slice2.equals(c.biz().path("startModified").asText())
                         && c.biz().path("isTableSwitch").asInt(1) == 1, Integer.MAX_VALUE,

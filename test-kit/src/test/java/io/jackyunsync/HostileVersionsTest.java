@@ -210,7 +210,7 @@ class HostileVersionsTest {
     void should_take_an_order_served_again_with_its_amount_as_a_string_instead_of_a_number_as_a_duplicate() throws Exception {
         trades();
         SimTrade order = middleOrderWithLines();
-        // the same version, checkTotal in the other of the two shapes METHODS.md allows ("number or string"), and
+        // the same version, checkTotal in the other of the two shapes docs/jackyun/methods.md allows ("number or string"), and
         // with trailing zeros: the mapped row is the same DECIMAL(20,4) value
         servedAgainFromTheArchive(order, o -> {
             JsonNode total = o.get("checkTotal");

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * A source record's modified time ({@code source.modified}) as epoch milliseconds: an epoch-ms number or string, or a
- * {@code yyyy-MM-dd HH:mm:ss} Beijing wall-clock string (the two shapes METHODS.md gives; a fraction of a second is
+ * {@code yyyy-MM-dd HH:mm:ss} Beijing wall-clock string (the two shapes docs/jackyun/methods.md gives; a fraction of a second is
  * ignored); {@link #UNKNOWN} otherwise (missing, empty, not a time, a zone suffix, 0 or negative).
  */
 final class RecordVersion {

@@ -5,7 +5,7 @@ import io.jackyunsync.jackyun.BeijingTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reading one request's business parameters as the gateway checks them (METHODS.md): every wrong value is a
+ * Reading one request's business parameters as the gateway checks them (docs/jackyun/methods.md): every wrong value is a
  * {@link Refusal} with the parameter-error sub-code, so that the three newer methods refuse alike.
  */
 final class Biz {

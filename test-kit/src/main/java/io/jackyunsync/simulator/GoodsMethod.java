@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code erp.storage.goodslist} (METHODS.md): offset pages by (gmtModified, skuId) up to the deep-paging wall, past it
+ * {@code erp.storage.goodslist} (docs/jackyun/methods.md): offset pages by (gmtModified, skuId) up to the deep-paging wall, past it
  * the {@code maxSkuId} cursor (ascending skuId, pageIndex 0 only); success carries sub-code {@code 0030000004}.
  */
 final class GoodsMethod {

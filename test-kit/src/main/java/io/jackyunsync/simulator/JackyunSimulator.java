@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Jackyun gateway on localhost that speaks and enforces the protocol of API.md and METHODS.md: signature, timestamp
+ * A Jackyun gateway on localhost that speaks and enforces the protocol of docs/jackyun/protocol.md and methods.md: signature, timestamp
  * freshness ({@link SignedRequest}), warehouses and sales channels ({@link WarehouseMethod}), goods, stock and sales
  * orders ({@link GoodsMethod}, {@link StockMethod}, {@link TradeMethod}), with the faults of {@link SimulatorFaults}
  * on every method. Goods, stock and orders are empty unless given ({@link #withGoods} and the like).

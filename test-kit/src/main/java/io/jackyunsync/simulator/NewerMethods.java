@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 /**
- * The methods of METHODS.md (goods, stock, sales orders) with their data sets, each empty until given; after a page
+ * The methods of docs/jackyun/methods.md (goods, stock, sales orders) with their data sets, each empty until given; after a page
  * the moving-data fault moves that page's first record, as it does for warehouses.
  */
 final class NewerMethods {

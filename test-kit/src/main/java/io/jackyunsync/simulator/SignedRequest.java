@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One request's form, checked as the gateway checks it (API.md): app key, signature, timestamp freshness, version,
+ * One request's form, checked as the gateway checks it (docs/jackyun/protocol.md): app key, signature, timestamp freshness, version,
  * a subscribed method and a JSON bizcontent; any failure is a {@link Refusal}.
  */
 record SignedRequest(String method, JsonNode biz) {

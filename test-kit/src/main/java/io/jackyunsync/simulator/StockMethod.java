@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code erp.stockquantity.get} (METHODS.md): offset pages by (gmtModified, quantityId) up to the deep-paging wall;
+ * {@code erp.stockquantity.get} (docs/jackyun/methods.md): offset pages by (gmtModified, quantityId) up to the deep-paging wall;
  * with {@code maxQuantityId} the next pageSize rows by quantityId above it, served newest-modified first so that only
  * the page's largest id is a safe cursor; {@code result.data} goes out as a JSON string.
  */

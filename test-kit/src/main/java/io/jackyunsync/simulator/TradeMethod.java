@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code oms.trade.fullinfoget} (METHODS.md): a required modified window of at most 7 days, the current or the archive
+ * {@code oms.trade.fullinfoget} (docs/jackyun/methods.md): a required modified window of at most 7 days, the current or the archive
  * table ({@code isTableSwitch}), scroll paging over a snapshot ({@link TradeScroll}) with the cursor at
  * {@code result.data.scrollId} only (the top-level one is always empty), {@code totalResults} with {@code hasTotal=1},
  * and a field projection. Two one-shot faults: a full page served short, or without its scrollId.

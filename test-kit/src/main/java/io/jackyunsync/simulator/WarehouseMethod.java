@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * {@code erp.warehouse.get} and {@code erp.sales.get} (API.md): 0-based pages without a total over the warehouse
+ * {@code erp.warehouse.get} and {@code erp.sales.get} (docs/jackyun/methods.md): 0-based pages without a total over the warehouse
  * data set ({@link WarehousePager}) and its sales channels, with the warehouse faults (overlap, bad records, no
  * future end, moving data on the first record of a page).
  */

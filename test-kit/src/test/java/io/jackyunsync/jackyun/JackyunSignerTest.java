@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Checks that the signature matches the test vector of API.md, lower-casing included. */
+/** Checks that the signature matches the test vector of docs/jackyun/protocol.md, lower-casing included. */
 class JackyunSignerTest {
 
     static Map<String, String> vectorParams() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code erp.storage.goodslist} as METHODS.md has it: every limit refused, both paging modes complete, exact ids. */
+/** {@code erp.storage.goodslist} as docs/jackyun/methods.md has it: every limit refused, both paging modes complete, exact ids. */
 class GoodsMethodTest {
 
     static final String METHOD = "erp.storage.goodslist";

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Checks that the simulator speaks and enforces the protocol of API.md: signature, timestamp, paging, window, filters. */
+/** Checks that the simulator speaks and enforces the protocol of docs/jackyun/protocol.md: signature, timestamp, paging, window, filters. */
 class JackyunSimulatorTest {
 
     static final String APPKEY = "92058521";

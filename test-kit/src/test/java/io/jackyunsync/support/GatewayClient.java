@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * A client of the test side, written from jackyun/API.md on its own (JDK HttpClient, the signer): it checks the
+ * A client of the test side, written from docs/jackyun/protocol.md on its own (JDK HttpClient, the signer): it checks the
  * simulator's protocol without the app's call path, so that the two are not only right together.
  */
 public final class GatewayClient {

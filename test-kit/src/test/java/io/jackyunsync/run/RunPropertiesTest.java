@@ -47,7 +47,7 @@ class RunPropertiesTest {
     }
 
     private static Path[] files() throws IOException {
-        try (Stream<Path> routes = Files.list(Path.of("routes")); Stream<Path> sql = Files.list(Path.of("src/main/resources/sql"))) {
+        try (Stream<Path> routes = Files.list(Path.of("routes")); Stream<Path> sql = Files.list(Path.of("product/src/main/resources/sql"))) {
             return Stream.concat(routes, sql).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".sql"))
                     .sorted().toArray(Path[]::new);
         }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that the promises hold against the answers a hostile tester found (issue 13's review): stage rejects and a
+ * Checks that the promises hold against hostile answers: stage rejects and a
  * lost lock during a repair, empty pages of the backward pass and of a first run, a page answered with another's.
  */
 class HostileAnswersTest extends HostileGatewayFixture {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A hostile test of idCheck by version, the window proof, the repair's version guard, exact decimals and delete flags
- * (issue 21), each on the real app against the simulator behind a gateway of the test's own and a real database: 600
+ * each on the real app against the simulator behind a gateway of the test's own and a real database: 600
  * sales orders over 30 days, or 120 warehouses (pages of 50, 50 and 20). Seven tests fail on the commit they were
  * written against (e1713ce): conflicts on the raw JSON's hash (line order, number vs string), a copy of unknown
  * version that shadows the dated one (in the run and in the repair), ids idCheck tells apart but the BIGINT key does

@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with their counters; the war's Jolokia endpoint answers with the same figures to a POST from its own origin. The
  * screenshot (of the routes table) is kept as target/hawtio-screenshot.png.
  */
-class HawtioConsoleTest {
+class HawtioConsoleIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -26,15 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile review of ad3e762 (lines of a batch upserted, then the stale ones found by a query on the parent key and
- * deleted by key and parent). The schemes are the trade scheme's shape (an order with a nested list of lines replaced
+ * The replacement of a record's lines (the lines of a batch upserted, then the stale ones found by a query on the parent
+ * key and deleted by key and parent), attacked. The schemes are the trade scheme's shape (an order with a nested list of lines replaced
  * on every read) against a gateway of the test's own whose orders and lines the test changes between runs; every run
  * reads every order (the gateway ignores the window). Each test asserts the rows in MySQL.
  * <p>
  * Two schemes: {@code orders} (BIGINT line key, as trade_goods) and {@code sorders} (a VARCHAR line key in a
  * utf8mb4_unicode_ci table, so that the database matches keys that differ as text: case, trailing spaces).
  */
-class HostileReviewLinesTest {
+class LineReplacementTest {
 
     private static final String ORDERS_SCHEME = OrderLinesScheme.scheme("hl_");
 

@@ -21,7 +21,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /** Checks the warehouse sync against a real MySQL 8 (Testcontainers); skipped where no Docker engine runs. */
 @Testcontainers(disabledWithoutDocker = true)
-class MySql8SyncTest {
+class MySql8SyncIT {
 
     @Container
     static final MySQLContainer<?> MYSQL = new MySQLContainer<>("mysql:8.0").withDatabaseName("reconciliation");

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Checks that Prometheus, scraping the service as deploy/prometheus.yml says, returns a series for every dashboard expression. */
-class PrometheusDashboardTest {
+class PrometheusDashboardIT {
 
     static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     static final Path SCRAPE_CONFIG = Path.of("deploy", "prometheus.yml");
@@ -115,7 +115,7 @@ class PrometheusDashboardTest {
                             assertThat(Double.parseDouble(s.at("/value/1").asText())).as("its value").isFinite();
                         });
             }
-            System.out.println("PrometheusDashboardTest: " + expr + " -> " + series);
+            System.out.println("PrometheusDashboardIT: " + expr + " -> " + series);
         }
         softly.assertAll();
     }

@@ -28,8 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Hostile review of the restructuring (1e4727e): secrets in endpoint URIs and on the wire, the call limits, retry bounds. */
-class HostileReviewIssue14Test extends HostileGatewayFixture {
+/** Secrets kept out of endpoint URIs and off the wire, the call limits, retry bounds, against a hostile gateway. */
+class SecretsAndCallLimitsTest extends HostileGatewayFixture {
 
     @Override
     int visible() {

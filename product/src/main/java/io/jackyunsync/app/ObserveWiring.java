@@ -2,6 +2,7 @@ package io.jackyunsync.app;
 
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.observe.Alerts;
+import io.jackyunsync.observe.ExchangeMeters;
 import io.jackyunsync.observe.Progress;
 import io.jackyunsync.observe.RunHistory;
 import io.jackyunsync.observe.StatusTable;
@@ -49,6 +50,8 @@ final class ObserveWiring {
         // Camel Main binds camel.metrics' Micrometer registry after the configuration classes ran: taken when Camel starts
         context.addStartupListener((StartupListener) (camel, alreadyStarted) -> {
             MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);
+            // the same exchange meters, each found once rather than for every event (docs/performance.md)
+            ExchangeMeters.replaceIn(camel);
             if (meters != null) {
                 SyncMetrics metrics = new SyncMetrics(meters, Clock.systemUTC(), history, schemes);
                 sync.onFinished(metrics::record);

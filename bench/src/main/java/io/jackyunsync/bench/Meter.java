@@ -1,12 +1,21 @@
 package io.jackyunsync.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.ThreadMXBean;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -21,8 +30,7 @@ final class Meter implements AutoCloseable {
     record Reading(double seconds, long gcMillis, long allocatedBytes, long peakHeapBytes, long peakLiveBytes, double cpuPercent) {
     }
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final long[] cpu0 = machineCpu();
     private final long t0 = System.nanoTime();
@@ -81,7 +89,7 @@ final class Meter implements AutoCloseable {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             try {
                 ((NotificationEmitter) gc).removeNotificationListener(gcListener);
-            } catch (javax.management.ListenerNotFoundException ignored) {
+            } catch (ListenerNotFoundException ignored) {
                 // already gone
             }
         }
@@ -90,23 +98,23 @@ final class Meter implements AutoCloseable {
     /** Busy and total jiffies of all CPUs from /proc/stat; zeros where there is none. */
     private static long[] machineCpu() {
         try {
-            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < Math.min(f.length, 9); i++) {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
             return new long[] {total - idle, total};
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new long[] {0, 0};
         }
     }
 
     /** The heap's pools only: a GC notification reports every pool, Metaspace and the code cache included. */
-    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-            .map(java.lang.management.MemoryPoolMXBean::getName)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static long heapOnly(Map<String, MemoryUsage> pools) {
         return pools.entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();

@@ -1,6 +1,7 @@
 package io.jackyunsync.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -53,7 +54,7 @@ final class Report {
             for (Results.Calls c : r.calls) {
                 out.append(String.format("  %-52s %,10d records %,5d reads %,7d pages %,3d retries: %,7d calls sent; formula %,d / %d + %,d = %,d (%+d)%s%n",
                         c.run(), c.records(), c.reads(), c.pages(), c.retries(), c.sent(), c.records(), c.pageSize(), c.reads(),
-                        c.formula(), c.sent() - c.formula(), c.fewest() < 0 ? "" : String.format(java.util.Locale.ROOT, "; fewest %,d (%+d)", c.fewest(), c.sent() - c.fewest())));
+                        c.formula(), c.sent() - c.formula(), c.fewest() < 0 ? "" : String.format(Locale.ROOT, "; fewest %,d (%+d)", c.fewest(), c.sent() - c.fewest())));
             }
         }
         if (!r.rates.isEmpty()) {
@@ -115,7 +116,7 @@ final class Report {
     }
 
     private static String spread(List<Sample> samples, ToDoubleFunction<Sample> f, String format) {
-        return String.format(java.util.Locale.ROOT, format + " - " + format, min(samples, f), max(samples, f));
+        return String.format(Locale.ROOT, format + " - " + format, min(samples, f), max(samples, f));
     }
 
     static double median(List<Sample> samples, ToDoubleFunction<Sample> f) {

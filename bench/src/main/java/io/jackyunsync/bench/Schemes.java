@@ -1,5 +1,6 @@
 package io.jackyunsync.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -9,12 +10,12 @@ final class Schemes {
     private Schemes() {
     }
 
-    static Path withPageSize(int pageSize) throws java.io.IOException {
+    static Path withPageSize(int pageSize) throws IOException {
         return withPageSize("warehouse", pageSize);
     }
 
     /** schemes/{@code scheme}.yaml alone in a directory, at {@code pageSize}. */
-    static Path withPageSize(String scheme, int pageSize) throws java.io.IOException {
+    static Path withPageSize(String scheme, int pageSize) throws IOException {
         String yaml = Files.readString(Path.of("schemes", scheme + ".yaml"));
         String changed = yaml.replaceFirst("pageSize: \\d+", "pageSize: " + pageSize);
         if (changed.equals(yaml) && !yaml.contains("pageSize: " + pageSize)) {

@@ -1,14 +1,17 @@
 package io.jackyunsync.bench;
 
-import io.jackyunsync.scheme.Scheme;
+import com.mysql.cj.jdbc.JdbcStatement;
 import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.Scheme;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The set-based write the benchmark compares with the batched upsert: each chunk of rows is bulk loaded into a
@@ -21,14 +24,14 @@ final class SetBasedWrite {
     private SetBasedWrite() {
     }
 
-    static long write(javax.sql.DataSource ds, CompiledScheme scheme, List<Map<String, Object>> rows, int chunk) throws Exception {
+    static long write(DataSource ds, CompiledScheme scheme, List<Map<String, Object>> rows, int chunk) throws Exception {
         Scheme.Target target = scheme.scheme().target();
         List<Scheme.TargetField> bound = target.fields().stream()
                 .filter(f -> function(f) == null).toList();
         String stage = target.table() + "_stage";
         String columns = target.fields().stream().map(f -> "`" + f.field() + "`").collect(Collectors.joining(", "));
         // the stage's columns are renamed in a derived table: the update clause's bare names then mean the target's
-        List<String> select = new java.util.ArrayList<>();
+        List<String> select = new ArrayList<>();
         for (int i = 0; i < target.fields().size(); i++) {
             Scheme.TargetField f = target.fields().get(i);
             select.add((function(f) != null ? function(f) : "s.`" + f.field() + "`") + " AS v" + i);
@@ -54,7 +57,7 @@ final class SetBasedWrite {
                     tsv.append('\n');
                 }
                 s.execute("TRUNCATE TABLE `" + stage + "`");
-                s.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
+                s.unwrap(JdbcStatement.class)
                         .setLocalInfileInputStream(new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
                 s.execute(load);
                 s.executeUpdate(merge);

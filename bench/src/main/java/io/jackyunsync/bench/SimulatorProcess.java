@@ -1,9 +1,12 @@
 package io.jackyunsync.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +46,7 @@ final class SimulatorProcess implements AutoCloseable {
                 Thread drain = new Thread(() -> {
                     try {
                         out.lines().forEach(l -> { });
-                    } catch (java.io.UncheckedIOException stopped) {
+                    } catch (UncheckedIOException stopped) {
                         // close() destroyed the process, which closes its output under this reader
                     }
                 }, "simulator-output");
@@ -63,10 +66,10 @@ final class SimulatorProcess implements AutoCloseable {
     /** CPU seconds the simulator's process has used so far (user + system, from /proc), or 0 where unknown. */
     double cpuSeconds() {
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // clock ticks, USER_HZ = 100
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }

@@ -4,10 +4,14 @@ import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.run.SyncRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One first-load sync in a JVM of its own with the service's default -Xmx256m: prints what it cost on a PROBE line,
@@ -24,7 +28,7 @@ public final class SyncProbe {
         long retained;
         // args: jdbcUrl gateway schemesDir [scheme [setting=value ...]] (the scheme defaults to warehouse)
         String scheme = args.length > 3 ? args[3] : "warehouse";
-        java.util.Map<String, String> settings = Benchmark.appSettings(args[0], URI.create(args[1]), Path.of(args[2]), 10_000);
+        Map<String, String> settings = Benchmark.appSettings(args[0], URI.create(args[1]), Path.of(args[2]), 10_000);
         for (int i = 4; i < args.length; i++) {
             int eq = args[i].indexOf('=');
             settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
@@ -43,13 +47,13 @@ public final class SyncProbe {
             System.out.println("PROBE-FAILED " + run.summary());
             System.exit(1);
         }
-        System.out.printf(java.util.Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f %d%n", run.getInserted() + run.getUpdated(), r.seconds(),
+        System.out.printf(Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f %d%n", run.getInserted() + run.getUpdated(), r.seconds(),
                 r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getPages(), r.cpuPercent(), retained);
         System.exit(0);
     }
 
     private static long usedHeap() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** A probe's figures, and the heap its finished run still held after a full collection. */
@@ -57,13 +61,13 @@ public final class SyncProbe {
     }
 
     static Probe runChild(String jdbcUrl, URI gateway, Path schemes, List<String> heap) throws Exception {
-        return runChild(jdbcUrl, gateway, schemes, heap, "warehouse", java.util.Map.of());
+        return runChild(jdbcUrl, gateway, schemes, heap, "warehouse", Map.of());
     }
 
     /** The same for {@code scheme}, with {@code settings} over the benchmark's app settings (count: the scheme's records, parents only). */
     static Probe runChild(String jdbcUrl, URI gateway, Path schemes, List<String> heap, String scheme,
-                          java.util.Map<String, String> settings) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(SimulatorProcess.java()));
+                          Map<String, String> settings) throws Exception {
+        List<String> command = new ArrayList<>(List.of(SimulatorProcess.java()));
         command.addAll(heap);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-DJACKYUN_SYNC_LOG_LEVEL=WARN", SyncProbe.class.getName(), jdbcUrl, gateway.toString(), schemes.toString(), scheme));

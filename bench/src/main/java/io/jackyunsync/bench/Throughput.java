@@ -26,24 +26,12 @@ import java.util.function.Consumer;
 /**
  * Sections (a), (b) and (c) of the benchmark for one page size: the fetch limit, the write limit (raw JDBC batched
  * upserts, server-prepared statements, the set-based merge) and the real sync through the routes.
+ *
+ * @param warmup unmeasured passes before each path
+ * @param batch rows per batch of (b)
+ * @param writers the sync's writer threads (sync.write.threads), and connections of (b)
  */
-final class Throughput {
-
-    private final Results results;
-    private final int warmup;
-    private final int batch;
-    private final int writers;
-
-    /**
-     * {@code warmup}: unmeasured passes before each path; {@code batch}: rows per batch of (b); {@code writers}: the
-     * sync's writer threads (sync.write.threads), and connections of (b).
-     */
-    Throughput(Results results, int warmup, int batch, int writers) {
-        this.results = results;
-        this.warmup = warmup;
-        this.batch = batch;
-        this.writers = writers;
-    }
+record Throughput(Results results, int warmup, int batch, int writers) {
 
     /** (a), (b) and (c) for one page size. */
     void measure(EmbeddedMariaDb db, SimulatorProcess simulator, int pageSize, int reps) throws Exception {

@@ -63,6 +63,7 @@ public final class Application {
         // warehouse names are Chinese and emoji: print UTF-8 whatever the host's locale (a POSIX one would print '?')
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        LogFormat.bridgeJavaUtilLogging();
         System.exit(run(args));
     }
 

@@ -34,6 +34,15 @@ public final class LogFormat extends ch.qos.logback.core.PropertyDefinerBase {
         }
     }
 
+    /**
+     * Sends java.util.logging through SLF4J (logback.xml's LevelChangePropagator keeps JUL's levels in step), so that a
+     * library logging there writes in the chosen format on stderr, not JUL's two-line text.
+     */
+    public static void bridgeJavaUtilLogging() {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+
     private static String normalised(String value) {
         return value == null || value.isBlank() ? "text" : value.trim().toLowerCase(Locale.ROOT);
     }

@@ -3,7 +3,9 @@ package io.jackyunsync;
 import io.jackyunsync.app.SchemeSwitches;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.cli.CommandLine;
+import io.jackyunsync.cli.LogFormat;
 import io.jackyunsync.cli.Modes;
+import io.jackyunsync.cli.Version;
 import io.jackyunsync.config.ConfigException;
 import io.jackyunsync.deadletter.ReplayResult;
 import io.jackyunsync.run.SyncRun;
@@ -15,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.main.Main;
 
-/** Command line: the service (default), --once, --demo, --simulator. Exit status 0 only when everything succeeded. */
+/** Command line: the service (default), --once, --demo, --simulator, ... (USAGE). Exit status 0 only when everything succeeded. */
 public final class Application {
 
     static final String USAGE = """
-            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair [--force]] | --demo | --replay | --status | --simulator [--port N] [--records N] [--seed N] [--faults SPEC]]
+            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair [--force]] | --replay | --status | --demo
+                   | --simulator [--host H] [--port N] [--records N] [--goods N] [--stock N] [--trades N] [--seed N] [--faults SPEC]
+                   | --help | --version]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
               --console    the service, plus the Hawtio web console and Jolokia at 127.0.0.1:8082/hawtio/ and /hawtio/jolokia
               --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
@@ -30,11 +34,24 @@ public final class Application {
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED;
                            letters a later successful run has read again are SUPERSEDED, not written
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints
-              --demo       embedded MariaDB + built-in Jackyun simulator (5,000 warehouses): one sync, then print what landed
-                           (--demo and --simulator: the repository build only, not the Docker image)
-              --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET);
-                           --faults e.g. 5xx=0.05,throttle=0.02,cut=0.01,truncate=0.01,slow=0.01,slowMs=3000,latencyMs=5,
-                           rateLimit=10,rateLimitMode=http|json,moveEvery=3,overlap=true""";
+              --demo       embedded MariaDB + built-in Jackyun simulator (5,000 warehouses, 2,000 sales orders): one sync,
+                           then print what landed (--demo and --simulator: the repository build only, not the Docker image)
+              --simulator  serve the simulated Jackyun gateway alone (app key and secret from JACKYUN_APPKEY / JACKYUN_SECRET):
+                --host H     the address it binds (default 127.0.0.1)
+                --port N     its port (default 8089; 0 = any free)
+                --records N  warehouses, erp.warehouse.get (default 5000)
+                --goods N    SKUs, erp.storage.goodslist (default 0)
+                --stock N    stock rows, erp.stockquantity.get (default 0)
+                --trades N   sales orders over the 200 days before now, oms.trade.fullinfoget (default 0)
+                --seed N     the seed of all generated data (default 42)
+                --faults SPEC  comma list of key=value: 5xx, throttle, cut, truncate, slow (rates 0-1), slowMs, latencyMs,
+                             rateLimit, rateLimitMode=http|json, moveEvery, overlap, seed, badEvery, noFutureEnd,
+                             dropScrollOnce, noScrollIdOnce, exclusiveBounds; e.g. 5xx=0.05,throttle=0.02,latencyMs=5
+              --help, -h   print this text and exit 0
+              --version    print jackyun-sync's version, then Camel's and Java's, and exit 0
+            exit status: 0 success; 1 a run failed or was partial; 2 bad command line or configuration
+            configuration: application.properties in the working directory, each key overridable by an environment variable
+              (docs/configuration.md); logs on stderr: JACKYUN_SYNC_LOG_FORMAT=text|json, JACKYUN_SYNC_LOG_LEVEL (docs/operations.md)""";
 
     private Application() {
     }
@@ -47,6 +64,7 @@ public final class Application {
 
     public static void main(String[] args) {
         utf8Streams();
+        LogFormat.bridgeJavaUtilLogging();
         System.exit(run(args, Application::repositoryOnly));
     }
 
@@ -67,7 +85,13 @@ public final class Application {
             return 2;
         }
         try {
+            LogFormat.require(cli, System.getenv());
             return switch (cli.mode()) {
+                case HELP -> {
+                    System.out.println(USAGE);
+                    yield 0;
+                }
+                case VERSION -> Version.print();
                 case SIMULATOR, DEMO -> repositoryModes.run(cli);
                 case ONCE -> Modes.once(SyncApp.ONE_SHOT);
                 case REPLAY -> Modes.replay();

@@ -48,7 +48,19 @@ class ApplicationCommandLineIT {
     }
 
     Result run(Map<String, String> env, String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand(args)).directory(new File(".").getAbsoluteFile());
+        return run(io.jackyunsync.support.Simulators.appCommand(args), env, args);
+    }
+
+    /** {@code java -jar target/jackyun-sync.jar args...}: the packaged jar itself, its manifest included. */
+    Result runJar(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "jackyun-sync.jar").toString()));
+        command.addAll(List.of(args));
+        return run(command, env, args);
+    }
+
+    Result run(List<String> command, Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("JACKYUN_") || k.startsWith("MYSQL_") || k.startsWith("SYNC_"));
         // a host without a UTF-8 locale: the output must still be UTF-8
         pb.environment().put("LANG", "C");
@@ -146,7 +158,74 @@ class ApplicationCommandLineIT {
         Result r = run(Map.of(), "--onse");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown argument: --onse");
+        assertThat(r.err()).contains("unknown argument: --onse").contains(Application.USAGE);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void should_print_every_command_and_option_on_stdout_for_help_and_exit_0() throws Exception {
+        Result r = runJar(Map.of(), "--help");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).startsWith("usage: java -jar target/jackyun-sync.jar").contains(UsageAndVersionTest.OPTIONS)
+                .contains("--faults SPEC", "exclusiveBounds", "JACKYUN_SYNC_LOG_FORMAT");
+        assertThat(r.err()).doesNotContain("usage:");
+    }
+
+    @Test
+    void should_print_the_project_version_from_the_jar_and_exit_0() throws Exception {
+        String version = System.getProperty("project.version");
+        assertThat(version).as("the pom's failsafe configuration passes project.version").isNotBlank();
+
+        Result r = runJar(Map.of(), "--version");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out().lines().findFirst()).contains("jackyun-sync " + version);
+        assertThat(r.out()).containsPattern("\\nApache Camel 4\\.18\\.\\d+\\n").containsPattern("\\nJava \\d+");
+    }
+
+    @Test
+    void should_refuse_an_unknown_log_format_with_exit_2() throws Exception {
+        Result r = run(Map.of("JACKYUN_SYNC_LOG_FORMAT", "xml"), "--status");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("JACKYUN_SYNC_LOG_FORMAT is 'xml': it takes text (the default) or json");
+    }
+
+    @Test
+    void should_log_one_json_object_per_line_each_line_of_the_run_with_its_account_scheme_and_id() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        env.put("MYSQL_URL", TestDatabase.create().url());
+        env.put("JACKYUN_SYNC_LOG_FORMAT", "json");
+        env.put("JACKYUN_SYNC_LOG_LEVEL", "DEBUG");
+
+        Result r = run(env, "--once");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("warehouse: OK");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : r.err().split("\\n")) {
+            com.fasterxml.jackson.databind.JsonNode event = json.readTree(line);
+            assertThat(event.isObject()).as(line).isTrue();
+            assertThat(event.path("timestamp").isNumber() && event.hasNonNull("level") && event.hasNonNull("formattedMessage")).as(line).isTrue();
+            lines.add(event);
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> run = lines.stream()
+                .filter(e -> e.path("loggerName").asText().startsWith("io.jackyunsync.run.")).toList();
+        assertThat(run).extracting(e -> e.path("formattedMessage").asText())
+                .anyMatch(m -> m.matches("Run #\\d+ of warehouse started.*")).anyMatch(m -> m.contains("a batch of"));
+        String runId = run.get(0).path("mdc").path("runId").asText();
+        assertThat(runId).matches("\\d+");
+        assertThat(run).allSatisfy(e -> {
+            assertThat(e.path("mdc").path("account").asText()).as(e.toString()).isEqualTo("default");
+            assertThat(e.path("mdc").path("scheme").asText()).as(e.toString()).isEqualTo("warehouse");
+            assertThat(e.path("mdc").path("runId").asText()).as(e.toString()).isEqualTo(runId);
+        });
+        // the batch lines come from the aggregator's writer threads
+        assertThat(run).filteredOn(e -> e.path("formattedMessage").asText().contains("a batch of"))
+                .allMatch(e -> e.path("threadName").asText().contains("writer"));
+        assertThat(r.all()).doesNotContain(SECRET);
     }
 
     @Test
@@ -262,6 +341,11 @@ class ApplicationCommandLineIT {
 
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.err()).contains("erp.warehouse.get page 0:", "answered in", "contextId");
+        // every line starts with the date and its offset; the run's lines name its account, scheme and id
+        assertThat(r.err().lines().filter(l -> !l.startsWith("\t") && !l.startsWith("Caused by") && !l.startsWith("\tat")))
+                .isNotEmpty().allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) .*"));
+        assertThat(r.err()).containsPattern("DEBUG \\[[^]]*writer[^]]*] \\S+ account=default scheme=warehouse runId=\\d+ - warehouse run #\\d+: a batch of")
+                .containsPattern("INFO  \\[main] \\S+ account=default scheme=warehouse runId=\\d+ - Run #\\d+ of warehouse started");
         assertThat(r.all()).doesNotContain(SECRET).doesNotContain("isv-token-never-shown")
                 .doesNotContainPattern("(?<![0-9a-f-])[0-9a-f]{32}(?![0-9a-f-])");
     }

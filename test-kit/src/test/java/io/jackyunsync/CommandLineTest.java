@@ -36,4 +36,16 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--simulator", "--records", "many"})).hasMessageContaining("--records needs a number");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--simulator", "--port"})).hasMessageContaining("--port needs a value");
     }
+
+    @Test
+    void should_take_help_and_version_anywhere_on_the_line_over_the_other_options() {
+        assertThat(CommandLine.parse(new String[] {"--help"}).mode()).isEqualTo(CommandLine.Mode.HELP);
+        assertThat(CommandLine.parse(new String[] {"-h"}).mode()).isEqualTo(CommandLine.Mode.HELP);
+        assertThat(CommandLine.parse(new String[] {"--version"}).mode()).isEqualTo(CommandLine.Mode.VERSION);
+        assertThat(CommandLine.parse(new String[] {"--once", "--help"}).mode()).isEqualTo(CommandLine.Mode.HELP);
+        assertThat(CommandLine.parse(new String[] {"--repair", "--version"}).mode()).isEqualTo(CommandLine.Mode.VERSION);
+        assertThat(CommandLine.parse(new String[] {"--version", "--help"}).mode()).isEqualTo(CommandLine.Mode.HELP);
+        // the rest of the line is still read: a misspelt option is refused with or without --help
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--help", "--onse"})).hasMessageContaining("unknown argument: --onse");
+    }
 }

@@ -141,9 +141,15 @@ class ImageIT {
         assertThat(sim.err()).contains("--simulator is not part of this image: it needs the repository build");
         assertThat(sim.all()).doesNotContain("NoClassDefFoundError");
 
-        Result unknown = run(IMAGE_JAR, Map.of(), "--help");
+        Result unknown = run(IMAGE_JAR, Map.of(), "--onse");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown argument: --help", "usage: java -jar target/jackyun-sync.jar");
+        assertThat(unknown.err()).contains("unknown argument: --onse", "usage: java -jar target/jackyun-sync.jar");
+        Result help = run(IMAGE_JAR, Map.of(), "--help");
+        assertThat(help.exit()).as(help.all()).isZero();
+        assertThat(help.out()).startsWith("usage: java -jar target/jackyun-sync.jar");
+        Result version = run(IMAGE_JAR, Map.of(), "--version");
+        assertThat(version.exit()).as(version.all()).isZero();
+        assertThat(version.out()).startsWith("jackyun-sync " + System.getProperty("project.version") + "\n");
     }
 
     @Test

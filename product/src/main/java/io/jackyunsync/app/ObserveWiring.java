@@ -5,6 +5,7 @@ import io.jackyunsync.observe.Alerts;
 import io.jackyunsync.observe.ExchangeMeters;
 import io.jackyunsync.observe.Progress;
 import io.jackyunsync.observe.RunHistory;
+import io.jackyunsync.observe.RunLogContext;
 import io.jackyunsync.observe.StatusTable;
 import io.jackyunsync.observe.SyncHealthCheck;
 import io.jackyunsync.observe.SyncMetrics;
@@ -16,6 +17,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
+import org.apache.camel.spi.UnitOfWorkFactory;
 
 /** What tells about runs and reconciliations: health, the progress line, alerts, metrics and the status table. */
 final class ObserveWiring {
@@ -47,6 +49,10 @@ final class ObserveWiring {
         reconciler.onFinished(alerts::onReconcile);
 
         registry.bind("statusTable", new StatusTable());
+        // the run's account, scheme and id on every log line of its exchanges: the context's UnitOfWorkFactory (a bean of that
+        // type would be taken by Camel Main only if bound before its configuration classes run)
+        context.getCamelContextExtension().addContextPlugin(UnitOfWorkFactory.class, new RunLogContext());
+        sync.onStarted(RunLogContext::put);
         // Camel Main binds camel.metrics' Micrometer registry after the configuration classes ran: taken when Camel starts
         context.addStartupListener((StartupListener) (camel, alreadyStarted) -> {
             MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);

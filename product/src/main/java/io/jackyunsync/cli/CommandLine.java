@@ -1,10 +1,14 @@
 package io.jackyunsync.cli;
 
-/** The parsed command line; unknown or malformed arguments are refused with a message naming them. */
+/**
+ * The parsed command line; unknown or malformed arguments are refused with a message naming them. {@code --help} (or
+ * {@code -h}) and {@code --version} win over the modes and options beside them, which are still read: an unknown,
+ * malformed or conflicting one is refused as without them.
+ */
 public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
                    boolean force, int goods, int stock, int trades) {
 
-    public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE }
+    public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE, HELP, VERSION }
 
     public static CommandLine parse(String[] args) {
         Mode mode = Mode.SERVICE;
@@ -19,8 +23,12 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         int goods = 0;
         int stock = 0;
         int trades = 0;
+        boolean help = false;
+        boolean version = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--help", "-h" -> help = true;
+                case "--version" -> version = true;
                 case "--once" -> mode = only(mode, Mode.ONCE);
                 case "--demo" -> mode = only(mode, Mode.DEMO);
                 case "--simulator" -> mode = only(mode, Mode.SIMULATOR);
@@ -40,6 +48,9 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
                 case "--seed" -> seed = number(args, ++i, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
+        }
+        if (help || version) {
+            return new CommandLine(help ? Mode.HELP : Mode.VERSION, port, records, seed, faults, host, console, repair, force, goods, stock, trades);
         }
         if (console && mode != Mode.SERVICE) {
             throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");

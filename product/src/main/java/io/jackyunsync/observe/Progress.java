@@ -81,7 +81,9 @@ public final class Progress extends ServiceSupport implements CamelContextAware 
                 terminal.print("\r\033[K" + line(run, started));
                 terminal.flush();
             } else {
-                LOG.info("progress: {}", line(run, started));
+                try (var keys = RunLogContext.of(run)) {   // the timer's thread is no run's: its line carries the run's keys
+                    LOG.info("progress: {}", line(run, started));
+                }
             }
         });
     }

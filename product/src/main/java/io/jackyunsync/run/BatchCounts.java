@@ -13,6 +13,8 @@ import org.apache.camel.Header;
  */
 public final class BatchCounts {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchCounts.class);
+
     /** The header the count statement ({@code IN (:#in:keys)}, SchemeSql) takes the batch's keys from. */
     static final String KEYS = "keys";
 
@@ -28,5 +30,6 @@ public final class BatchCounts {
         run.updated.addAndGet(before);
         run.inserted.addAndGet(rows.size() - before);
         run.settled(rows.size());
+        LOG.debug("{} run #{}: a batch of {} rows written ({} new)", run.getScheme(), run.getId(), rows.size(), rows.size() - before);
     }
 }

@@ -49,8 +49,8 @@ public final class RunOutcome {
             Object key = keys.get(0).values().iterator().next();
             run.setId(((Number) key).longValue());
         }
+        startedListeners.forEach(listener -> listener.accept(run));   // first: the log context takes the new id (observe/RunLogContext)
         LOG.info("Run #{} of {} started, window [{}, {}]", run.getId(), run.getScheme(), run.getWindowStart(), run.getWindowEnd());
-        startedListeners.forEach(listener -> listener.accept(run));
     }
 
     /**

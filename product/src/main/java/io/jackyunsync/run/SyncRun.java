@@ -137,6 +137,11 @@ public final class SyncRun {
         return scheme.name();
     }
 
+    /** The route that writes this run's batches: its scheme's, or for a reconciliation's stage read the stage's. */
+    public String getWriteRoute() {
+        return fullSet ? WriteRoutes.stage(getScheme()) : WriteRoutes.upsert(getScheme());
+    }
+
     public SchemeSql getSql() {
         return scheme.sql();
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -33,16 +34,21 @@ public final class SchemeReloader {
     private final Predicate<Scheme> enabled;
     private final UnaryOperator<Scheme> configured;
     private final DataSource dataSource;
+    private final Consumer<CompiledScheme> reloaded;
     private String signature;
 
-    /** {@code configured}: a scheme as read, with the start-up options over its file's (its initial start). */
+    /**
+     * {@code configured}: a scheme as read, with the start-up options over its file's (its initial start);
+     * {@code reloaded}: told of each scheme that replaced a running one (its write routes are made again).
+     */
     public SchemeReloader(Path dir, Map<String, CompiledScheme> schemes, Predicate<Scheme> enabled,
-                          UnaryOperator<Scheme> configured, DataSource dataSource) {
+                          UnaryOperator<Scheme> configured, DataSource dataSource, Consumer<CompiledScheme> reloaded) {
         this.dir = dir;
         this.schemes = schemes;
         this.enabled = enabled;
         this.configured = configured;
         this.dataSource = dataSource;
+        this.reloaded = reloaded;
         this.signature = signature();
     }
 
@@ -59,7 +65,10 @@ public final class SchemeReloader {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            loaded.forEach(s -> schemes.put(s.name(), s));
+            for (CompiledScheme s : loaded) {
+                schemes.put(s.name(), s);
+                reloaded.accept(s);
+            }
             LOG.info("Schemes reloaded from {}: {}", dir, loaded.stream().map(CompiledScheme::name).toList());
         } catch (ConfigException e) {
             LOG.error("Schemes in {} changed but were not reloaded; the running ones stay. {}", dir, e.getMessage());

@@ -61,6 +61,7 @@ public final class SyncApp implements AutoCloseable {
         config.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
+                configured.get().getRegistry().lookupByNameAndType("schemeRoutes", SchemeRoutes.class).addAll();
                 addSchedules(configured.get());
             }
         });

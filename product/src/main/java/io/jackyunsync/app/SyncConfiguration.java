@@ -32,7 +32,9 @@ public class SyncConfiguration implements CamelConfiguration {
 
         HikariDataSource dataSource = DatabaseWiring.bind(registry, settings.database(), enabled.values());
         Pacer pacer = JackyunWiring.bind(context, settings.jackyun());
-        SyncService sync = RunWiring.bind(registry, settings, options, enabled, dataSource);
+        SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled);
+        registry.bind("schemeRoutes", schemeRoutes);
+        SyncService sync = RunWiring.bind(context, settings, options, enabled, dataSource, schemeRoutes);
         Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, enabled, sync);
         ObserveWiring.bind(context, settings, schemes, dataSource, sync, reconciler);
         ClusterWiring.bind(context, settings, dataSource, pacer);

@@ -46,6 +46,11 @@ public final class LineSteps {
         }
     }
 
+    /** The repair's step that judges the line extras: {@link #mayDeleteExtras}, its judgement kept for the route's filter, which only reads it. */
+    public void judgeLineExtras(@ExchangeProperty("reconcile") Reconciliation r) {
+        r.lineExtrasAllowed(mayDeleteExtras(r));
+    }
+
     /**
      * Whether the repair may delete the line extras: guarded like the parents' extras (a suspect or incomplete source
      * read, or too large a share of a child table, refuses it; --force overrides); when not, the reconciliation ends REFUSED.

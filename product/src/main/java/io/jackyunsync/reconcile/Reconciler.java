@@ -105,6 +105,11 @@ public final class Reconciler {
         r.repaired(r.getMissing() + r.getDifferent(), 0);
     }
 
+    /** The repair's step that judges the extras: {@link #mayHandleExtras}, its judgement kept for the route's filter, which only reads it. */
+    public void judgeExtras(@ExchangeProperty("reconcile") Reconciliation r) {
+        r.extrasAllowed(mayHandleExtras(r));
+    }
+
     /** Whether the repair may now delete or mark the extras; when not, the reconciliation ends REFUSED saying why. */
     public boolean mayHandleExtras(@ExchangeProperty("reconcile") Reconciliation r) {
         String refusal = r.extrasRefusal();

@@ -48,6 +48,8 @@ public final class Reconciliation {
     private long foundDifferent;
     private boolean compared;
     private volatile String refusal;
+    private volatile boolean extrasAllowed;
+    private volatile boolean lineExtrasAllowed;
     private volatile String forced;
     private long foundTarget;
     private long extrasToChange;
@@ -108,6 +110,24 @@ public final class Reconciliation {
     String extrasRefusal() {
         // delete: every extra; mark: the extras not marked yet; keep: none (see compared)
         return ExtrasGuard.refusal(extrasPolicy, extrasToChange, foundTarget, maxExtrasPercent, run.getSuspectPages(), run.getRejected());
+    }
+
+    /** The repair's judgement of the extras (Reconciler.judgeExtras): the route's condition reads it, changing nothing. */
+    public boolean isExtrasAllowed() {
+        return extrasAllowed;
+    }
+
+    void extrasAllowed(boolean allowed) {
+        this.extrasAllowed = allowed;
+    }
+
+    /** The repair's judgement of the line extras (LineSteps.judgeLineExtras). */
+    public boolean isLineExtrasAllowed() {
+        return lineExtrasAllowed;
+    }
+
+    void lineExtrasAllowed(boolean allowed) {
+        this.lineExtrasAllowed = allowed;
     }
 
     /** --force: the repair handled the extras although it would have refused, for this reason (shown in the summary and table). */

@@ -12,44 +12,35 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
- * The rows of a batch's child tables, one table per turn of the route's loop: of the rows the batch's parents have in
- * the table ({@link ChildTable#existing}), those that are none of the batch's rows (deleted one by one by primary key,
- * {@link ChildTable#deleteStale}), then the rows its records carried (upserted). Both run in the batch's transaction.
- * The delete goes first: a key the database matches and the text does not (another case, a trailing space) is then
- * deleted and written again, never deleted after its upsert.
+ * The rows of a batch in one child table, for that table's write route (sync-write-lines): of the rows the batch's
+ * parents have in the table ({@link ChildTable#existing}), those that are none of the batch's rows (deleted one by one
+ * by primary key, {@link ChildTable#deleteStale}), then the rows its records carried (upserted). Both run in the
+ * batch's transaction. The delete goes first: a key the database matches and the text does not (another case, a
+ * trailing space) is then deleted and written again, never deleted after its upsert.
  */
 public final class BatchChildren {
 
-    /** The rows of child table {@code CamelLoopIndex} of the batch in {@link RunProperties#BATCH_PARENTS}; sets the parents' keys header. */
-    public List<Map<String, Object>> rows(@ExchangeProperty(RunProperties.RUN) SyncRun run,
-                                          @ExchangeProperty(RunProperties.BATCH_PARENTS) List<Map<String, Object>> parents,
-                                          @ExchangeProperty(Exchange.LOOP_INDEX) int index, Exchange exchange) {
+    private final ChildTable table;
+    private final String parentKey;
+
+    /** The rows of {@code table}, whose parents' key is the column {@code parentKey} of the batch's rows. */
+    public BatchChildren(ChildTable table, String parentKey) {
+        this.table = table;
+        this.parentKey = parentKey;
+    }
+
+    /** The table's rows of the batch in {@link RunProperties#BATCH_PARENTS}; sets the parents' keys header. */
+    public List<Map<String, Object>> rows(@ExchangeProperty(RunProperties.BATCH_PARENTS) List<Map<String, Object>> parents,
+                                          Exchange exchange) {
         if (!BatchTransaction.active()) {
             throw new IllegalStateException("the lines of a batch are written only inside its transaction (batchTransaction)");
         }
-        ChildTable table = run.compiled().children().get(index);
-        String parentKey = run.compiled().scheme().target().key();
         List<Object> parentKeys = new ArrayList<>(parents.size());
         for (Map<String, Object> parent : parents) {
             parentKeys.add(parent.get(parentKey));
         }
         exchange.getMessage().setHeader(ChildTable.PARENTS, parentKeys);
-        return lines(table, parents);
-    }
-
-    /** The upsert of child table {@code CamelLoopIndex}. */
-    public String upsert(@ExchangeProperty(RunProperties.RUN) SyncRun run, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return run.compiled().children().get(index).sql().upsert();
-    }
-
-    /** The query of the rows the batch's parents have in child table {@code CamelLoopIndex}. */
-    public String existing(@ExchangeProperty(RunProperties.RUN) SyncRun run, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return run.compiled().children().get(index).existing();
-    }
-
-    /** The delete of one stale row of child table {@code CamelLoopIndex}. */
-    public String deleteStale(@ExchangeProperty(RunProperties.RUN) SyncRun run, @ExchangeProperty(Exchange.LOOP_INDEX) int index) {
-        return run.compiled().children().get(index).deleteStale();
+        return lines(parents);
     }
 
     /**
@@ -57,18 +48,15 @@ public final class BatchChildren {
      * each as its key and its parent's key, the parameters of {@link ChildTable#deleteStale}. Keys are compared as text,
      * so a key the database would match differently (a trailing space) is deleted and then written again, never kept.
      */
-    public List<Map<String, Object>> stale(@ExchangeProperty(RunProperties.RUN) SyncRun run,
-                                           @ExchangeProperty(RunProperties.BATCH_PARENTS) List<Map<String, Object>> parents,
-                                           @ExchangeProperty(Exchange.LOOP_INDEX) int index,
+    public List<Map<String, Object>> stale(@ExchangeProperty(RunProperties.BATCH_PARENTS) List<Map<String, Object>> parents,
                                            @Header(ChildTable.EXISTING) List<Map<String, Object>> existing) {
         if (!BatchTransaction.active()) {
             throw new IllegalStateException("the lines of a batch are deleted only inside its transaction (batchTransaction)");
         }
-        ChildTable table = run.compiled().children().get(index);
         String key = table.child().key();
-        String parentKey = table.child().parentKey();
+        String lineParent = table.child().parentKey();
         Set<String> kept = new HashSet<>();
-        for (Map<String, Object> row : lines(table, parents)) {
+        for (Map<String, Object> row : lines(parents)) {
             kept.add(String.valueOf(row.get(key)));
         }
         List<Map<String, Object>> stale = new ArrayList<>();
@@ -76,7 +64,7 @@ public final class BatchChildren {
             if (!kept.contains(String.valueOf(row.get(key)))) {
                 Map<String, Object> gone = new HashMap<>(4);
                 gone.put(key, row.get(key));
-                gone.put(parentKey, row.get(parentKey));
+                gone.put(lineParent, row.get(lineParent));
                 stale.add(gone);
             }
         }
@@ -84,7 +72,7 @@ public final class BatchChildren {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> lines(ChildTable table, List<Map<String, Object>> parents) {
+    private List<Map<String, Object>> lines(List<Map<String, Object>> parents) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> parent : parents) {
             if (parent.get(table.rowsKey()) instanceof List<?> list) {

@@ -66,6 +66,11 @@ final class ReadPlan {
         this.countsIds = source.total() != null || slices * partitionCount > 1;
     }
 
+    /** Whether a read is left: the next one, or the same one again when its total asked for it. */
+    synchronized boolean hasNext() {
+        return rereadPending || index + 1 < slices * partitionCount;
+    }
+
     /** Moves to the next read (or to the same one again, when its total asked for it); false when none is left. */
     synchronized boolean next() {
         if (rereadPending) {

@@ -83,12 +83,25 @@ public final class SyncRun {
 
     // The reads of the window (its slices and partitions): see ReadPlan.
 
-    /** Moves on to the next read of the window with a fresh cursor; false when none is left or the run failed. */
-    public boolean nextRead() {
-        if (!isClean() || !plan.next()) {
-            return false;
+    /** Whether the run reads on: it is clean and a read of the window is left (the read loop's condition; changes nothing). */
+    public boolean isReadLeft() {
+        return isClean() && plan.hasNext();
+    }
+
+    /** Moves on to the next read of the window with a fresh cursor (the read loop's first step). */
+    public void startNextRead() {
+        if (!plan.next()) {
+            throw new IllegalStateException(scheme.name() + ": no read is left to start");
         }
         cursor = newCursor();
+    }
+
+    /** Moves on to the next read of the window with a fresh cursor; false when none is left or the run failed. */
+    public boolean nextRead() {
+        if (!isReadLeft()) {
+            return false;
+        }
+        startNextRead();
         return true;
     }
 
@@ -135,6 +148,11 @@ public final class SyncRun {
 
     public String getScheme() {
         return scheme.name();
+    }
+
+    /** The route that writes this run's batches: its scheme's, or for a reconciliation's stage read the stage's. */
+    public String getWriteRoute() {
+        return fullSet ? WriteRoutes.stage(getScheme()) : WriteRoutes.upsert(getScheme());
     }
 
     public SchemeSql getSql() {

@@ -151,6 +151,11 @@ public final class SyncService {
         return run.isClean() && !run.isCursorMode() && run.readPages() >= 2;
     }
 
+    /** The next read of the window (a slice in a partition, or the same read again) starts with a fresh cursor. */
+    public void readStarts(@ExchangeProperty("run") SyncRun run) {
+        run.startNextRead();
+    }
+
     /** The read of a slice (in a partition) came to its end: its records are checked against the answer's total. */
     public void readEnded(@ExchangeProperty("run") SyncRun run) {
         run.readEnded();

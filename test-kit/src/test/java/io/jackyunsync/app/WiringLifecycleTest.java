@@ -28,7 +28,8 @@ class WiringLifecycleTest {
         var registry = context.getRegistry();
         JackyunWiring.bind(context, settings.jackyun());
         // a pool that is never asked for a connection: the wiring only hands it to the beans
-        SyncService sync = RunWiring.bind(registry, settings, options, Map.of(), new com.zaxxer.hikari.HikariDataSource());
+        SyncService sync = RunWiring.bind(context, settings, options, Map.of(), new com.zaxxer.hikari.HikariDataSource(),
+                new SchemeRoutes(context, Map.of()));
         Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, Map.of(), sync);
         ObserveWiring.bind(context, settings, List.of(), null, sync, reconciler);
 

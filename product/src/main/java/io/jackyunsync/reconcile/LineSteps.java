@@ -48,7 +48,7 @@ public final class LineSteps {
 
     /** The repair's step that judges the line extras: {@link #mayDeleteExtras}, its judgement kept for the route's filter, which only reads it. */
     public void judgeLineExtras(@ExchangeProperty("reconcile") Reconciliation r) {
-        r.lineExtrasAllowed(mayDeleteExtras(r));
+        r.judgedLineExtras(mayDeleteExtras(r));
     }
 
     /**

@@ -107,7 +107,7 @@ public final class Reconciler {
 
     /** The repair's step that judges the extras: {@link #mayHandleExtras}, its judgement kept for the route's filter, which only reads it. */
     public void judgeExtras(@ExchangeProperty("reconcile") Reconciliation r) {
-        r.extrasAllowed(mayHandleExtras(r));
+        r.judgedExtras(mayHandleExtras(r));
     }
 
     /** Whether the repair may now delete or mark the extras; when not, the reconciliation ends REFUSED saying why. */

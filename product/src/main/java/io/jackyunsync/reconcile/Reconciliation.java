@@ -117,7 +117,7 @@ public final class Reconciliation {
         return extrasAllowed;
     }
 
-    void extrasAllowed(boolean allowed) {
+    void judgedExtras(boolean allowed) {
         this.extrasAllowed = allowed;
     }
 
@@ -126,7 +126,7 @@ public final class Reconciliation {
         return lineExtrasAllowed;
     }
 
-    void lineExtrasAllowed(boolean allowed) {
+    void judgedLineExtras(boolean allowed) {
         this.lineExtrasAllowed = allowed;
     }
 

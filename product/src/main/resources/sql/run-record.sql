@@ -1,11 +1,11 @@
-UPDATE sync_run SET status = :#${exchangeProperty.run.status}, pages = :#${exchangeProperty.run.pages},
-       passes = :#${exchangeProperty.run.passes}, records_fetched = :#${exchangeProperty.run.fetched},
-       duplicates_dropped = :#${exchangeProperty.run.duplicates}, rows_inserted = :#${exchangeProperty.run.inserted},
-       rows_updated = :#${exchangeProperty.run.updated}, rows_rejected = :#${exchangeProperty.run.rejected},
-       rows_failed = :#${exchangeProperty.run.failedRows}, retries = :#${exchangeProperty.run.retries},
-       throttled = :#${exchangeProperty.run.throttled}, dead_letters = :#${exchangeProperty.run.deadLetters},
+UPDATE sync_run SET status = :#${exchangeProperty.run.status}, pages = :#${exchangeProperty.run.counts.pages},
+       passes = :#${exchangeProperty.run.passes}, records_fetched = :#${exchangeProperty.run.counts.fetched},
+       duplicates_dropped = :#${exchangeProperty.run.counts.duplicates}, rows_inserted = :#${exchangeProperty.run.counts.inserted},
+       rows_updated = :#${exchangeProperty.run.counts.updated}, rows_rejected = :#${exchangeProperty.run.counts.rejected},
+       rows_failed = :#${exchangeProperty.run.counts.failedRows}, retries = :#${exchangeProperty.run.counts.retries},
+       throttled = :#${exchangeProperty.run.counts.throttled}, dead_letters = :#${exchangeProperty.run.counts.deadLetters},
        slice_reads = :#${exchangeProperty.run.reads}, slice_rereads = :#${exchangeProperty.run.rereads},
        records_expected = :#${exchangeProperty.run.recordsExpected},
-       records_newer = :#${exchangeProperty.run.newer}, records_stale = :#${exchangeProperty.run.stale},
+       records_newer = :#${exchangeProperty.run.counts.newer}, records_stale = :#${exchangeProperty.run.counts.stale},
        error = :#${exchangeProperty.run.error}, ended_at = NOW(3)
 WHERE id = :#${exchangeProperty.run.id}

@@ -91,8 +91,8 @@ class CrashAndOutageIT {
             SyncRun next = app.run("warehouse");
 
             assertThat(next.isSucceeded()).as(next.summary()).isTrue();
-            assertThat(next.getUpdated()).isEqualTo(landed);
-            assertThat(next.getInserted()).isEqualTo(3000 - landed);
+            assertThat(next.getCounts().getUpdated()).isEqualTo(landed);
+            assertThat(next.getCounts().getInserted()).isEqualTo(3000 - landed);
         }
         assertTableEqualsSimulator(db, simulator);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(3000);
@@ -133,7 +133,7 @@ class CrashAndOutageIT {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> (next[0] = app.run("warehouse")).isSucceeded());
 
-                assertThat(next[0].getFetched()).isEqualTo(2000);
+                assertThat(next[0].getCounts().getFetched()).isEqualTo(2000);
                 assertTableEqualsSimulator(db, simulator);
                 assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(2000);
                 assertThat(db.rows("SELECT checkpoint FROM sync_checkpoint")).hasSize(1);

@@ -46,7 +46,7 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getThrottled()).isPositive().isEqualTo(simulator.throttledCalls());
+        assertThat(run.getCounts().getThrottled()).isPositive().isEqualTo(simulator.throttledCalls());
         // the pacer halves its rate at each refusal: far fewer refusals than calls over the limit
         assertThat(simulator.throttledCalls()).isLessThan(simulator.calls() / 3);
         assertTableEqualsSimulator(db, simulator);
@@ -59,8 +59,8 @@ class FailureBehaviourTest extends SyncMainTestSupport {
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(simulator.faultsInjected()).isPositive();
-        assertThat(run.getRetries()).isEqualTo(simulator.faultsInjected());
-        assertThat(db.count("SELECT retries FROM sync_run")).isEqualTo(run.getRetries());
+        assertThat(run.getCounts().getRetries()).isEqualTo(simulator.faultsInjected());
+        assertThat(db.count("SELECT retries FROM sync_run")).isEqualTo(run.getCounts().getRetries());
         assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter")).isZero();
         assertTableEqualsSimulator(db, simulator);
     }
@@ -72,7 +72,7 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getRetries()).isPositive();
+        assertThat(run.getCounts().getRetries()).isPositive();
         assertTableEqualsSimulator(db, simulator);
     }
 
@@ -97,7 +97,7 @@ class FailureBehaviourTest extends SyncMainTestSupport {
 
         assertThat(failed.getStatus()).isEqualTo("FAILED");
         assertThat(failed.getError()).contains("HTTP 503");
-        assertThat(failed.getRetries()).isEqualTo(2);
+        assertThat(failed.getCounts().getRetries()).isEqualTo(2);
         assertThat(simulator.calls()).isEqualTo(3);
         assertThat(db.rows("SELECT kind, status, cause FROM sync_dead_letter")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("kind", "PAGE").containsEntry("status", "PENDING"));
@@ -122,7 +122,7 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getPasses()).isEqualTo(2);
         // records that a forward-only pager stepped over, found by the backward pass
-        assertThat(run.getRecovered()).isPositive();
+        assertThat(run.getCounts().getRecovered()).isPositive();
         // every record that stayed in the window landed in this very run
         java.util.Set<Long> moved = new java.util.HashSet<>(simulator.data().movedIds());
         long stayed = java.util.Arrays.stream(simulator.data().snapshot())
@@ -140,7 +140,7 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         SyncRun next = app.run("warehouse");
 
         assertThat(next.isSucceeded()).as(next.summary()).isTrue();
-        assertThat(next.getFetched()).isGreaterThanOrEqualTo(moved.stream().filter(id -> java.util.Arrays.stream(
+        assertThat(next.getCounts().getFetched()).isGreaterThanOrEqualTo(moved.stream().filter(id -> java.util.Arrays.stream(
                 simulator.data().snapshot()).anyMatch(w -> w.id() == id && w.visibleByDefault())).count());
         assertTableEqualsSimulator(db, simulator);
     }
@@ -166,8 +166,8 @@ class FailureBehaviourTest extends SyncMainTestSupport {
 
         assertThat(tooLong).isPositive();
         assertThat(run.getStatus()).as(run.summary()).isEqualTo("PARTIAL");
-        assertThat(run.getFailedRows()).isEqualTo(tooLong);
-        assertThat(run.getDeadLetters()).isEqualTo(tooLong);
+        assertThat(run.getCounts().getFailedRows()).isEqualTo(tooLong);
+        assertThat(run.getCounts().getDeadLetters()).isEqualTo(tooLong);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(600 - tooLong);
         assertThat(db.rows("SELECT kind, cause FROM sync_dead_letter")).hasSize((int) tooLong)
                 .allSatisfy(r -> assertThat(r).containsEntry("kind", "ROW"))
@@ -225,11 +225,11 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
         SyncRun partial = app.run("warehouse");
         assertThat(partial.getStatus()).as(partial.summary()).isEqualTo("PARTIAL");
-        assertThat(partial.getDeadLetters()).isPositive();
+        assertThat(partial.getCounts().getDeadLetters()).isPositive();
         db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(255)");
         simulator.data().modify(600);
         SyncRun next = app.run("warehouse");
         assertThat(next.isSucceeded()).as(next.summary()).isTrue();
-        return new Recovery(partial.getDeadLetters(), next);
+        return new Recovery(partial.getCounts().getDeadLetters(), next);
     }
 }

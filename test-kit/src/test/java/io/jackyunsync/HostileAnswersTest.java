@@ -104,7 +104,7 @@ class HostileAnswersTest extends HostileGatewayFixture {
 
         app = SyncApp.start(settings());
         SyncRun run = app.run("warehouse");
-        System.out.println("HOSTILE backward: " + run.summary() + " suspect=" + run.getSuspectPages() + " passes=" + run.getPasses());
+        System.out.println("HOSTILE backward: " + run.summary() + " suspect=" + run.getCounts().getSuspectPages() + " passes=" + run.getPasses());
 
         Set<Long> moved = new java.util.HashSet<>(simulator.data().movedIds());
         Set<Object> landed = db.rows("SELECT id FROM warehouse").stream().map(r -> r.get("id")).collect(Collectors.toSet());
@@ -126,7 +126,7 @@ class HostileAnswersTest extends HostileGatewayFixture {
         gateway.on(c -> page(c, 0), 1, body("{\"code\":200,\"msg\":\"success\",\"subCode\":\"\",\"result\":{\"data\":{}}}"));
         app = SyncApp.start(settings());
         SyncRun run = app.run("warehouse");
-        System.out.println("HOSTILE page0: " + run.summary() + " suspect=" + run.getSuspectPages());
+        System.out.println("HOSTILE page0: " + run.summary() + " suspect=" + run.getCounts().getSuspectPages());
         SyncRun next = app.run("warehouse");
         System.out.println("HOSTILE page0 next: " + next.summary());
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).as("rows after two OK runs (%s / %s)", run.summary(), next.summary())
@@ -209,7 +209,7 @@ class HostileAnswersTest extends HostileGatewayFixture {
         gateway.on(c -> page(c, 3), 1, (call, form, exchange, g) -> body(page2.get()).answer(call, form, exchange, g));
         app = SyncApp.start(settings());
         SyncRun run = app.run("warehouse");
-        System.out.println("HOSTILE other page: " + run.summary() + " suspect=" + run.getSuspectPages());
+        System.out.println("HOSTILE other page: " + run.summary() + " suspect=" + run.getCounts().getSuspectPages());
         if (run.isSucceeded()) {
             assertThat(db.count("SELECT COUNT(*) FROM warehouse")).as("rows after a run that says OK (%s)", run.summary()).isEqualTo(VISIBLE);
         }

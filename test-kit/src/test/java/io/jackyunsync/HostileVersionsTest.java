@@ -201,7 +201,7 @@ class HostileVersionsTest {
         SyncRun run = app.run("trade");
 
         assertThat(run.isSucceeded()).as("the same order, the same lines, another line order: " + run.summary()).isTrue();
-        assertThat(run.getDuplicates()).isGreaterThanOrEqualTo(1);
+        assertThat(run.getCounts().getDuplicates()).isGreaterThanOrEqualTo(1);
         assertThat(lineIds(order.tradeId())).isEqualTo(lineIds(order));
         assertThat(db.count("SELECT COUNT(*) FROM trade")).isEqualTo(600);
     }
@@ -247,8 +247,8 @@ class HostileVersionsTest {
         SyncRun run = app.run("trade");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getDuplicates()).isGreaterThanOrEqualTo(1);
-        assertThat(run.getNewer() + run.getStale()).isZero();
+        assertThat(run.getCounts().getDuplicates()).isGreaterThanOrEqualTo(1);
+        assertThat(run.getCounts().getNewer() + run.getCounts().getStale()).isZero();
     }
 
     // ---- records whose modified time cannot be read -----------------------------------------------------------
@@ -435,8 +435,8 @@ class HostileVersionsTest {
         SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getNewer()).isEqualTo(2);
-        assertThat(run.getStale()).isEqualTo(1);
+        assertThat(run.getCounts().getNewer()).isEqualTo(2);
+        assertThat(run.getCounts().getStale()).isEqualTo(1);
         assertThat(db.rows("SELECT warehouse_name FROM warehouse WHERE id = " + fromPage0.get().path("warehouseId").asText()).get(0))
                 .containsEntry("warehouse_name", "newer from page 1");
         assertThat(db.rows("SELECT warehouse_name FROM warehouse WHERE id = " + twice.get()).get(0))

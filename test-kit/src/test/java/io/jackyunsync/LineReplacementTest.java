@@ -295,7 +295,7 @@ class LineReplacementTest {
 
             SyncRun run = app.run("orders");
 
-            assertThat(run.getRejected()).isEqualTo(2);
+            assertThat(run.getCounts().getRejected()).isEqualTo(2);
             assertThat(db.rows("SELECT source_id, reason FROM sync_reject WHERE scheme = 'orders' ORDER BY source_id"))
                     .extracting(r -> r.get("source_id") + ": " + r.get("reason"))
                     .containsExactly("1: lines line 777 is also a line of record 2 in the same answer: one line cannot belong to two records",

@@ -40,8 +40,8 @@ class MySql8SyncIT {
             }
             SyncRun second = app.run("warehouse");
 
-            assertThat(first.getInserted()).as(first.summary()).isEqualTo(visible);
-            assertThat(second.getUpdated()).as(second.summary()).isEqualTo(visible);
+            assertThat(first.getCounts().getInserted()).as(first.summary()).isEqualTo(visible);
+            assertThat(second.getCounts().getUpdated()).as(second.summary()).isEqualTo(visible);
             try (Connection c = DriverManager.getConnection(MYSQL.getJdbcUrl(), MYSQL.getUsername(), MYSQL.getPassword());
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(warehouse_name LIKE '%🚚%') FROM warehouse")) {

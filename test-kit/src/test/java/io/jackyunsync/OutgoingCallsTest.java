@@ -44,7 +44,7 @@ class OutgoingCallsTest {
 
                 assertThat(run.isSucceeded()).as(run.summary()).isTrue();
                 long calls = simulator.calls() - before;
-                assertThat(calls).as("the pages and the movement probe").isGreaterThan(run.getPages());
+                assertThat(calls).as("the pages and the movement probe").isGreaterThan(run.getCounts().getPages());
                 assertThat(sentByHttp.get()).as("calls sent through a camel-http endpoint").isEqualTo(calls);
                 assertThat(app.context().getEndpoints()).filteredOn(e -> e instanceof HttpEndpoint).extracting(Endpoint::getEndpointBaseUri)
                         .contains(simulator.url().toString());

@@ -214,8 +214,8 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         assertThat(run.getError()).contains("against the 10 the answer's total counts, twice");
         assertThat(checkpoint("trade")).isNull();
         // the run stops at the first read it cannot prove: what it read is written (nothing beyond the total dropped)
-        assertThat(db.count("SELECT COUNT(*) FROM trade")).isEqualTo(run.getInserted()).isEqualTo(run.getFetched() - run.getDuplicates());
-        assertThat(run.getInserted()).isGreaterThan(10);
+        assertThat(db.count("SELECT COUNT(*) FROM trade")).isEqualTo(run.getCounts().getInserted()).isEqualTo(run.getCounts().getFetched() - run.getCounts().getDuplicates());
+        assertThat(run.getCounts().getInserted()).isGreaterThan(10);
     }
 
     /** A scrollId that never changes while full pages keep coming: the run must end (page limit or error), checkpoint kept. */
@@ -443,7 +443,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         System.out.println("HOSTILE15 no-goodsDetail: " + run.summary());
         assertThat(db.count("SELECT COUNT(*) FROM trade_goods WHERE trade_id = " + id)).isEqualTo(order.lines().size());
         assertThat(run.isSucceeded()).isFalse();
-        assertThat(run.getRetries()).isPositive();
+        assertThat(run.getCounts().getRetries()).isPositive();
         assertThat(run.getError()).contains("record " + id + " came without its goodsDetail list");
     }
 
@@ -528,7 +528,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         assertThat(db.count("SELECT COUNT(*) FROM trade_goods WHERE trade_id = " + id)).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM trade_goods WHERE barcode LIKE 'BBBB%'")).as("a truncated barcode").isZero();
         assertThat(db.rows("SELECT reason FROM sync_reject WHERE source_id = '" + id + "'").toString()).contains(line).contains("barcode");
-        assertThat(run.getRejected()).isOne();
+        assertThat(run.getCounts().getRejected()).isOne();
         assertThat(run.summary()).contains("rejected=1");
         assertThat(db.count("SELECT rows_rejected FROM sync_run WHERE scheme = 'trade'")).isOne();
     }

@@ -185,7 +185,7 @@ class ReconcileChildrenTest {
             Reconciliation refused = app.reconcile("orders", true);
 
             assertThat(refused.getStatus()).as(refused.summary()).isEqualTo("REFUSED");
-            assertThat(refused.getRun().getSuspectPages()).isEqualTo(1);
+            assertThat(refused.getRun().getCounts().getSuspectPages()).isEqualTo(1);
             assertThat(refused.getLinesExtra()).isEqualTo(1);
             assertThat(refused.getError()).contains("line extras left alone: rec_order_line: would delete 1 of " + LINES + " lines",
                     "suspect page", "run with --force after checking");

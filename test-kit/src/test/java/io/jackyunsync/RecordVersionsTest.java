@@ -72,9 +72,9 @@ class RecordVersionsTest extends HostileGatewayFixture {
         SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getNewer()).isEqualTo(20);
-        assertThat(run.getDuplicates()).isZero();
-        assertThat(run.getSuspectPages()).isZero();
+        assertThat(run.getCounts().getNewer()).isEqualTo(20);
+        assertThat(run.getCounts().getDuplicates()).isZero();
+        assertThat(run.getCounts().getSuspectPages()).isZero();
         assertThat(gateway.calls().stream().filter(c -> page(c, 2)).count()).as("the page of moved records asked for once").isEqualTo(1);
         assertThat(db.rows("SELECT COUNT(*) AS n FROM warehouse WHERE warehouse_name LIKE 'moved %'").get(0).get("n")).isEqualTo(20L);
         assertThat(db.rows("SELECT COUNT(*) AS n FROM warehouse").get(0).get("n")).isEqualTo(100L);
@@ -101,10 +101,10 @@ class RecordVersionsTest extends HostileGatewayFixture {
 
         assertThat(incremental.getStatus()).isEqualTo("FAILED");
         assertThat(incremental.getError()).contains("outside the window", "gmtModifiedBegin", "gmtModifiedFinish");
-        assertThat(incremental.getPages()).isEqualTo(1);
+        assertThat(incremental.getCounts().getPages()).isEqualTo(1);
         assertThat(simulator.calls("erp.warehouse.get") - callsBefore).as("calls of the failed run").isEqualTo(1);
         assertThat(db.rows("SELECT checkpoint FROM sync_checkpoint WHERE scheme = 'warehouse'").get(0).get("checkpoint")).isEqualTo(checkpoint);
-        assertThat(incremental.getInserted() + incremental.getUpdated()).isZero();
+        assertThat(incremental.getCounts().getInserted() + incremental.getCounts().getUpdated()).isZero();
     }
 
     @Test
@@ -117,6 +117,6 @@ class RecordVersionsTest extends HostileGatewayFixture {
 
         assertThat(incremental.isSucceeded()).as(incremental.summary()).isTrue();
         Truth.assertTableEqualsSimulator(db, simulator);
-        assertThat(incremental.getFetched()).as("only the modified ones").isBetween(1L, 3L);
+        assertThat(incremental.getCounts().getFetched()).as("only the modified ones").isBetween(1L, 3L);
     }
 }

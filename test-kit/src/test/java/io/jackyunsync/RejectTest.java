@@ -36,7 +36,7 @@ class RejectTest extends SyncMainTestSupport {
         Set<Long> bad = visible().stream().filter(w -> WarehouseDataSet.isBad(w, 40)).map(SimWarehouse::id).collect(Collectors.toSet());
         assertThat(bad).hasSizeBetween(10, 61);
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getRejected()).isEqualTo(bad.size());
+        assertThat(run.getCounts().getRejected()).isEqualTo(bad.size());
         List<Map<String, Object>> rejects = db.rows("SELECT scheme, source_id, rule, reason, payload, run_id FROM sync_reject");
         assertThat(rejects).hasSize(bad.size());
         assertThat(rejects.stream().map(r -> Long.parseLong((String) r.get("source_id")))).containsExactlyInAnyOrderElementsOf(bad);

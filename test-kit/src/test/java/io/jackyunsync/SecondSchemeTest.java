@@ -65,8 +65,8 @@ class SecondSchemeTest extends SyncMainTestSupport {
 
         List<SalesChannelDataSet.Channel> channels = simulator.salesChannels().channels();
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getPages()).isEqualTo(channels.size() / 50 + 1);
-        assertThat(run.getInserted()).isEqualTo(channels.size());
+        assertThat(run.getCounts().getPages()).isEqualTo(channels.size() / 50 + 1);
+        assertThat(run.getCounts().getInserted()).isEqualTo(channels.size());
         Map<Long, Map<String, Object>> rows = db.rows("SELECT id, channel_code, HEX(channel_name) AS name_hex, channel_type,"
                 + " platform_name, source_Id FROM sales_channel").stream().collect(Collectors.toMap(r -> (Long) r.get("id"), r -> r));
         assertThat(rows).hasSize(channels.size());

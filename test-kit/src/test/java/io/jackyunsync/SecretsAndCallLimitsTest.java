@@ -235,10 +235,10 @@ class SecretsAndCallLimitsTest extends HostileGatewayFixture {
                 assertThat(cr.isSucceeded()).as(cr.summary()).isTrue();
                 long warehouses = db.count("SELECT COUNT(*) FROM warehouse");
                 long channels = db.count("SELECT COUNT(*) FROM sales_channel");
-                assertThat(wr.getInserted() + wr.getUpdated()).as(wr.summary()).isEqualTo(warehouses);
-                assertThat(cr.getInserted() + cr.getUpdated()).as(cr.summary()).isEqualTo(channels);
-                assertThat(round == 0 ? wr.getInserted() : wr.getUpdated()).isEqualTo(warehouses);
-                assertThat(round == 0 ? cr.getInserted() : cr.getUpdated()).isEqualTo(channels);
+                assertThat(wr.getCounts().getInserted() + wr.getCounts().getUpdated()).as(wr.summary()).isEqualTo(warehouses);
+                assertThat(cr.getCounts().getInserted() + cr.getCounts().getUpdated()).as(cr.summary()).isEqualTo(channels);
+                assertThat(round == 0 ? wr.getCounts().getInserted() : wr.getCounts().getUpdated()).isEqualTo(warehouses);
+                assertThat(round == 0 ? cr.getCounts().getInserted() : cr.getCounts().getUpdated()).isEqualTo(channels);
             } finally {
                 pool.shutdownNow();
             }

@@ -48,8 +48,8 @@ class SilentLossTest extends HostileGatewayFixture {
         SyncRun run = run();
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getRetries()).isEqualTo(1);
-        assertThat(run.getSuspectPages()).isEqualTo(1);
+        assertThat(run.getCounts().getRetries()).isEqualTo(1);
+        assertThat(run.getCounts().getSuspectPages()).isEqualTo(1);
         Truth.assertTableEqualsSimulator(db, simulator);
     }
 
@@ -61,8 +61,8 @@ class SilentLossTest extends HostileGatewayFixture {
         SyncRun run = run();
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getSuspectPages()).isEqualTo(1);
-        assertThat(run.getPages()).isEqualTo(26);   // 25 pages and the one asked again
+        assertThat(run.getCounts().getSuspectPages()).isEqualTo(1);
+        assertThat(run.getCounts().getPages()).isEqualTo(26);   // 25 pages and the one asked again
         Truth.assertTableEqualsSimulator(db, simulator);
     }
 
@@ -73,7 +73,7 @@ class SilentLossTest extends HostileGatewayFixture {
         SyncRun run = run();
 
         // the gateway says twice that page 3 is empty: the pass ends there, as at the end of any window of 150
-        assertThat(run.getSuspectPages()).isZero();
+        assertThat(run.getCounts().getSuspectPages()).isZero();
         assertThat(gateway.calls().stream().filter(c -> page(c, 3)).count()).isGreaterThanOrEqualTo(2);
         assertThat(gateway.calls().stream().filter(c -> page(c, 4)).count()).isZero();
     }
@@ -103,8 +103,8 @@ class SilentLossTest extends HostileGatewayFixture {
         SyncRun run = run();
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getRejected()).isEqualTo(5);
-        assertThat(run.getDuplicates()).isZero();
+        assertThat(run.getCounts().getRejected()).isEqualTo(5);
+        assertThat(run.getCounts().getDuplicates()).isZero();
         assertThat(db.rows("SELECT rule, reason FROM sync_reject")).hasSize(5)
                 .allSatisfy(r -> assertThat(r).containsEntry("rule", "id"))
                 .allSatisfy(r -> assertThat((String) r.get("reason")).contains("warehouseId"));
@@ -118,7 +118,7 @@ class SilentLossTest extends HostileGatewayFixture {
         SyncRun run = run();
 
         // 100 of 1234 (8.1 %) are over the 5 % threshold: the run fails and the checkpoint stays
-        assertThat(run.getRejected()).isEqualTo(100);
+        assertThat(run.getCounts().getRejected()).isEqualTo(100);
         assertThat(run.isSucceeded()).isFalse();
         assertThat(run.getError()).contains("100 of 1234 records rejected");
         assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
@@ -136,7 +136,7 @@ class SilentLossTest extends HostileGatewayFixture {
         SyncRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run());
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getRejected()).isEqualTo(1);
+        assertThat(run.getCounts().getRejected()).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE - 1);
         Map<String, Object> reject = db.rows("SELECT source_id, rule, payload FROM sync_reject").get(0);
         assertThat(reject).containsEntry("source_id", huge.get()).containsEntry("rule", "maxLength");
@@ -185,7 +185,7 @@ class SilentLossTest extends HostileGatewayFixture {
         SyncRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run("sync.max-pages-per-run", "40"));
 
         assertThat(run.isSucceeded()).isFalse();
-        assertThat(run.getPages()).isEqualTo(40);
+        assertThat(run.getCounts().getPages()).isEqualTo(40);
         assertThat(run.getError()).contains("sync.max-pages-per-run");
         assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
     }

@@ -46,7 +46,7 @@ class SuspectReadRepairTest extends SyncMainTestSupport {
         Reconciliation refused = app.reconcile("warehouse", true);
 
         assertThat(refused.getStatus()).as(refused.summary()).isEqualTo("REFUSED");
-        assertThat(refused.getRun().getSuspectPages()).isEqualTo(1);
+        assertThat(refused.getRun().getCounts().getSuspectPages()).isEqualTo(1);
         assertThat(refused.getError()).contains("would mark 2 of 302 rows (0.7 %), and the source read had 1 suspect page",
                 "nothing was marked", "run with --force after checking").doesNotContain("above");
         assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE id IN (11, 12) AND status = 1")).isEqualTo(2);

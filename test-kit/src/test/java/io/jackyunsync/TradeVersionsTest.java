@@ -135,8 +135,8 @@ class TradeVersionsTest {
         SyncRun run = run(null);
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getNewer()).isEqualTo(1);
-        assertThat(run.getStale()).isZero();
+        assertThat(run.getCounts().getNewer()).isEqualTo(1);
+        assertThat(run.getCounts().getStale()).isZero();
         assertThat(row(latest).get("seller_memo")).isEqualTo(latest.sellerMemo());
         assertThat(lines(latest)).isEqualTo(lineIds(latest));
         assertThat(db.rows("SELECT COUNT(*) AS n FROM trade").get(0).get("n")).isEqualTo(600L);
@@ -153,9 +153,9 @@ class TradeVersionsTest {
         SyncRun run = run(null);
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getStale()).isEqualTo(1);
-        assertThat(run.getNewer()).isZero();
-        assertThat(run.getDuplicates()).as("boundary seconds read twice are the only plain duplicates").isEqualTo(run.getFetched() - 601);
+        assertThat(run.getCounts().getStale()).isEqualTo(1);
+        assertThat(run.getCounts().getNewer()).isZero();
+        assertThat(run.getCounts().getDuplicates()).as("boundary seconds read twice are the only plain duplicates").isEqualTo(run.getCounts().getFetched() - 601);
         assertThat(row(first).get("seller_memo")).isEqualTo(first.sellerMemo());
         assertThat(lines(first)).isEqualTo(lineIds(first));
         assertThat(run.summary()).contains("newer=0 stale=1");
@@ -171,7 +171,7 @@ class TradeVersionsTest {
 
         assertThat(run.getStatus()).isEqualTo("FAILED");
         assertThat(run.getError()).contains("record " + first.tradeId(), "same gmtModified", "different content");
-        assertThat(run.getSuspectPages()).isEqualTo(1);
+        assertThat(run.getCounts().getSuspectPages()).isEqualTo(1);
         assertThat(db.rows("SELECT checkpoint FROM sync_checkpoint WHERE scheme = 'trade'")).isEmpty();
     }
 

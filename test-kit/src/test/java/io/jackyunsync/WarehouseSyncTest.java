@@ -43,10 +43,10 @@ class WarehouseSyncTest extends SyncMainTestSupport {
         // the upserts and the counts of existing keys bound their rows without camel-sql parsing the statement again
         assertThat(io.jackyunsync.run.NamedParameters.fallbacks()).isEqualTo(parsedAgain);
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getPages()).isEqualTo(25);
-        assertThat(run.getFetched()).isEqualTo(VISIBLE);
-        assertThat(run.getInserted()).isEqualTo(VISIBLE);
-        assertThat(run.getUpdated()).isZero();
+        assertThat(run.getCounts().getPages()).isEqualTo(25);
+        assertThat(run.getCounts().getFetched()).isEqualTo(VISIBLE);
+        assertThat(run.getCounts().getInserted()).isEqualTo(VISIBLE);
+        assertThat(run.getCounts().getUpdated()).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE);
         assertRowsEqualSource();
         Map<String, Object> history = db.rows("SELECT * FROM sync_run").get(0);
@@ -65,8 +65,8 @@ class WarehouseSyncTest extends SyncMainTestSupport {
         SyncRun again = app.run("warehouse");
 
         assertThat(again.isSucceeded()).as(again.summary()).isTrue();
-        assertThat(again.getFetched()).isZero();
-        assertThat(again.getPages()).isEqualTo(1);
+        assertThat(again.getCounts().getFetched()).isZero();
+        assertThat(again.getCounts().getPages()).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE);
         assertThat(db.rows("SELECT MAX(update_time) AS t FROM warehouse").toString()).isEqualTo(before);
         assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'")).isEqualTo(2);
@@ -80,9 +80,9 @@ class WarehouseSyncTest extends SyncMainTestSupport {
 
         SyncRun full = app.run("warehouse");
 
-        assertThat(full.getFetched()).isEqualTo(VISIBLE);
-        assertThat(full.getInserted()).isZero();
-        assertThat(full.getUpdated()).isEqualTo(VISIBLE);
+        assertThat(full.getCounts().getFetched()).isEqualTo(VISIBLE);
+        assertThat(full.getCounts().getInserted()).isZero();
+        assertThat(full.getCounts().getUpdated()).isEqualTo(VISIBLE);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE create_time = '2001-02-03 00:00:00' AND create_by = 7")).isEqualTo(VISIBLE);
         // nothing changed upstream, so the last-change stamp stays
@@ -99,9 +99,9 @@ class WarehouseSyncTest extends SyncMainTestSupport {
         SyncRun next = app.run("warehouse");
 
         assertThat(next.isSucceeded()).as(next.summary()).isTrue();
-        assertThat(next.getFetched()).isEqualTo(30);
-        assertThat(next.getUpdated()).isEqualTo(20);
-        assertThat(next.getInserted()).isEqualTo(10);
+        assertThat(next.getCounts().getFetched()).isEqualTo(30);
+        assertThat(next.getCounts().getUpdated()).isEqualTo(20);
+        assertThat(next.getCounts().getInserted()).isEqualTo(10);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE + 10);
         assertRowsEqualSource();
         String modifiedIds = modified.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -118,10 +118,10 @@ class WarehouseSyncTest extends SyncMainTestSupport {
         SyncRun run = app.run("warehouse");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getDuplicates()).isEqualTo(run.getPages() - 1).isPositive();
-        assertThat(run.getFetched() - run.getDuplicates()).isEqualTo(VISIBLE);
+        assertThat(run.getCounts().getDuplicates()).isEqualTo(run.getCounts().getPages() - 1).isPositive();
+        assertThat(run.getCounts().getFetched() - run.getCounts().getDuplicates()).isEqualTo(VISIBLE);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE);
-        assertThat(db.count("SELECT duplicates_dropped FROM sync_run")).isEqualTo(run.getDuplicates());
+        assertThat(db.count("SELECT duplicates_dropped FROM sync_run")).isEqualTo(run.getCounts().getDuplicates());
     }
 
     @Test

@@ -47,8 +47,8 @@ public final class SyncProbe {
             System.out.println("PROBE-FAILED " + run.summary());
             System.exit(1);
         }
-        System.out.printf(Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f %d%n", run.getInserted() + run.getUpdated(), r.seconds(),
-                r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getPages(), r.cpuPercent(), retained);
+        System.out.printf(Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f %d%n", run.getCounts().getInserted() + run.getCounts().getUpdated(), r.seconds(),
+                r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getCounts().getPages(), r.cpuPercent(), retained);
         System.exit(0);
     }
 

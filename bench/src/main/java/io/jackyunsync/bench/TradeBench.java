@@ -183,7 +183,7 @@ record TradeBench(Results results, int warmup, int batch, int writers) {
             if (i == 0) {
                 System.out.printf("    (c) first load landed %,d orders and %,d lines; the run fetched %,d records, %,d of them"
                                 + " duplicates, %,d rejected (%,d orders served to (a))%n", count(ds, "trade"), count(ds, "trade_goods"),
-                        first.run().getFetched(), first.run().getDuplicates(), first.run().getRejected(), window.orders());
+                        first.run().getCounts().getFetched(), first.run().getCounts().getDuplicates(), first.run().getCounts().getRejected(), window.orders());
                 // the calls of a first load, and of an incremental run right after it with nothing changed
                 results.calls(first.calls(SCHEME + " first load", window.fewestCalls()));
                 results.calls(TradeSyncRun.of(app, simulator, ds, counter)

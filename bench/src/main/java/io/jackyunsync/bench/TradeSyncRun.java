@@ -23,19 +23,19 @@ record TradeSyncRun(Sample sample, SyncRun run, long sent) {
         if (!run.isSucceeded()) {
             throw new IllegalStateException("the trade sync failed: " + run.summary());
         }
-        long orders = run.getInserted() + run.getUpdated();
+        long orders = run.getCounts().getInserted() + run.getCounts().getUpdated();
         long rows = orders == 0 ? 0 : orders + JdbcWrites.count(ds, "trade_goods");
         long sent = counter.calls() - sent0;
-        if (run.getRetries() > 0) {
+        if (run.getCounts().getRetries() > 0) {
             System.out.printf("    (the trade run retried %d times, calls and writes together; %,d HTTP requests for %,d pages)%n",
-                    run.getRetries(), sent, run.getPages());
+                    run.getCounts().getRetries(), sent, run.getCounts().getPages());
         }
         return new TradeSyncRun(new Sample(rows, r, sent, 100 * (simulator.cpuSeconds() - sim0) / r.seconds()), run, sent);
     }
 
     /** This run's row of the calls table, named {@code name}; {@code fewest}: the calls of (a)'s pass (-1: not measured). */
     Results.Calls calls(String name, long fewest) {
-        return new Results.Calls(name, run.getInserted() + run.getUpdated(), run.getReads(), run.getPages(), run.getRetries(),
+        return new Results.Calls(name, run.getCounts().getInserted() + run.getCounts().getUpdated(), run.getReads(), run.getCounts().getPages(), run.getCounts().getRetries(),
                 sent, fewest, TradeBench.PAGE_SIZE);
     }
 }

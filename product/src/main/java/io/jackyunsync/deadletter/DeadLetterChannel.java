@@ -28,7 +28,7 @@ public final class DeadLetterChannel {
         if (cause instanceof JackyunException j && !j.isRetryable() || probe) {
             return null;
         }
-        run.countDeadLetter();
+        run.getCounts().countDeadLetter();
         String payload = DeadLetters.pageRequest(run.compiled().scheme().source().api(), run.getLastRequest());
         String item = "page " + run.currentPage() + " of " + run.describePageRead();
         return new DeadLetter(run.getScheme(), run.getId(), kind(run, "PAGE"), item, payload, Failures.describe(cause));
@@ -37,8 +37,8 @@ public final class DeadLetterChannel {
     /** A batch the database could not take even after the retries (unreachable, say): kept whole; the run fails. */
     public DeadLetter batchFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
                                   @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
-        run.countFailedRows(rows.size());
-        run.countDeadLetter();
+        run.getCounts().countFailedRows(rows.size());
+        run.getCounts().countDeadLetter();
         run.fail(Failures.kindOf(cause), "a batch of " + rows.size() + " rows could not be written: " + Failures.describe(cause));
         // the database is out of reach: fetching more would only fail the same way
         run.setMorePages(false);
@@ -49,8 +49,8 @@ public final class DeadLetterChannel {
     /** One row the database refused (too long, out of range, ...): kept with the database's error; the rest landed. */
     public DeadLetter rowFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
                                 @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
-        run.countFailedRows(rows.size());
-        run.countDeadLetter();
+        run.getCounts().countFailedRows(rows.size());
+        run.getCounts().countDeadLetter();
         run.settled(rows.size());
         LOG.warn("{} run #{}: row {} refused by the database: {}", run.getScheme(), run.getId(), keyOf(run, rows.get(0)), Failures.describe(cause));
         return new DeadLetter(run.getScheme(), run.getId(), kind(run, "ROW"), keyOf(run, rows.get(0)), DeadLetters.rows(rows), Failures.describe(cause));

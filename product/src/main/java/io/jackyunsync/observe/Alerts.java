@@ -102,8 +102,8 @@ public final class Alerts {
             send(run.getScheme(), kind, "jackyun-sync: " + which + " " + run.getStatus() + on(run.getInstance()) + "\n"
                     + OneLine.of(run.summary()));
         }
-        if (run.getDeadLetters() > 0) {
-            send(run.getScheme(), "dead-letters", "jackyun-sync: " + which + on(run.getInstance()) + " kept " + run.getDeadLetters()
+        if (run.getCounts().getDeadLetters() > 0) {
+            send(run.getScheme(), "dead-letters", "jackyun-sync: " + which + on(run.getInstance()) + " kept " + run.getCounts().getDeadLetters()
                     + " dead letters (sync_dead_letter); fix the cause, then run --replay");
         }
     }

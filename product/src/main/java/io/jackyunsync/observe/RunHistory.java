@@ -73,7 +73,7 @@ public final class RunHistory {
             return; // refused before it was recorded (the scheme was busy): not a run of the history
         }
         own.merge(run.getScheme(), new Run(run.getId(), run.getStatus(), run.getInstance(), run.windowEndInstant(), clock.instant(),
-                run.getFetched(), run.getDeadLetters(), run.getErrorKind()), (a, b) -> b.id() > a.id() ? b : a);
+                run.getCounts().getFetched(), run.getCounts().getDeadLetters(), run.getErrorKind()), (a, b) -> b.id() > a.id() ? b : a);
         synchronized (this) {
             cached = null;
         }

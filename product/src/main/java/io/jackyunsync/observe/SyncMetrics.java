@@ -70,17 +70,17 @@ public final class SyncMetrics {
 
     public void record(SyncRun run) {
         String scheme = run.getScheme();
-        count("jackyun.sync.pages", "pages fetched", scheme, run.getPages());
-        count("jackyun.sync.records.fetched", "records fetched", scheme, run.getFetched());
-        count("jackyun.sync.duplicates", "records dropped by idCheck", scheme, run.getDuplicates());
-        count("jackyun.sync.copies.newer", "copies that replaced an older one of the same record in a run", scheme, run.getNewer());
-        count("jackyun.sync.copies.stale", "older copies of a record read newer in the run, dropped", scheme, run.getStale());
-        count("jackyun.sync.rows.inserted", "rows inserted", scheme, run.getInserted());
-        count("jackyun.sync.rows.updated", "rows updated", scheme, run.getUpdated());
-        count("jackyun.sync.rejects", "records rejected by the scheme's rules", scheme, run.getRejected());
-        count("jackyun.sync.retries", "calls and writes retried", scheme, run.getRetries());
-        count("jackyun.sync.throttled", "calls refused for the rate", scheme, run.getThrottled());
-        count("jackyun.sync.dead.letters", "items kept by the dead letter channel", scheme, run.getDeadLetters());
+        count("jackyun.sync.pages", "pages fetched", scheme, run.getCounts().getPages());
+        count("jackyun.sync.records.fetched", "records fetched", scheme, run.getCounts().getFetched());
+        count("jackyun.sync.duplicates", "records dropped by idCheck", scheme, run.getCounts().getDuplicates());
+        count("jackyun.sync.copies.newer", "copies that replaced an older one of the same record in a run", scheme, run.getCounts().getNewer());
+        count("jackyun.sync.copies.stale", "older copies of a record read newer in the run, dropped", scheme, run.getCounts().getStale());
+        count("jackyun.sync.rows.inserted", "rows inserted", scheme, run.getCounts().getInserted());
+        count("jackyun.sync.rows.updated", "rows updated", scheme, run.getCounts().getUpdated());
+        count("jackyun.sync.rejects", "records rejected by the scheme's rules", scheme, run.getCounts().getRejected());
+        count("jackyun.sync.retries", "calls and writes retried", scheme, run.getCounts().getRetries());
+        count("jackyun.sync.throttled", "calls refused for the rate", scheme, run.getCounts().getThrottled());
+        count("jackyun.sync.dead.letters", "items kept by the dead letter channel", scheme, run.getCounts().getDeadLetters());
         Timer.builder("jackyun.sync.run.duration").description("duration of a run").tag("scheme", scheme)
                 .tag("status", run.getStatus()).register(registry).record(Duration.ofMillis((long) (run.getSeconds() * 1000)));
     }

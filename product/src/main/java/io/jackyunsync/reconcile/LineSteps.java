@@ -60,7 +60,7 @@ public final class LineSteps {
         if (lines.getExtra() == 0) {
             return false;
         }
-        String refusal = lines.refusal(r.maxExtrasPercent(), r.getRun().getSuspectPages(), r.getRun().getRejected());
+        String refusal = lines.refusal(r.maxExtrasPercent(), r.getRun().getCounts().getSuspectPages(), r.getRun().getCounts().getRejected());
         if (refusal == null) {
             return true;
         }

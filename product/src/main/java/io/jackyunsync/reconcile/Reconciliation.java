@@ -109,7 +109,7 @@ public final class Reconciliation {
      */
     String extrasRefusal() {
         // delete: every extra; mark: the extras not marked yet; keep: none (see compared)
-        return ExtrasGuard.refusal(extrasPolicy, extrasToChange, foundTarget, maxExtrasPercent, run.getSuspectPages(), run.getRejected());
+        return ExtrasGuard.refusal(extrasPolicy, extrasToChange, foundTarget, maxExtrasPercent, run.getCounts().getSuspectPages(), run.getCounts().getRejected());
     }
 
     /** The repair's judgement of the extras (Reconciler.judgeExtras): the route's condition reads it, changing nothing. */
@@ -162,9 +162,9 @@ public final class Reconciliation {
             status = Status.REFUSED;
             return;
         }
-        if (run.getRejected() > 0) {
+        if (run.getCounts().getRejected() > 0) {
             // a source record the scheme's rules reject is in neither table: MySQL cannot be shown to agree with it
-            String rejects = run.getRejected() + (run.getRejected() == 1 ? " source record was" : " source records were")
+            String rejects = run.getCounts().getRejected() + (run.getCounts().getRejected() == 1 ? " source record was" : " source records were")
                     + " rejected by the scheme's rules (see sync_reject, this reconciliation's run): not compared";
             error = error == null ? rejects : error + " | " + rejects;
             status = Status.DIFFERENT;
@@ -267,7 +267,7 @@ public final class Reconciliation {
     public String getNewerExamples() { return newerExamples; }
     /** The column that versions a row (mapped from source.modified), or null: then a repair has no version guard. */
     public String getVersionColumn() { return sql == null ? null : sql.version(); }
-    public long getRejected() { return run.getRejected(); }
+    public long getRejected() { return run.getCounts().getRejected(); }
     public String getMissingExamples() { return missingExamplesFound; }
     public String getExtraExamples() { return extraExamplesFound; }
     public String getDifferentExamples() { return differentExamplesFound; }

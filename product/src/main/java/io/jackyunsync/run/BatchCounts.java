@@ -27,8 +27,8 @@ public final class BatchCounts {
     public void written(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
                         @Header("existing") Number existing) {
         long before = existing == null ? 0 : existing.longValue();
-        run.updated.addAndGet(before);
-        run.inserted.addAndGet(rows.size() - before);
+        run.counts.updated.addAndGet(before);
+        run.counts.inserted.addAndGet(rows.size() - before);
         run.settled(rows.size());
         LOG.debug("{} run #{}: a batch of {} rows written ({} new)", run.getScheme(), run.getId(), rows.size(), rows.size() - before);
     }

@@ -63,7 +63,7 @@ public final class PageTransform {
         List<MappedRecord> rejects = new ArrayList<>(0);
         for (MappedRecord m : ChildRows.rejectSharedLines(run.compiled(), mapped, kept)) {
             if (m.isRejected()) {
-                run.rejected.incrementAndGet();
+                run.counts.rejected.incrementAndGet();
                 LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), m.sourceId(), m.rule(), m.reason());
                 rejects.add(m);
             } else {
@@ -80,11 +80,11 @@ public final class PageTransform {
                                 String modifiedField, JsonNode record) {
         switch (verdict) {
             case SAME -> {
-                run.duplicates.incrementAndGet();
+                run.counts.duplicates.incrementAndGet();
                 return false;
             }
             case OLDER -> {
-                (m.isRejected() ? run.duplicates : run.stale).incrementAndGet();
+                (m.isRejected() ? run.counts.duplicates : run.counts.stale).incrementAndGet();
                 return false;
             }
             case CONFLICT -> {
@@ -96,13 +96,13 @@ public final class PageTransform {
             }
             case NEWER -> {
                 if (!m.isRejected()) {
-                    run.newer.incrementAndGet();
+                    run.counts.newer.incrementAndGet();
                 }
                 return true;
             }
             default -> {
                 if (run.isRecovering() && !m.isRejected()) {
-                    run.recovered.incrementAndGet();
+                    run.counts.recovered.incrementAndGet();
                 }
                 return true;
             }

@@ -34,7 +34,7 @@ public final class RetryPolicy {
         JackyunException e = failure(exchange, JackyunException.class);
         SyncRun run = exchange.getProperty(RunProperties.RUN, SyncRun.class);
         if (e != null && e.isThrottled() && run != null) {
-            run.throttled.incrementAndGet();
+            run.counts.throttled.incrementAndGet();
         }
         return e != null && e.isRetryable() && within(exchange, fetchAttempts, fetchTime, run);
     }
@@ -66,7 +66,7 @@ public final class RetryPolicy {
         }
         boolean again = failures < maxAttempts && now - first < maxTime.toNanos();
         if (again && run != null) {
-            run.retries.incrementAndGet();
+            run.counts.retries.incrementAndGet();
         }
         return again;
     }

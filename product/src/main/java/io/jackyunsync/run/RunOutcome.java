@@ -71,10 +71,10 @@ public final class RunOutcome {
      * a changed source or a wrong scheme, and the checkpoint should not move past them.
      */
     public void checkRejects(@ExchangeProperty(RunProperties.RUN) SyncRun run) {
-        long considered = run.getDistinct();
-        if (considered > 0 && run.getRejected() * 100.0 / considered > rejectThresholdPercent) {
+        long considered = run.getCounts().getDistinct();
+        if (considered > 0 && run.getCounts().getRejected() * 100.0 / considered > rejectThresholdPercent) {
             run.fail("rejects", String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
-                    + " see sync_reject", run.getRejected(), considered, run.getRejected() * 100.0 / considered, rejectThresholdPercent));
+                    + " see sync_reject", run.getCounts().getRejected(), considered, run.getCounts().getRejected() * 100.0 / considered, rejectThresholdPercent));
         }
     }
 

@@ -3,7 +3,6 @@ package io.jackyunsync.run;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeSql;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state and counters of one run of one scheme, from window planning to the summary line. The read's position is
@@ -24,23 +23,7 @@ public final class SyncRun {
     private volatile String instance;
     private volatile String lastRequest = "";
 
-    final AtomicLong pages = new AtomicLong();
-    final AtomicLong fetched = new AtomicLong();
-    final AtomicLong duplicates = new AtomicLong();
-    final AtomicLong rejected = new AtomicLong();
-    final AtomicLong inserted = new AtomicLong();
-    final AtomicLong updated = new AtomicLong();
-    final AtomicLong failedRows = new AtomicLong();
-    final AtomicLong recovered = new AtomicLong();
-    final AtomicLong retries = new AtomicLong();
-    final AtomicLong throttled = new AtomicLong();
-    final AtomicLong deadLetters = new AtomicLong();
-    /** Pages whose answer could not be taken at its word: a success without its list, or an empty list after a full page. */
-    public final AtomicLong suspectPages = new AtomicLong();
-    /** Copies dropped because the run had read a newer one of the same record. */
-    final AtomicLong stale = new AtomicLong();
-    /** Copies that replaced an older one of the same record the run had read (the newest wins). */
-    final AtomicLong newer = new AtomicLong();
+    final RunCounters counts = new RunCounters();
     final RunVersions versions;
     /** The rejected copies of the run, so that the same one again is one reject, not two. */
     final RunVersions rejectedVersions;
@@ -48,7 +31,7 @@ public final class SyncRun {
     private volatile java.time.Duration windowTolerance = java.time.Duration.ofSeconds(1);
     /** A reconciliation's run: the whole source set, no window. */
     volatile boolean fullSet;
-    private final RunStatus status = new RunStatus(failedRows, deadLetters);
+    private final RunStatus status = new RunStatus(counts.failedRows, counts.deadLetters);
     private final ReadPlan plan;
     private volatile PagingCursor cursor;
     private boolean confirmFirstPage;
@@ -65,13 +48,13 @@ public final class SyncRun {
                 && ("long".equals(f.type()) || "int".equals(f.type())));
         this.versions = new RunVersions(numericKey);
         this.rejectedVersions = new RunVersions(numericKey);
-        this.plan = new ReadPlan(scheme.name(), scheme.scheme().source(), windowStart, windowEnd, suspectPages, status::fail);
+        this.plan = new ReadPlan(scheme.name(), scheme.scheme().source(), windowStart, windowEnd, counts.suspectPages, status::fail);
         this.cursor = newCursor();
     }
 
     private PagingCursor newCursor() {
         var pagination = scheme.scheme().source().pagination();
-        PagingCursor c = new PagingCursor(pages, suspectPages, status::fail, pagination.pagingMode(),
+        PagingCursor c = new PagingCursor(counts.pages, counts.suspectPages, status::fail, pagination.pagingMode(),
                 pagination.start() != null ? pagination.start() : Scheme.Pagination.MAX_ID.equals(pagination.mode()) ? "0" : "");
         c.maxPages(maxPages);
         c.confirmFirstPage(confirmFirstPage && plan.isSingle());
@@ -94,15 +77,6 @@ public final class SyncRun {
             throw new IllegalStateException(scheme.name() + ": no read is left to start");
         }
         cursor = newCursor();
-    }
-
-    /** Moves on to the next read of the window with a fresh cursor; false when none is left or the run failed. */
-    public boolean nextRead() {
-        if (!isReadLeft()) {
-            return false;
-        }
-        startNextRead();
-        return true;
     }
 
     /** The read just done closed its slice and another follows: the slice's rows are committed, then the checkpoint moves. */
@@ -186,7 +160,7 @@ public final class SyncRun {
      * so the read is suspect and the run fails, naming the record; the checkpoint stays.
      */
     void conflict(String id, String modifiedField, Object modified) {
-        suspectPages.incrementAndGet();
+        counts.suspectPages.incrementAndGet();
         setMorePages(false);
         fail("gateway", describeRead() + ": record " + id + " was served twice with the same " + modifiedField + " (" + modified
                 + ") and different content: which copy is the record cannot be told; the checkpoint stays");
@@ -266,7 +240,7 @@ public final class SyncRun {
     }
 
     private void moveOn(int records, int pageSize, String nextCursor) {
-        fetched.addAndGet(records);
+        counts.fetched.addAndGet(records);
         if (cursor.isCursorMode()) {
             cursor.cursorPageFetched(records, pageSize, nextCursor);
         } else {
@@ -315,37 +289,8 @@ public final class SyncRun {
     public void complete() { status.complete(); }
     public double getSeconds() { return status.seconds(); }
 
-    // The counters.
-
-    public long getPages() { return pages.get(); }
-    public long getFetched() { return fetched.get(); }
-    public long getDuplicates() { return duplicates.get(); }
-    /** Older copies of records the run had read newer, dropped. */
-    public long getStale() { return stale.get(); }
-    /** Newer copies that replaced one the run had read. */
-    public long getNewer() { return newer.get(); }
-    /** Distinct records the run read: the records less the copies (duplicates, stale and superseded ones). */
-    public long getDistinct() { return fetched.get() - duplicates.get() - stale.get() - newer.get(); }
-    public long getRejected() { return rejected.get(); }
-    public long getInserted() { return inserted.get(); }
-    public long getUpdated() { return updated.get(); }
-    public long getFailedRows() { return failedRows.get(); }
-    /** Records first seen in the backward pass: the ones a forward-only pager would have missed. */
-    public long getRecovered() { return recovered.get(); }
-    public long getRetries() { return retries.get(); }
-    public long getThrottled() { return throttled.get(); }
-    public long getDeadLetters() { return deadLetters.get(); }
-    /** Pages whose answer had to be asked again before it was believed (see {@link #suspectPages}); a repair distrusts such a read. */
-    public long getSuspectPages() { return suspectPages.get(); }
-
-    /** Rows the dead letter channel kept or the database refused: the run cannot succeed. */
-    public void countFailedRows(long rows) {
-        failedRows.addAndGet(rows);
-    }
-
-    public void countDeadLetter() {
-        deadLetters.incrementAndGet();
-    }
+    /** What the run counted so far. */
+    public RunCounters getCounts() { return counts; }
 
     // The written rows: see WriteLedger.
 

@@ -118,7 +118,7 @@ public final class SyncService {
             records = PageFetcher.records(source, envelope);
         } catch (JackyunException e) {
             if (PageFetcher.NO_DATA.equals(e.getSubCode())) {
-                run.suspectPages.incrementAndGet();
+                run.counts.suspectPages.incrementAndGet();
             }
             throw e;
         }

@@ -52,7 +52,7 @@ class GoodsAndStockSchemeTest extends SyncMainTestSupport {
         List<SimSku> served = simulator.goods().skus().stream().filter(s -> s.isDelete() == 0).toList();
         assertThat(served.size()).isGreaterThan(10_000 + 200);
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getInserted()).isEqualTo(served.size());
+        assertThat(run.getCounts().getInserted()).isEqualTo(served.size());
         Map<Long, Map<String, Object>> rows = db.rows("SELECT sku_id, goods_id, goods_no, HEX(goods_name) AS goods_name,"
                 + " HEX(sku_name) AS sku_name, sku_barcode, DATE_FORMAT(gmt_modified, '%Y-%m-%d %H:%i:%s') AS gmt_modified FROM goods_sku")
                 .stream().collect(Collectors.toMap(r -> (Long) r.get("sku_id"), r -> r));
@@ -86,7 +86,7 @@ class GoodsAndStockSchemeTest extends SyncMainTestSupport {
 
         List<SimStock> stock = simulator.stock().quantities();
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getDuplicates()).isZero();
+        assertThat(run.getCounts().getDuplicates()).isZero();
         Map<Long, Map<String, Object>> rows = db.rows("SELECT quantity_id, warehouse_code, sku_id, goods_no, sku_barcode,"
                 + " CAST(current_quantity AS CHAR) AS current_quantity, CAST(locked_quantity AS CHAR) AS locked_quantity, use_quantity,"
                 + " DATE_FORMAT(gmt_modified, '%Y-%m-%d %H:%i:%s') AS gmt_modified FROM stock_quantity").stream()
@@ -126,7 +126,7 @@ class GoodsAndStockSchemeTest extends SyncMainTestSupport {
         long end = BeijingTime.parse(first.getWindowEnd()).toEpochMilli();
         long moved = served.stream().filter(s -> s.gmtModified() > end).count();
         assertThat(moved).as("SKUs moved during the first run").isPositive();
-        assertThat(next.getUpdated()).isGreaterThanOrEqualTo(moved);
+        assertThat(next.getCounts().getUpdated()).isGreaterThanOrEqualTo(moved);
         Map<Long, Object> modified = db.rows("SELECT sku_id, DATE_FORMAT(gmt_modified, '%Y-%m-%d %H:%i:%s') AS m FROM goods_sku").stream()
                 .collect(Collectors.toMap(r -> (Long) r.get("sku_id"), r -> r.get("m")));
         assertThat(modified).hasSize(served.size());

@@ -38,7 +38,7 @@ class TradeAmountsAndDeletesTest extends SyncMainTestSupport {
         SyncRun run = app.run("trade");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getRejected()).isZero();
+        assertThat(run.getCounts().getRejected()).isZero();
         // the stored text of the DECIMAL: 10.0050 stays 10.0050, not 10.01 (nor 10.0100)
         Map<Long, String> totals = text("SELECT trade_id AS k, CAST(check_total AS CHAR) AS v FROM trade");
         Map<Long, String> lineTotals = text("SELECT sub_trade_id AS k, CAST(sell_total AS CHAR) AS v FROM trade_goods");

@@ -54,16 +54,16 @@ class TradeSchemeTest extends SyncMainTestSupport {
         assertThat(run.getReads()).isEqualTo(READS);
         assertThat(run.getRereads()).isZero();
         // an order modified in the second two slices share is read in both, and counted in both totals
-        assertThat(run.getRecordsExpected()).isEqualTo(run.getFetched());
-        assertThat(run.getFetched() - run.getDuplicates()).isEqualTo(ORDERS);
+        assertThat(run.getRecordsExpected()).isEqualTo(run.getCounts().getFetched());
+        assertThat(run.getCounts().getFetched() - run.getCounts().getDuplicates()).isEqualTo(ORDERS);
         assertLanded(trades);
         // a page per call, no re-reads, no probe: the pages are the records / 200 and one short page per read
-        assertThat(simulator.calls(METHOD)).isEqualTo(run.getPages());
-        assertThat(run.getPages()).isBetween((long) READS, READS + run.getFetched() / 200);
+        assertThat(simulator.calls(METHOD)).isEqualTo(run.getCounts().getPages());
+        assertThat(run.getCounts().getPages()).isBetween((long) READS, READS + run.getCounts().getFetched() / 200);
         Map<String, Object> row = db.rows("SELECT slice_reads, slice_rereads, records_expected, records_fetched FROM sync_run"
                 + " WHERE scheme = 'trade'").get(0);
         assertThat(row).containsEntry("slice_reads", READS).containsEntry("slice_rereads", 0)
-                .containsEntry("records_expected", run.getFetched()).containsEntry("records_fetched", (int) run.getFetched());
+                .containsEntry("records_expected", run.getCounts().getFetched()).containsEntry("records_fetched", (int) run.getCounts().getFetched());
     }
 
     @Test
@@ -89,8 +89,8 @@ class TradeSchemeTest extends SyncMainTestSupport {
         assertThat(incremental.getReads()).isEqualTo(2);
         assertThat(simulator.calls(METHOD) - callsBefore).isEqualTo(2);
         // the three amended orders, and any order of the overlap (the 10 minutes before the first run's end) read again
-        assertThat(incremental.getUpdated()).isGreaterThanOrEqualTo(3);
-        assertThat(incremental.getInserted()).isZero();
+        assertThat(incremental.getCounts().getUpdated()).isGreaterThanOrEqualTo(3);
+        assertThat(incremental.getCounts().getInserted()).isZero();
     }
 
     @Test
@@ -102,8 +102,8 @@ class TradeSchemeTest extends SyncMainTestSupport {
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getRereads()).isOne();
         // the short page ended the first scroll: the five left out and the rest of that slice come with the re-read
-        assertThat(run.getRecovered()).isGreaterThanOrEqualTo(5);
-        assertThat(run.getSuspectPages()).isOne();
+        assertThat(run.getCounts().getRecovered()).isGreaterThanOrEqualTo(5);
+        assertThat(run.getCounts().getSuspectPages()).isOne();
         assertLanded(simulator.trades().trades());
     }
 
@@ -114,7 +114,7 @@ class TradeSchemeTest extends SyncMainTestSupport {
         SyncRun run = app.run("trade");
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
-        assertThat(run.getRetries()).isOne();
+        assertThat(run.getCounts().getRetries()).isOne();
         assertLanded(simulator.trades().trades());
     }
 
@@ -136,7 +136,7 @@ class TradeSchemeTest extends SyncMainTestSupport {
         long end = BeijingTime.parse(first.getWindowEnd()).toEpochMilli();
         long moved = simulator.trades().trades().stream().filter(t -> t.gmtModified() > end).count();
         assertThat(moved).as("orders moved during the first run").isPositive();
-        assertThat(next.getUpdated()).isGreaterThanOrEqualTo(moved);
+        assertThat(next.getCounts().getUpdated()).isGreaterThanOrEqualTo(moved);
         assertLanded(simulator.trades().trades());
     }
 

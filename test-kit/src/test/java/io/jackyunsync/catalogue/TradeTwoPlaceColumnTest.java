@@ -82,7 +82,7 @@ class TradeTwoPlaceColumnTest extends SyncMainTestSupport {
         assertThat(rejects.values()).anySatisfy(r -> assertThat((String) r.get("reason")).contains("10.0050"))
                 .anySatisfy(r -> assertThat((String) r.get("reason")).contains("12.3456"))
                 .anySatisfy(r -> assertThat((String) r.get("reason")).contains("goodsDetail line"));
-        assertThat(run.getRejected()).isEqualTo(rejects.size());
+        assertThat(run.getCounts().getRejected()).isEqualTo(rejects.size());
         assertThat(db.count("SELECT COUNT(*) FROM trade WHERE check_total IN (10.01, 12.35)")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM trade_goods g LEFT JOIN trade t ON t.trade_id = g.trade_id WHERE t.trade_id IS NULL"))
                 .as("lines of rejected orders").isZero();

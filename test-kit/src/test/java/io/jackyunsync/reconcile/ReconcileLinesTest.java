@@ -44,7 +44,7 @@ class ReconcileLinesTest {
 
     private static Reconciliation reconciliation(boolean repair, long suspectPages) {
         SyncRun run = new SyncRun(io.jackyunsync.scheme.CompiledScheme.of(TRADE), "2026-01-01 00:00:00", "2026-01-02 00:00:00");
-        run.suspectPages.addAndGet(suspectPages);
+        io.jackyunsync.run.SuspectPages.count(run, suspectPages);
         return new Reconciliation("trade", repair, false, new BigDecimal("5"), ReconcileSql.of(TRADE), "keep", null, run);
     }
 

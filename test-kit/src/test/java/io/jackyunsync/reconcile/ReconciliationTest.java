@@ -27,7 +27,7 @@ class ReconciliationTest {
 
     private static Reconciliation compared(String policy, String percent, long target, long extra, long extraMarked, long suspectPages) {
         SyncRun run = new SyncRun(WAREHOUSE, null, "2026-01-01 00:00:00");
-        run.suspectPages.addAndGet(suspectPages);
+        io.jackyunsync.run.SuspectPages.count(run, suspectPages);
         Reconciliation r = new Reconciliation("warehouse", true, false, new BigDecimal(percent), null, policy, "0", run);
         r.compared(Map.of("source_count", target - extra, "target_count", target, "missing", 0L, "extra", extra,
                 "extra_marked", extraMarked, "different", 0L));

@@ -88,7 +88,7 @@ class TradeReconcileTest extends SyncMainTestSupport {
         Reconciliation refused = app.reconcile("trade", true);
 
         assertThat(refused.getStatus()).as(refused.summary()).isEqualTo("REFUSED");
-        assertThat(refused.getRun().getSuspectPages()).isEqualTo(1);
+        assertThat(refused.getRun().getCounts().getSuspectPages()).isEqualTo(1);
         assertThat(refused.getError()).contains("line extras left alone: trade_goods: would delete 1 of", "1 suspect page");
         assertThat(db.count("SELECT COUNT(*) FROM trade_goods WHERE sub_trade_id = 1")).isOne();
 

@@ -35,7 +35,7 @@ class RetryPolicyTest {
         assertThat(policy.retryFetch(exchange)).isTrue();
         exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 3);
         assertThat(policy.retryFetch(exchange)).isFalse();   // the third failure is the third attempt
-        assertThat(run.getRetries()).isEqualTo(2);
+        assertThat(run.getCounts().getRetries()).isEqualTo(2);
     }
 
     @Test
@@ -44,7 +44,7 @@ class RetryPolicyTest {
         SyncRun run = SyncRunTest.run();
         assertThat(policy.retryFetch(failed(new JackyunException("0858030801", "sign", false), run))).isFalse();
         assertThat(policy.retryFetch(failed(new JackyunException("HTTP_429", "slow down", true), run))).isTrue();
-        assertThat(run.getThrottled()).isEqualTo(1);
+        assertThat(run.getCounts().getThrottled()).isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,6 @@ public final class SuspectPages {
 
     /** Counts {@code pages} more suspect pages on the run. */
     public static void count(SyncRun run, long pages) {
-        run.suspectPages.addAndGet(pages);
+        run.counts.suspectPages.addAndGet(pages);
     }
 }

@@ -25,8 +25,8 @@ class SyncRunTest {
         assertThat(run.currentPage()).isEqualTo(2);
         run.pageFetched(7, 50);
         assertThat(run.isMorePages()).isFalse();
-        assertThat(run.getFetched()).isEqualTo(107);
-        assertThat(run.getSuspectPages()).isZero();
+        assertThat(run.getCounts().getFetched()).isEqualTo(107);
+        assertThat(run.getCounts().getSuspectPages()).isZero();
     }
 
     @Test
@@ -38,7 +38,7 @@ class SyncRunTest {
         assertThat(run.currentPage()).isEqualTo(1);
         run.pageFetched(0, 50);
         assertThat(run.isMorePages()).isFalse();
-        assertThat(run.getSuspectPages()).isZero();
+        assertThat(run.getCounts().getSuspectPages()).isZero();
     }
 
     @Test
@@ -47,7 +47,7 @@ class SyncRunTest {
         run.pageFetched(50, 50);
         run.pageFetched(0, 50);
         run.pageFetched(50, 50);
-        assertThat(run.getSuspectPages()).isEqualTo(1);
+        assertThat(run.getCounts().getSuspectPages()).isEqualTo(1);
         assertThat(run.currentPage()).isEqualTo(2);
         assertThat(run.isMorePages()).isTrue();
     }
@@ -92,7 +92,7 @@ class SyncRunTest {
         run.pageFetched(50, 50);
         run.pageOfDuplicates();
         assertThat(run.currentPage()).isEqualTo(1);
-        assertThat(run.getSuspectPages()).isEqualTo(1);
+        assertThat(run.getCounts().getSuspectPages()).isEqualTo(1);
         run.pageFetched(50, 50);
         run.pageOfDuplicates();
         assertThat(run.isMorePages()).isFalse();

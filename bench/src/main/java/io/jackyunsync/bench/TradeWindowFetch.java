@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * One pass of the trade scheme's window through the app's call route, as a first run reads it, nothing written: its
  * calls and reads, and the reads that ended on an empty page right after a full one (their orders a multiple of the
- * page size): the sync asks such a page once more before it ends the read (PagingCursor: an answer that lost its list
+ * page size): the sync asks such a page once more before it ends the read (OffsetPager: an answer that lost its list
  * looks just like the end), this pass does not.
  */
 record TradeWindowFetch(long calls, long reads, long emptyAfterFull) {

@@ -6,7 +6,7 @@ import io.jackyunsync.scheme.SchemeSql;
 
 /**
  * The state and counters of one run of one scheme, from window planning to the summary line. The read's position is
- * its {@link PagingCursor}, the written rows' settling its {@link WriteLedger}, its status and first error its
+ * its {@link Pager}, the written rows' settling its {@link WriteLedger}, its status and first error its
  * {@link RunStatus}, the summary line {@link RunSummary}; the routes and SQL files read all of it through this class
  * ({@code ${exchangeProperty.run.pages}}, {@code run.morePages}, ...), which delegates.
  */
@@ -33,7 +33,7 @@ public final class SyncRun {
     volatile boolean fullSet;
     private final RunStatus status = new RunStatus(counts.failedRows, counts.deadLetters);
     private final ReadPlan plan;
-    private volatile PagingCursor cursor;
+    private volatile Pager cursor;
     private boolean confirmFirstPage;
     private long maxPages = Long.MAX_VALUE;
     private final WriteLedger ledger = new WriteLedger();
@@ -52,10 +52,11 @@ public final class SyncRun {
         this.cursor = newCursor();
     }
 
-    private PagingCursor newCursor() {
+    private Pager newCursor() {
         var pagination = scheme.scheme().source().pagination();
-        PagingCursor c = new PagingCursor(counts.pages, counts.suspectPages, status::fail, pagination.pagingMode(),
-                pagination.start() != null ? pagination.start() : Scheme.Pagination.MAX_ID.equals(pagination.mode()) ? "0" : "");
+        Pager c = Pager.of(pagination.pagingMode(),
+                pagination.start() != null ? pagination.start() : Scheme.Pagination.MAX_ID.equals(pagination.mode()) ? "0" : "",
+                counts.pages, counts.suspectPages, status::fail);
         c.maxPages(maxPages);
         c.confirmFirstPage(confirmFirstPage && plan.isSingle());
         if (plan.isReread()) {
@@ -196,12 +197,12 @@ public final class SyncRun {
         return newer > 0;
     }
 
-    // The read of the window: see PagingCursor.
+    // The read of the window: see Pager.
 
     /** The page to fetch next; it advances only when the page arrived, so a retry asks for the same page. */
     public int currentPage() { return cursor.currentPage(); }
 
-    /** Counts the page's records and moves the cursor on ({@link PagingCursor#pageFetched}). */
+    /** Counts the page's records and moves the cursor on ({@link Pager#pageFetched}). */
     void pageFetched(int records, int pageSize) {
         pageFetched(records, pageSize, null, null);
     }
@@ -241,21 +242,17 @@ public final class SyncRun {
 
     private void moveOn(int records, int pageSize, String nextCursor) {
         counts.fetched.addAndGet(records);
-        if (cursor.isCursorMode()) {
-            cursor.cursorPageFetched(records, pageSize, nextCursor);
-        } else {
-            cursor.pageFetched(records, pageSize);
-        }
+        cursor.pageFetched(records, pageSize, nextCursor);
     }
 
-    /** The forward page just fetched held only records read on earlier pages ({@link PagingCursor#pageOfDuplicates}). */
+    /** The forward page just fetched held only records read on earlier pages ({@link Pager#pageOfDuplicates}). */
     void pageOfDuplicates() { cursor.pageOfDuplicates(); }
     /** An empty page after a full one was just asked for again: the next answer decides whether the pass ends. */
     boolean isConfirming() { return cursor.isConfirming(); }
     /** An empty first page is asked again too (a first run, a reconciliation: records are expected). */
     void confirmFirstPage(boolean confirmFirstPage) { this.confirmFirstPage = confirmFirstPage; cursor = newCursor(); }
     void maxPages(long maxPages) { this.maxPages = maxPages; cursor = newCursor(); }
-    /** Reads the window again from its last page down to the first ({@link PagingCursor#startReverse}). */
+    /** Reads the window again from its last page down to the first ({@link Pager#startReverse}). */
     void startReverse() { cursor.startReverse(); }
     /** The forward pass came to its short page and no backward pass has begun: the probe's moment. */
     public boolean isBetweenPasses() { return cursor.isBetweenPasses(); }

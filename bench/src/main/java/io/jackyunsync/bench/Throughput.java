@@ -12,7 +12,7 @@ import io.jackyunsync.demo.EmbeddedMariaDb;
 import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunRequest;
-import io.jackyunsync.run.PageFetcher;
+import io.jackyunsync.run.PageCodec;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.MappedRecord;
 import io.jackyunsync.scheme.SchemeLoader;
@@ -128,8 +128,8 @@ record Throughput(Results results, int warmup, int batch, int writers) {
         int size = source.pagination().pageSize();
         for (int index = 0; ; index++) {
             JackyunEnvelope envelope = template.to(CALL).withBody(new JackyunRequest(source.api(),
-                    PageFetcher.pageRequest(source, index, start, end), scheme.projection())).request(JackyunEnvelope.class);
-            List<JsonNode> page = PageFetcher.records(source, envelope);
+                    PageCodec.pageRequest(source, index, start, end), scheme.projection())).request(JackyunEnvelope.class);
+            List<JsonNode> page = PageCodec.records(source, envelope);
             pages.accept(page);
             if (page.size() < size) {
                 return;

@@ -6,7 +6,7 @@ import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunRequest;
-import io.jackyunsync.run.PageFetcher;
+import io.jackyunsync.run.PageCodec;
 import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.Scheme;
@@ -47,7 +47,7 @@ record TradeWindowFetch(long calls, long reads, long emptyAfterFull) {
                 String cursor = "";
                 int readPages = 0;
                 while (true) {
-                    ObjectNode biz = (ObjectNode) JackyunEnvelope.JSON.readTree(PageFetcher.pageRequest(source, 0,
+                    ObjectNode biz = (ObjectNode) JackyunEnvelope.JSON.readTree(PageCodec.pageRequest(source, 0,
                             BeijingTime.format(sliceStart), BeijingTime.format(sliceEnd)));
                     biz.put(paging.cursor(), cursor);
                     if (partition != null) {
@@ -58,7 +58,7 @@ record TradeWindowFetch(long calls, long reads, long emptyAfterFull) {
                             .request(JackyunEnvelope.class);
                     calls++;
                     readPages++;
-                    List<JsonNode> page = PageFetcher.records(source, envelope);
+                    List<JsonNode> page = PageCodec.records(source, envelope);
                     pages.accept(page);
                     if (page.size() < paging.pageSize()) {
                         emptyAfterFull += page.isEmpty() && readPages > 1 ? 1 : 0;

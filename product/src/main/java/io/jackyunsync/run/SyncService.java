@@ -103,7 +103,7 @@ public final class SyncService {
     public JackyunRequest pageRequest(@ExchangeProperty("run") SyncRun run) {
         var source = run.compiled().scheme().source();
         int index = run.currentPage();
-        String request = PageFetcher.pageRequest(source, index, run.readStart(), run.readEnd(), run.cursorValue(),
+        String request = PageCodec.pageRequest(source, index, run.readStart(), run.readEnd(), run.cursorValue(),
                 run.partitionField(), run.partitionValue());
         run.setLastRequest(request);
         return new JackyunRequest(source.api(), request, run.compiled().projection());
@@ -115,16 +115,16 @@ public final class SyncService {
         int index = run.currentPage();
         List<JsonNode> records;
         try {
-            records = PageFetcher.records(source, envelope);
+            records = PageCodec.records(source, envelope);
         } catch (JackyunException e) {
-            if (PageFetcher.NO_DATA.equals(e.getSubCode())) {
+            if (PageCodec.NO_DATA.equals(e.getSubCode())) {
                 run.counts.suspectPages.incrementAndGet();
             }
             throw e;
         }
-        PageCursors.checkChildLists(run.compiled(), records);
-        String next = PageCursors.next(source, envelope, records);
-        Long total = run.readPages() == 0 ? PageCursors.total(source, envelope) : null;
+        PageAnswer.checkChildLists(run.compiled(), records);
+        String next = PageAnswer.next(source, envelope, records);
+        Long total = run.readPages() == 0 ? PageAnswer.total(source, envelope) : null;
         List<String> ids = new java.util.ArrayList<>(records.size());
         records.forEach(r -> ids.add(run.compiled().mapper().sourceId(r)));
         run.pageFetched(ids, records, source.pagination().pageSize(), next, total);
@@ -169,13 +169,13 @@ public final class SyncService {
         String after = run.getWindowEnd();
         // a minute ahead: a gateway clock a little ahead of ours still stamps inside the probe's window
         String until = BeijingTime.format(clock.instant().plus(Duration.ofMinutes(1)));
-        return new JackyunRequest(source.api(), PageFetcher.probeRequest(source, after, until, run.partitionField(),
+        return new JackyunRequest(source.api(), PageCodec.probeRequest(source, after, until, run.partitionField(),
                 run.partitionValue()), null);
     }
 
     /** The probe's answer: a record there means the window is read again backwards. */
     public void probed(@ExchangeProperty("run") SyncRun run, @Body JackyunEnvelope envelope) {
-        if (!PageFetcher.records(run.compiled().scheme().source(), envelope).isEmpty()) {
+        if (!PageCodec.records(run.compiled().scheme().source(), envelope).isEmpty()) {
             LOG.info("{} run #{}: records changed while the window was paged; reading it again backwards", run.getScheme(), run.getId());
             run.startReverse();
         }

@@ -25,7 +25,7 @@ class PageRequestTest {
 
     @Test
     void should_send_page_index_0_and_the_max_id_cursor_as_a_string() throws Exception {
-        JsonNode biz = json(PageFetcher.pageRequest(source("goods"), 7, "2026-01-01 00:00:00", "2026-01-02 00:00:00",
+        JsonNode biz = json(PageCodec.pageRequest(source("goods"), 7, "2026-01-01 00:00:00", "2026-01-02 00:00:00",
                 "1234567890123456789", null, null));
         assertThat(biz.get("pageIndex").isNumber()).isTrue();
         assertThat(biz.get("pageIndex").asInt()).isZero();
@@ -38,7 +38,7 @@ class PageRequestTest {
 
     @Test
     void should_send_the_stock_cursor_in_its_own_field() throws Exception {
-        JsonNode biz = json(PageFetcher.pageRequest(source("stock"), 3, "2026-01-01 00:00:00", "2026-01-02 00:00:00", "0", null, null));
+        JsonNode biz = json(PageCodec.pageRequest(source("stock"), 3, "2026-01-01 00:00:00", "2026-01-02 00:00:00", "0", null, null));
         assertThat(biz.get("pageIndex").asInt()).isZero();
         assertThat(biz.get("maxQuantityId").asText()).isEqualTo("0");
         assertThat(biz.has("maxSkuId")).isFalse();
@@ -46,7 +46,7 @@ class PageRequestTest {
 
     @Test
     void should_send_an_empty_response_cursor_on_the_first_call_and_the_partition_as_a_number() throws Exception {
-        JsonNode biz = json(PageFetcher.pageRequest(source("trade"), 0, "2026-01-01 00:00:00", "2026-01-08 00:00:00", null,
+        JsonNode biz = json(PageCodec.pageRequest(source("trade"), 0, "2026-01-01 00:00:00", "2026-01-08 00:00:00", null,
                 "isTableSwitch", 2));
         assertThat(biz.get("scrollId").isTextual()).isTrue();
         assertThat(biz.get("scrollId").asText()).isEmpty();
@@ -57,7 +57,7 @@ class PageRequestTest {
         assertThat(biz.get("endModified").asText()).isEqualTo("2026-01-08 00:00:00");
         assertThat(biz.has("pageIndex")).isFalse();   // the trade scheme sends none
 
-        JsonNode next = json(PageFetcher.pageRequest(source("trade"), 0, "2026-01-01 00:00:00", "2026-01-08 00:00:00", "c2Nyb2xs",
+        JsonNode next = json(PageCodec.pageRequest(source("trade"), 0, "2026-01-01 00:00:00", "2026-01-08 00:00:00", "c2Nyb2xs",
                 "isTableSwitch", 1));
         assertThat(next.get("scrollId").asText()).isEqualTo("c2Nyb2xs");
         assertThat(next.get("isTableSwitch").asInt()).isEqualTo(1);
@@ -66,8 +66,8 @@ class PageRequestTest {
     @Test
     void should_leave_an_offset_page_unchanged_without_a_partition() throws Exception {
         Scheme.Source warehouse = source("warehouse");
-        String plain = PageFetcher.pageRequest(warehouse, 4, "2026-01-01 00:00:00", "2026-01-02 00:00:00");
-        String full = PageFetcher.pageRequest(warehouse, 4, "2026-01-01 00:00:00", "2026-01-02 00:00:00", null, null, null);
+        String plain = PageCodec.pageRequest(warehouse, 4, "2026-01-01 00:00:00", "2026-01-02 00:00:00");
+        String full = PageCodec.pageRequest(warehouse, 4, "2026-01-01 00:00:00", "2026-01-02 00:00:00", null, null, null);
         assertThat(full).isEqualTo(plain);
         assertThat(json(full).get("pageIndex").asInt()).isEqualTo(4);
         assertThat(json(full).get("pageSize").asInt()).isEqualTo(50);
@@ -76,7 +76,7 @@ class PageRequestTest {
 
     @Test
     void should_add_a_partition_to_an_offset_page() throws Exception {
-        JsonNode biz = json(PageFetcher.pageRequest(source("warehouse"), 4, "2026-01-01 00:00:00", "2026-01-02 00:00:00", null,
+        JsonNode biz = json(PageCodec.pageRequest(source("warehouse"), 4, "2026-01-01 00:00:00", "2026-01-02 00:00:00", null,
                 "isTableSwitch", "2"));
         assertThat(biz.get("pageIndex").asInt()).isEqualTo(4);
         assertThat(biz.get("isTableSwitch").isTextual()).isTrue();

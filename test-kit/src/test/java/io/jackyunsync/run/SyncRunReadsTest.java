@@ -94,7 +94,7 @@ class SyncRunReadsTest {
         assertThat(run.cursorValue()).isEqualTo("0");
         run.pageFetched(200, 200, "1234567890123456789", null);
         assertThat(run.describePageRead()).isEqualTo("[2026-01-01 00:00:00, 2026-01-02 00:00:00] at cursor '1234567890123456789'");
-        var biz = io.jackyunsync.jackyun.JackyunEnvelope.JSON.readTree(PageFetcher.pageRequest(GOODS.scheme().source(),
+        var biz = io.jackyunsync.jackyun.JackyunEnvelope.JSON.readTree(PageCodec.pageRequest(GOODS.scheme().source(),
                 run.currentPage(), run.readStart(), run.readEnd(), run.cursorValue(), run.partitionField(), run.partitionValue()));
         assertThat(biz.get("pageIndex").asInt()).isZero();
         assertThat(biz.get("maxSkuId").asText()).isEqualTo("1234567890123456789");

@@ -13,14 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The two halves of a page of a scheme's source around its call: the bizcontent from the scheme's request fields, and the list read from the answer. */
-public final class PageFetcher {
+public final class PageCodec {
 
     /** The sub-code of a success answer without result.data: a bad body, retried, and a suspect page of its run. */
     public static final String NO_DATA = "NO_DATA";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
-    private PageFetcher() {
+    private PageCodec() {
     }
 
     /** The exact bizcontent JSON for one page: request fields in scheme order; fields without a value are not sent. */

@@ -11,9 +11,9 @@ import java.util.List;
  * responseCursor: the value at {@code pagination.from} in result.data) and the read's total ({@code source.total}).
  * A full page whose cursor is missing is a bad answer, retried: it is not the end of the read.
  */
-final class PageCursors {
+final class PageAnswer {
 
-    private PageCursors() {
+    private PageAnswer() {
     }
 
     static String next(Scheme.Source source, JackyunEnvelope envelope, List<JsonNode> records) {

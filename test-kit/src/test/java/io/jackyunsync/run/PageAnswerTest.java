@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Checks what an answer says beyond its records: the next cursor and the read's total. */
-class PageCursorsTest {
+class PageAnswerTest {
 
     static Scheme.Source source(Scheme.Pagination pagination, String id, String total) {
         return new Scheme.Source("oms.trade.fullinfoget", "POST", "tradeNo", id, true, pagination, "trades",
@@ -36,36 +36,36 @@ class PageCursorsTest {
 
     @Test
     void should_read_the_next_response_cursor_from_result_data() {
-        assertThat(PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":\"abc==\",\"trades\":[]}"),
+        assertThat(PageAnswer.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":\"abc==\",\"trades\":[]}"),
                 records(2, "tradeId"))).isEqualTo("abc==");
     }
 
     @Test
     void should_read_the_next_response_cursor_at_a_nested_path() {
         Scheme.Pagination nested = new Scheme.Pagination(2, "responseCursor", "scrollId", "page.next.scrollId", null);
-        assertThat(PageCursors.next(source(nested, "tradeId", null),
+        assertThat(PageAnswer.next(source(nested, "tradeId", null),
                 envelope("{\"page\":{\"next\":{\"scrollId\":\"deep-1\"}},\"scrollId\":\"top\",\"trades\":[]}"),
                 records(2, "tradeId"))).isEqualTo("deep-1");
     }
 
     @Test
     void should_refuse_a_full_page_without_its_response_cursor_as_a_retryable_bad_answer() {
-        assertThatThrownBy(() -> PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"trades\":[]}"), records(2, "tradeId")))
+        assertThatThrownBy(() -> PageAnswer.next(source(SCROLL, "tradeId", null), envelope("{\"trades\":[]}"), records(2, "tradeId")))
                 .isInstanceOfSatisfying(JackyunException.class, e -> {
                     assertThat(e.getSubCode()).isEqualTo("NO_CURSOR");
                     assertThat(e.isRetryable()).isTrue();
                 })
                 .hasMessageContaining("result.data.scrollId");
-        assertThatThrownBy(() -> PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":\"\",\"trades\":[]}"),
+        assertThatThrownBy(() -> PageAnswer.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":\"\",\"trades\":[]}"),
                 records(2, "tradeId"))).isInstanceOf(JackyunException.class);
-        assertThatThrownBy(() -> PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":null,\"trades\":[]}"),
+        assertThatThrownBy(() -> PageAnswer.next(source(SCROLL, "tradeId", null), envelope("{\"scrollId\":null,\"trades\":[]}"),
                 records(2, "tradeId"))).isInstanceOf(JackyunException.class);
     }
 
     @Test
     void should_accept_a_short_page_without_a_response_cursor() {
-        assertThat(PageCursors.next(source(SCROLL, "tradeId", null), envelope("{\"trades\":[]}"), records(1, "tradeId"))).isNull();
-        assertThat(PageCursors.next(source(SCROLL, "tradeId", null), envelope("null"), List.of())).isNull();
+        assertThat(PageAnswer.next(source(SCROLL, "tradeId", null), envelope("{\"trades\":[]}"), records(1, "tradeId"))).isNull();
+        assertThat(PageAnswer.next(source(SCROLL, "tradeId", null), envelope("null"), List.of())).isNull();
     }
 
     @Test
@@ -74,7 +74,7 @@ class PageCursorsTest {
         List<JsonNode> page = List.of(JackyunEnvelope.JSON.createObjectNode().put("skuId", "9007199254740993"),
                 JackyunEnvelope.JSON.createObjectNode().put("skuId", "9007199254740995"),
                 JackyunEnvelope.JSON.createObjectNode().put("skuId", "9007199254740994"));
-        assertThat(PageCursors.next(source(maxId, "skuId", null), envelope("{\"goods\":[]}"), page)).isEqualTo("9007199254740995");
+        assertThat(PageAnswer.next(source(maxId, "skuId", null), envelope("{\"goods\":[]}"), page)).isEqualTo("9007199254740995");
     }
 
     @Test
@@ -83,13 +83,13 @@ class PageCursorsTest {
         List<JsonNode> page = List.of(
                 JackyunEnvelope.JSON.createObjectNode().put("skuId", "999").put("quantityId", "12"),
                 JackyunEnvelope.JSON.createObjectNode().put("skuId", "1").put("quantityId", "30"));
-        assertThat(PageCursors.next(source(maxId, "skuId", null), envelope("{}"), page)).isEqualTo("30");
+        assertThat(PageAnswer.next(source(maxId, "skuId", null), envelope("{}"), page)).isEqualTo("30");
     }
 
     @Test
     void should_refuse_a_full_max_id_page_without_any_id() {
         Scheme.Pagination maxId = new Scheme.Pagination(2, "maxId", "maxSkuId", null, "0");
-        assertThatThrownBy(() -> PageCursors.next(source(maxId, "skuId", null), envelope("{}"), records(2, "other")))
+        assertThatThrownBy(() -> PageAnswer.next(source(maxId, "skuId", null), envelope("{}"), records(2, "other")))
                 .isInstanceOfSatisfying(JackyunException.class, e -> assertThat(e.isRetryable()).isTrue())
                 .hasMessageContaining("skuId");
     }
@@ -97,17 +97,17 @@ class PageCursorsTest {
     @Test
     void should_have_no_cursor_in_offset_mode() {
         Scheme.Pagination offset = new Scheme.Pagination(2, null, null, null, null);
-        assertThat(PageCursors.next(source(offset, "tradeId", null), envelope("{\"scrollId\":\"x\"}"), records(2, "tradeId"))).isNull();
+        assertThat(PageAnswer.next(source(offset, "tradeId", null), envelope("{\"scrollId\":\"x\"}"), records(2, "tradeId"))).isNull();
     }
 
     @Test
     void should_read_the_total_from_a_number_or_a_numeric_string() {
         Scheme.Source src = source(SCROLL, "tradeId", "totalResults");
-        assertThat(PageCursors.total(src, envelope("{\"totalResults\":1234,\"trades\":[]}"))).isEqualTo(1234L);
-        assertThat(PageCursors.total(src, envelope("{\"totalResults\":\"567\",\"trades\":[]}"))).isEqualTo(567L);
-        assertThat(PageCursors.total(src, envelope("{\"totalResults\":\" 89 \",\"trades\":[]}"))).isEqualTo(89L);
-        assertThat(PageCursors.total(src, envelope("{\"totalResults\":0,\"trades\":[]}"))).isZero();
-        assertThat(PageCursors.total(source(SCROLL, "tradeId", "page.total"), envelope("{\"page\":{\"total\":\"42\"}}")))
+        assertThat(PageAnswer.total(src, envelope("{\"totalResults\":1234,\"trades\":[]}"))).isEqualTo(1234L);
+        assertThat(PageAnswer.total(src, envelope("{\"totalResults\":\"567\",\"trades\":[]}"))).isEqualTo(567L);
+        assertThat(PageAnswer.total(src, envelope("{\"totalResults\":\" 89 \",\"trades\":[]}"))).isEqualTo(89L);
+        assertThat(PageAnswer.total(src, envelope("{\"totalResults\":0,\"trades\":[]}"))).isZero();
+        assertThat(PageAnswer.total(source(SCROLL, "tradeId", "page.total"), envelope("{\"page\":{\"total\":\"42\"}}")))
                 .isEqualTo(42L);
     }
 
@@ -115,7 +115,7 @@ class PageCursorsTest {
     void should_refuse_an_answer_without_the_total_the_scheme_reads() {
         Scheme.Source src = source(SCROLL, "tradeId", "totalResults");
         for (String data : List.of("{\"trades\":[]}", "{\"totalResults\":null}", "{\"totalResults\":\"many\"}")) {
-            assertThatThrownBy(() -> PageCursors.total(src, envelope(data)))
+            assertThatThrownBy(() -> PageAnswer.total(src, envelope(data)))
                     .isInstanceOfSatisfying(JackyunException.class, e -> {
                         assertThat(e.getSubCode()).isEqualTo("NO_TOTAL");
                         assertThat(e.isRetryable()).isTrue();
@@ -127,12 +127,12 @@ class PageCursorsTest {
     /** An answer without result.data proves nothing for a scheme whose reads are proven by their total (hostile review). */
     @Test
     void should_refuse_an_empty_answer_of_a_scheme_with_a_total_and_have_none_for_a_scheme_without_one() {
-        assertThatThrownBy(() -> PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("null")))
+        assertThatThrownBy(() -> PageAnswer.total(source(SCROLL, "tradeId", "totalResults"), envelope("null")))
                 .isInstanceOf(JackyunException.class).hasMessageContaining("no count at result.data.totalResults");
-        assertThatThrownBy(() -> PageCursors.total(source(SCROLL, "tradeId", "totalResults"), envelope("\"\"")))
+        assertThatThrownBy(() -> PageAnswer.total(source(SCROLL, "tradeId", "totalResults"), envelope("\"\"")))
                 .isInstanceOf(JackyunException.class);
-        assertThat(PageCursors.total(source(SCROLL, "tradeId", null), envelope("{\"totalResults\":5}"))).isNull();
-        assertThat(PageCursors.total(source(SCROLL, "tradeId", null), envelope("null"))).isNull();
+        assertThat(PageAnswer.total(source(SCROLL, "tradeId", null), envelope("{\"totalResults\":5}"))).isNull();
+        assertThat(PageAnswer.total(source(SCROLL, "tradeId", null), envelope("null"))).isNull();
     }
 
     static io.jackyunsync.scheme.CompiledScheme compiled(String name) {
@@ -154,12 +154,12 @@ class PageCursorsTest {
                 "totalResults", null);
         JackyunEnvelope envelope = projected(trade, "{\"scrollId\":\"next==\",\"totalResults\":\"3\",\"trades\":["
                 + "{\"tradeId\":\"1234567890123456789\",\"unmapped\":\"x\",\"goodsDetail\":[{\"subTradeId\":\"9\"}]}]}");
-        List<JsonNode> records = io.jackyunsync.run.PageFetcher.records(src, envelope);
+        List<JsonNode> records = io.jackyunsync.run.PageCodec.records(src, envelope);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).has("unmapped")).isFalse();
         assertThat(records.get(0).get("goodsDetail").get(0).get("subTradeId").asText()).isEqualTo("9");
-        assertThat(PageCursors.next(src, envelope, records)).isEqualTo("next==");
-        assertThat(PageCursors.total(src, envelope)).isEqualTo(3L);
+        assertThat(PageAnswer.next(src, envelope, records)).isEqualTo("next==");
+        assertThat(PageAnswer.total(src, envelope)).isEqualTo(3L);
     }
 
     /** pagination.from may name a field other than source.id (the scheme's doc: "from defaulting to source.id"). */
@@ -173,16 +173,16 @@ class PageCursorsTest {
         io.jackyunsync.scheme.CompiledScheme compiled = io.jackyunsync.scheme.CompiledScheme.of(
                 new Scheme(goods.name(), goods.enabled(), goods.schedule(), bySeq, goods.target(), goods.reconcile()));
         JackyunEnvelope envelope = projected(compiled, "{\"goods\":[{\"skuId\":\"5\",\"seqId\":\"77\"}]}");
-        List<JsonNode> records = io.jackyunsync.run.PageFetcher.records(bySeq, envelope);
-        assertThat(PageCursors.next(bySeq, envelope, records)).isEqualTo("77");
+        List<JsonNode> records = io.jackyunsync.run.PageCodec.records(bySeq, envelope);
+        assertThat(PageAnswer.next(bySeq, envelope, records)).isEqualTo("77");
     }
 
     /** A total is a count: a negative or fractional number is no more a count than the text "-1", which is refused. */
     @Test
     void should_refuse_a_total_that_is_not_a_count() {
         Scheme.Source src = source(SCROLL, "tradeId", "totalResults");
-        assertThatThrownBy(() -> PageCursors.total(src, envelope("{\"totalResults\":\"-1\"}"))).isInstanceOf(JackyunException.class);
-        assertThatThrownBy(() -> PageCursors.total(src, envelope("{\"totalResults\":-1}"))).isInstanceOf(JackyunException.class);
-        assertThatThrownBy(() -> PageCursors.total(src, envelope("{\"totalResults\":12.5}"))).isInstanceOf(JackyunException.class);
+        assertThatThrownBy(() -> PageAnswer.total(src, envelope("{\"totalResults\":\"-1\"}"))).isInstanceOf(JackyunException.class);
+        assertThatThrownBy(() -> PageAnswer.total(src, envelope("{\"totalResults\":-1}"))).isInstanceOf(JackyunException.class);
+        assertThatThrownBy(() -> PageAnswer.total(src, envelope("{\"totalResults\":12.5}"))).isInstanceOf(JackyunException.class);
     }
 }

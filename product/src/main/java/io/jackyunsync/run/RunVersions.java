@@ -140,4 +140,35 @@ final class RunVersions {
         }
         return (taken & HASH_MASK) == (offered & HASH_MASK) ? Verdict.SAME : Verdict.CONFLICT;
     }
+
+    /**
+     * A page of records all read before in this read, every one of them newer now: a legal move (they were modified
+     * into the window's last second and came back on its last page), not a page answered again. One record newer among
+     * the same versions is another page answered, with one record modified since: asked again.
+     */
+    boolean allNewer(io.jackyunsync.scheme.CompiledScheme scheme, java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
+        String field = scheme.scheme().source().modified();
+        int newer = 0;
+        for (var record : records) {
+            String id = scheme.mapper().sourceId(record);
+            if (id.isBlank()) {
+                continue;
+            }
+            if (!isNewer(id, RecordVersion.modifiedMillis(record, field))) {
+                return false;
+            }
+            newer++;
+        }
+        return newer > 0;
+    }
+
+    /** A single read's page of ids the run has all taken before, here or among its rejected copies. */
+    boolean noneNew(java.util.List<String> ids, RunVersions rejected) {
+        for (String id : ids) {
+            if (id.isBlank() || !contains(id) && !rejected.contains(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

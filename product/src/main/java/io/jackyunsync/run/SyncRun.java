@@ -176,27 +176,6 @@ public final class SyncRun {
         return WindowCheck.outside(scheme, readStart(), readEnd(), windowTolerance, records);
     }
 
-    /**
-     * A page of records all read before in this read, every one of them newer now: a legal move (they were modified
-     * into the window's last second and came back on its last page), not a page answered again. One record newer among
-     * the same versions is another page answered, with one record modified since: asked again.
-     */
-    boolean allNewer(java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
-        String field = scheme.scheme().source().modified();
-        int newer = 0;
-        for (var record : records) {
-            String id = scheme.mapper().sourceId(record);
-            if (id.isBlank()) {
-                continue;
-            }
-            if (!versions.isNewer(id, RecordVersion.modifiedMillis(record, field))) {
-                return false;
-            }
-            newer++;
-        }
-        return newer > 0;
-    }
-
     // The read of the window: see Pager.
 
     /** The page to fetch next; it advances only when the page arrived, so a retry asks for the same page. */
@@ -221,19 +200,9 @@ public final class SyncRun {
                      String nextCursor, Long total) {
         int fresh = plan.fetched(ids, total);
         moveOn(ids.size(), pageSize, nextCursor);
-        if (!ids.isEmpty() && (fresh < 0 ? noneNew(ids) : fresh == 0) && !allNewer(records)) {
+        if (!ids.isEmpty() && (fresh < 0 ? versions.noneNew(ids, rejectedVersions) : fresh == 0) && !versions.allNewer(scheme, records)) {
             cursor.pageOfDuplicates();
         }
-    }
-
-    /** A single read's page of ids the run has all taken before (its read is the run: the run's versions tell). */
-    private boolean noneNew(java.util.List<String> ids) {
-        for (String id : ids) {
-            if (id.isBlank() || !versions.contains(id) && !rejectedVersions.contains(id)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     void pageFetched(java.util.List<String> ids, int pageSize, String nextCursor, Long total) {

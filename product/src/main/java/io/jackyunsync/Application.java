@@ -1,21 +1,16 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SchemeSwitches;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.cli.CommandLine;
 import io.jackyunsync.cli.LogFormat;
 import io.jackyunsync.cli.Modes;
 import io.jackyunsync.cli.Version;
 import io.jackyunsync.config.ConfigException;
-import io.jackyunsync.deadletter.ReplayResult;
-import io.jackyunsync.run.SyncRun;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import org.apache.camel.main.Main;
+import org.apache.camel.RuntimeCamelException;
 
 /** Command line: the service (default), --once, --demo, --simulator, ... (USAGE). Exit status 0 only when everything succeeded. */
 public final class Application {
@@ -105,8 +100,8 @@ public final class Application {
                 System.err.println(config.getMessage());
                 return 2;
             }
-            Throwable cause = e;   // a route's failure comes wrapped in Camel's exchange exception: say what failed
-            while (cause instanceof org.apache.camel.RuntimeCamelException && cause.getCause() != null) {
+            Throwable cause = e; // a route's failure comes wrapped in Camel's exchange exception: say what failed
+            while (cause instanceof RuntimeCamelException && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             System.err.println("jackyun-sync failed: " + cause.getMessage());

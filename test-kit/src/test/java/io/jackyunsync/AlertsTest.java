@@ -1,19 +1,17 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-import io.jackyunsync.db.Database;
-import io.jackyunsync.observe.Alerts;
-import io.jackyunsync.observe.RunHistory;
-import io.jackyunsync.run.Instance;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.db.Database;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.observe.Alerts;
+import io.jackyunsync.observe.RunHistory;
+import io.jackyunsync.run.Instance;
 import io.jackyunsync.simulator.JackyunSimulator;
-import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
@@ -132,7 +130,7 @@ class AlertsTest {
         TestDatabase db = TestDatabase.create();
         // a database without sync_run: the history cannot be read, and this process's own runs (none) decide
         try (CamelContext camel = new DefaultCamelContext();
-             HikariDataSource unmigrated = Database.open(db.url(), db.user(), db.password(), 5000)) {
+                HikariDataSource unmigrated = Database.open(db.url(), db.user(), db.password(), 5000)) {
             Alerts alerts = new Alerts(webhook(), "", Duration.ofMinutes(30), Duration.ofMinutes(0), List.of("warehouse"),
                     new RunHistory(unmigrated, late, RunHistory.CACHE_FOR), late, Alerts.through(camel));
             camel.getRegistry().bind("alerts", alerts);

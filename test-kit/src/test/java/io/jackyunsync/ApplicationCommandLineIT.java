@@ -1,20 +1,36 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.Simulators;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jackyunsync.demo.Demo;
 import io.jackyunsync.simulator.JackyunSimulator;
-import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.simulator.TradeDataSet;
+import io.jackyunsync.support.GatewayClient;
+import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
+import io.jackyunsync.support.TruncatingGateway;
 import java.io.File;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,12 +64,12 @@ class ApplicationCommandLineIT {
     }
 
     Result run(Map<String, String> env, String... args) throws Exception {
-        return run(io.jackyunsync.support.Simulators.appCommand(args), env, args);
+        return run(Simulators.appCommand(args), env, args);
     }
 
     /** {@code java -jar target/jackyun-sync.jar args...}: the packaged jar itself, its manifest included. */
     Result runJar(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 Path.of("target", "jackyun-sync.jar").toString()));
         command.addAll(List.of(args));
         return run(command, env, args);
@@ -66,7 +82,7 @@ class ApplicationCommandLineIT {
         pb.environment().put("LANG", "C");
         pb.environment().remove("LC_ALL");
         pb.environment().putAll(env);
-        pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());
+        pb.environment().putAll(Simulators.childEnvironment());
         File out = tmp.resolve("out-" + System.nanoTime()).toFile();
         File err = tmp.resolve("err-" + System.nanoTime()).toFile();
         pb.redirectOutput(out).redirectError(err);
@@ -94,23 +110,24 @@ class ApplicationCommandLineIT {
         Result r = run(Map.of("SYNC_WAREHOUSE_CRON", "every ten minutes"), "--once");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("JACKYUN_APPKEY", "JACKYUN_SECRET", "MYSQL_URL", "MYSQL_USER", "sync.warehouse.cron", "every ten minutes");
+        assertThat(r.err()).contains("JACKYUN_APPKEY", "JACKYUN_SECRET", "MYSQL_URL", "MYSQL_USER", "sync.warehouse.cron",
+                "every ten minutes");
     }
 
     @Test
     void should_serve_the_simulator_alone_with_the_keys_from_the_environment() throws Exception {
         int port = Simulators.freePort();
-        ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--simulator", "--port",
+        ProcessBuilder pb = new ProcessBuilder(Simulators.appCommand("--simulator", "--port",
                 Integer.toString(port), "--records", "120"));
-        pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());
+        pb.environment().putAll(Simulators.childEnvironment());
         pb.environment().putAll(Map.of("JACKYUN_APPKEY", "4242", "JACKYUN_SECRET", "standalone-secret"));
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve("simulator.log").toFile());
         Process p = pb.start();
         try {
-            var client = new io.jackyunsync.support.GatewayClient(java.net.URI.create("http://127.0.0.1:" + port + "/open/openapi/do"),
-                    "4242", "standalone-secret", java.time.Clock.systemUTC());
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                    client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":200}").data().get("warehouseInfo").size() > 0);
+            var client = new GatewayClient(URI.create("http://127.0.0.1:" + port + "/open/openapi/do"),
+                    "4242", "standalone-secret", Clock.systemUTC());
+            Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                    () -> client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":200}").data().get("warehouseInfo").size() > 0);
             int served = client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":200,\"includeDeleteAndBlockup\":1}")
                     .data().get("warehouseInfo").size();
             assertThat(served).isEqualTo(120);
@@ -127,27 +144,31 @@ class ApplicationCommandLineIT {
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.out()).containsPattern("warehouse: OK pages=\\d+ records=\\d+ inserted=\\d+")
                 .contains("杭州一号仓🚚📦").containsPattern("\\n\\d{4} rows in warehouse \\(last update 20")
-                .doesNotContainPattern("\\d+ +rows +null");   // a count is not printed as a row of the table
+                .doesNotContainPattern("\\d+ +rows +null"); // a count is not printed as a row of the table
         // the orders: every one of the data set read whole against the totals, lines under their orders, the archive's counted
-        int trades = io.jackyunsync.demo.Demo.TRADES;
-        assertThat(r.out()).containsPattern("trade: OK pages=\\d+ records=" + trades + " inserted=" + trades + " .* reads=\\d+ expected=" + trades)
-                .containsPattern("\\ntrade_no +status +shop +check_total +deleted +gmt_modified\\nJY\\d+ +\\d+ +\\S+ +\\d+\\.\\d{4} +no +20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n"
-                        + " {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}\\n")
+        int trades = Demo.TRADES;
+        assertThat(r.out())
+                .containsPattern("trade: OK pages=\\d+ records=" + trades + " inserted=" + trades + " .* reads=\\d+ expected=" + trades)
+                .containsPattern(
+                        "\\ntrade_no +status +shop +check_total +deleted +gmt_modified\\nJY\\d+ +\\d+ +\\S+ +\\d+\\.\\d{4} +no +20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n"
+                                + " {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}\\n")
                 // the oldest deleted order is shown as such, its lines with it
-                .containsPattern("\\nJY\\d+ [^\\n]* \\d+\\.\\d{4} +yes +20[^\\n]*\\n {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}  \\(deleted with its order\\)\\n")
+                .containsPattern(
+                        "\\nJY\\d+ [^\\n]* \\d+\\.\\d{4} +yes +20[^\\n]*\\n {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}  \\(deleted with its order\\)\\n")
                 .containsPattern("; [1-9]\\d* are deleted in Jackyun \\(is_delete=1, their lines too\\)");
-        java.util.regex.Matcher landed = java.util.regex.Pattern.compile("\\n(\\d+) orders and (\\d+) lines landed in trade / trade_goods; (\\d+) of the orders "
+        Matcher landed = Pattern.compile("\\n(\\d+) orders and (\\d+) lines landed in trade / trade_goods; (\\d+) of the orders "
                 + "came from the archive table \\(isTableSwitch=2[^\\n]*the run took (\\d+) reads \\((\\d+) rereads\\)").matcher(r.out());
         assertThat(landed.find()).as(r.out()).isTrue();
         assertThat(Long.parseLong(landed.group(1))).isEqualTo(trades);
         // the lines do not depend on the clock: the same data set says how many there are
-        long lines = new io.jackyunsync.simulator.TradeDataSet(io.jackyunsync.demo.Demo.SEED, trades, io.jackyunsync.demo.Demo.TRADE_DAYS,
+        long lines = new TradeDataSet(Demo.SEED, trades, Demo.TRADE_DAYS,
                 Clock.systemUTC()).trades().stream().mapToLong(t -> t.lines().size()).sum();
         assertThat(Long.parseLong(landed.group(2))).isEqualTo(lines);
         // 200 days of orders, archived after 90: about 110/200 of them; some live only in the archive, not all
         assertThat(Long.parseLong(landed.group(3))).isBetween(trades / 4L, trades * 3L / 4);
-        assertThat(Long.parseLong(landed.group(4))).isGreaterThanOrEqualTo(2 * 29);   // 201 days in 7-day slices, 2 tables each
-        long lineRows = r.out().lines().filter(l -> l.matches(" {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}(  \\(deleted with its order\\))?")).count();
+        assertThat(Long.parseLong(landed.group(4))).isGreaterThanOrEqualTo(2 * 29); // 201 days in 7-day slices, 2 tables each
+        long lineRows = r.out().lines().filter(l -> l.matches(" {4}\\S+ +\\d+ x [\\d.]+ = \\d+\\.\\d{4}(  \\(deleted with its order\\))?"))
+                .count();
         long orderRows = r.out().lines().filter(l -> l.matches("JY\\d+ .*")).count();
         assertThat(orderRows).isEqualTo(5);
         assertThat(lineRows).isGreaterThanOrEqualTo(orderRows);
@@ -194,7 +215,7 @@ class ApplicationCommandLineIT {
 
     @Test
     void should_log_one_json_object_per_line_each_line_of_the_run_with_its_account_scheme_and_id() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        Map<String, String> env = new HashMap<>(env(SECRET));
         env.put("MYSQL_URL", TestDatabase.create().url());
         env.put("JACKYUN_SYNC_LOG_FORMAT", "json");
         env.put("JACKYUN_SYNC_LOG_LEVEL", "DEBUG");
@@ -203,15 +224,16 @@ class ApplicationCommandLineIT {
 
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.out()).contains("warehouse: OK");
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        var json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
         for (String line : r.err().split("\\n")) {
-            com.fasterxml.jackson.databind.JsonNode event = json.readTree(line);
+            JsonNode event = json.readTree(line);
             assertThat(event.isObject()).as(line).isTrue();
-            assertThat(event.path("timestamp").isNumber() && event.hasNonNull("level") && event.hasNonNull("formattedMessage")).as(line).isTrue();
+            assertThat(event.path("timestamp").isNumber() && event.hasNonNull("level") && event.hasNonNull("formattedMessage")).as(line)
+                    .isTrue();
             lines.add(event);
         }
-        List<com.fasterxml.jackson.databind.JsonNode> run = lines.stream()
+        List<JsonNode> run = lines.stream()
                 .filter(e -> e.path("loggerName").asText().startsWith("io.jackyunsync.run.")).toList();
         assertThat(run).extracting(e -> e.path("formattedMessage").asText())
                 .anyMatch(m -> m.matches("Run #\\d+ of warehouse started.*")).anyMatch(m -> m.contains("a batch of"));
@@ -231,14 +253,15 @@ class ApplicationCommandLineIT {
     @Test
     void should_sync_once_from_the_environment_and_exit_0() throws Exception {
         // a database of its own: on the class's shared one an earlier --once has moved the checkpoint already
-        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        Map<String, String> env = new HashMap<>(env(SECRET));
         TestDatabase own = TestDatabase.create();
         env.put("MYSQL_URL", own.url());
         Result r = run(env, "--once");
 
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(r.out()).containsPattern("warehouse: OK pages=\\d+ records=\\d+ inserted=\\d+ updated=\\d+ duplicates=0 rejected=0 seconds=");
-        long visible = java.util.Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count();
+        assertThat(r.out())
+                .containsPattern("warehouse: OK pages=\\d+ records=\\d+ inserted=\\d+ updated=\\d+ duplicates=0 rejected=0 seconds=");
+        long visible = Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count();
         assertThat(r.out()).contains(" records=" + visible + " inserted=" + visible + " ");
         assertThat(own.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(visible);
         assertThat(r.all()).doesNotContain(SECRET);
@@ -249,7 +272,7 @@ class ApplicationCommandLineIT {
 
     /** A database of the test's own (its rows are changed by hand), filled by a first --once. */
     private Synced syncedIntoADatabaseOfItsOwn() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        Map<String, String> env = new HashMap<>(env(SECRET));
         TestDatabase own = TestDatabase.create();
         env.put("MYSQL_URL", own.url());
         Result first = run(env, "--once");
@@ -284,8 +307,8 @@ class ApplicationCommandLineIT {
         Synced synced = syncedIntoADatabaseOfItsOwn();
         TestDatabase own = synced.db();
         long rows = own.count("SELECT COUNT(*) FROM warehouse");
-        try (io.jackyunsync.support.TruncatingGateway gateway = io.jackyunsync.support.TruncatingGateway.inFrontOf(simulator.url()).keep(60)) {
-            Map<String, String> env = new java.util.HashMap<>(synced.env());
+        try (TruncatingGateway gateway = TruncatingGateway.inFrontOf(simulator.url()).keep(60)) {
+            Map<String, String> env = new HashMap<>(synced.env());
             env.put("JACKYUN_GATEWAY", gateway.url().toString());
             env.put("SYNC_WAREHOUSE_RECONCILE_EXTRAS", "delete");
 
@@ -314,15 +337,16 @@ class ApplicationCommandLineIT {
         Map<String, String> env = synced.env();
         TestDatabase own = synced.db();
         String name = TestDatabase.schemeLockName("warehouse");
-        try (java.sql.Connection other = java.sql.DriverManager.getConnection(own.url(), own.user(), own.password());
-             java.sql.Statement lock = other.createStatement()) {
+        try (Connection other = DriverManager.getConnection(own.url(), own.user(), own.password());
+                Statement lock = other.createStatement()) {
             lock.execute("SELECT GET_LOCK(" + name + ", 0)");
 
             Result once = run(env, "--once");
             Result repair = run(env, "--reconcile", "--repair");
 
             assertThat(once.exit()).as(once.all()).isEqualTo(1);
-            assertThat(once.out()).contains("warehouse: FAILED").contains("the scheme warehouse is busy: another run, replay or reconciliation of it holds its lock");
+            assertThat(once.out()).contains("warehouse: FAILED")
+                    .contains("the scheme warehouse is busy: another run, replay or reconciliation of it holds its lock");
             assertThat(repair.exit()).as(repair.all()).isEqualTo(1);
             assertThat(repair.err()).contains("jackyun-sync failed: the scheme warehouse is busy");
             assertThat(own.count("SELECT COUNT(*) FROM sync_run")).isEqualTo(1);
@@ -333,7 +357,7 @@ class ApplicationCommandLineIT {
 
     @Test
     void should_log_a_full_run_at_debug_without_the_secret_the_signature_or_the_token() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        Map<String, String> env = new HashMap<>(env(SECRET));
         env.put("JACKYUN_SYNC_LOG_LEVEL", "DEBUG");
         env.put("JACKYUN_TOKEN", "isv-token-never-shown");
 
@@ -344,7 +368,9 @@ class ApplicationCommandLineIT {
         // every line starts with the date and its offset; the run's lines name its account, scheme and id
         assertThat(r.err().lines().filter(l -> !l.startsWith("\t") && !l.startsWith("Caused by") && !l.startsWith("\tat")))
                 .isNotEmpty().allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) .*"));
-        assertThat(r.err()).containsPattern("DEBUG \\[[^]]*writer[^]]*] \\S+ account=default scheme=warehouse runId=\\d+ - warehouse run #\\d+: a batch of")
+        assertThat(r.err())
+                .containsPattern(
+                        "DEBUG \\[[^]]*writer[^]]*] \\S+ account=default scheme=warehouse runId=\\d+ - warehouse run #\\d+: a batch of")
                 .containsPattern("INFO  \\[main] \\S+ account=default scheme=warehouse runId=\\d+ - Run #\\d+ of warehouse started");
         assertThat(r.all()).doesNotContain(SECRET).doesNotContain("isv-token-never-shown")
                 .doesNotContainPattern("(?<![0-9a-f-])[0-9a-f]{32}(?![0-9a-f-])");
@@ -352,8 +378,8 @@ class ApplicationCommandLineIT {
 
     @Test
     void should_log_progress_every_few_seconds_without_a_terminal() throws Exception {
-        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.parse("latencyMs=500"));
-        Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+        simulator.faults(SimulatorFaults.parse("latencyMs=500"));
+        Map<String, String> env = new HashMap<>(env(SECRET));
         env.put("SYNC_PROGRESS_SECONDS", "1");
         // a database of its own: a first run pages the whole window (5 slow calls), whatever ran before
         env.put("MYSQL_URL", TestDatabase.create().url());
@@ -363,7 +389,7 @@ class ApplicationCommandLineIT {
             assertThat(r.exit()).as(r.all()).isZero();
             assertThat(r.err()).containsPattern("progress: warehouse: \\d+ pages, \\d+ records, \\d+ records/s, \\d+ s");
         } finally {
-            simulator.faults(io.jackyunsync.simulator.SimulatorFaults.NONE);
+            simulator.faults(SimulatorFaults.NONE);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.jackyunsync.kit.KitApplication;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importModules() throws URISyntaxException, IOException {
         product = classesOf(codeSource(Application.class));
-        kit = classesOf(codeSource(io.jackyunsync.kit.KitApplication.class));
+        kit = classesOf(codeSource(KitApplication.class));
     }
 
     /** The classes of a module's classes directory (./mvnw test) or of its jar (./mvnw verify, after the package). */

@@ -74,7 +74,8 @@ class ClusterHealthIT {
                 await().ignoreExceptions().atMost(Duration.ofSeconds(90))
                         .until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'") >= 1);
                 b = start(env, "b", portB);
-                await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> ObservabilityTest.get(portB, "/observe/health") != null);
+                await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+                        .until(() -> ObservabilityTest.get(portB, "/observe/health") != null);
 
                 // past health's max age and the stale alert's minute (checked every minute) for b's own start
                 int b0 = portB;
@@ -85,8 +86,9 @@ class ClusterHealthIT {
                 String nameB = instanceOf(db, b);
                 long runsOfB = db.count("SELECT COUNT(*) FROM sync_run WHERE instance = '" + nameB + "'");
                 HttpResponse<String> idle = ObservabilityTest.get(portB, "/observe/health?data=true");
-                System.out.println("ClusterHealthIT: runs of a " + db.count("SELECT COUNT(*) FROM sync_run WHERE instance = '" + nameA + "'")
-                        + ", of b " + runsOfB + "; b's health: " + idle.body());
+                System.out
+                        .println("ClusterHealthIT: runs of a " + db.count("SELECT COUNT(*) FROM sync_run WHERE instance = '" + nameA + "'")
+                                + ", of b " + runsOfB + "; b's health: " + idle.body());
                 assertThat(runsOfB).as("b got no fire (Quartz leaves the trigger with the instance that fired it)").isZero();
                 assertThat(idle.statusCode()).isEqualTo(200);
                 assertThat(idle.body()).contains("\"status\":\"UP\"", "\"warehouse.lastStatus\":\"SUCCEEDED\"",
@@ -95,8 +97,8 @@ class ClusterHealthIT {
 
                 // every call refused: the runner's runs fail; it is stopped and the other takes the fires, now served
                 simulator.faults(SimulatorFaults.parse("5xx=1"));
-                await().atMost(Duration.ofSeconds(60)).until(() ->
-                        db.count("SELECT COUNT(*) FROM sync_run WHERE status IN ('FAILED', 'PARTIAL')") >= 1);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE status IN ('FAILED', 'PARTIAL')") >= 1);
                 Map<String, Object> failed = db.rows("SELECT id, status, instance FROM sync_run WHERE status IN ('FAILED', 'PARTIAL')"
                         + " ORDER BY id LIMIT 1").get(0);
                 Process victim = failed.get("instance").equals(nameA) ? a : b;

@@ -7,6 +7,7 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,13 +45,15 @@ class ClusterIT {
                         && log("b").contains("2 instance(s) share the app key's rate"));
 
                 // kill the instance that ran the latest fire; the other must take the next ones
-                String last = (String) db.rows("SELECT instance FROM sync_run ORDER BY scheduled_fire_time DESC LIMIT 1").get(0).get("instance");
+                String last = (String) db.rows("SELECT instance FROM sync_run ORDER BY scheduled_fire_time DESC LIMIT 1").get(0)
+                        .get("instance");
                 Process victim = last.endsWith("-" + a.pid()) ? a : b;
                 Process survivor = victim == a ? b : a;
                 victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 long killedAt = System.currentTimeMillis();
-                await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE instance LIKE '%-"
-                        + survivor.pid() + "' AND started_at > FROM_UNIXTIME(" + killedAt / 1000 + ")") >= 3);
+                await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+                        .until(() -> db.count("SELECT COUNT(*) FROM sync_run WHERE instance LIKE '%-"
+                                + survivor.pid() + "' AND started_at > FROM_UNIXTIME(" + killedAt / 1000 + ")") >= 3);
                 assertEveryFireRanOnce(db);
                 assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'")).isGreaterThanOrEqualTo(10);
                 // alone again, the survivor takes the whole rate back
@@ -65,7 +68,7 @@ class ClusterIT {
         }
     }
 
-    private static String log(String name) throws java.io.IOException {
+    private static String log(String name) throws IOException {
         return Files.readString(Path.of("target", "cluster-test", name + ".log"));
     }
 

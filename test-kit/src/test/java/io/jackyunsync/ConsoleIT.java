@@ -1,6 +1,5 @@
 package io.jackyunsync;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +9,7 @@ import io.jackyunsync.support.SyncMainTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +52,8 @@ class ConsoleIT extends SyncMainTestSupport {
 
         assertThat(dom).doesNotContain(Simulators.SECRET);
         assertThat(dom).contains("<h1>jackyun-sync</h1>", "Runs", "Routes", "Checkpoints", "Rejected records", "Dead letters");
-        assertThat(dom).containsPattern("<td class=\"2\">2</td><td class=\"warehouse\">warehouse</td><td class=\"SUCCEEDED\">SUCCEEDED</td>")
+        assertThat(dom)
+                .containsPattern("<td class=\"2\">2</td><td class=\"warehouse\">warehouse</td><td class=\"SUCCEEDED\">SUCCEEDED</td>")
                 .containsPattern("<td class=\"1\">1</td><td class=\"warehouse\">warehouse</td><td class=\"SUCCEEDED\">SUCCEEDED</td>")
                 .contains("maxLength", "required")
                 .containsPattern("<td class=\"sync-run\">sync-run</td><td class=\"Started\">Started</td><td class=\"2\">2</td>")
@@ -63,7 +64,7 @@ class ConsoleIT extends SyncMainTestSupport {
 
     private static String chromium(String... args) throws Exception {
         Path profile = Files.createTempDirectory("chromium-profile");
-        List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile));
         command.addAll(List.of(args));

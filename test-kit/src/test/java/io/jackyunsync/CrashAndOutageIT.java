@@ -1,25 +1,19 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.Simulators;
-import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.app.SyncApp;
-
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.demo.EmbeddedMariaDb;
-import io.jackyunsync.simulator.JackyunSimulator;
-import io.jackyunsync.simulator.SimulatorFaults;
-import io.jackyunsync.simulator.WarehouseDataSet;
-import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.AppOverrides;
+import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.TestDatabase;
 import java.io.File;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +26,7 @@ class CrashAndOutageIT {
     JackyunSimulator simulator;
 
     JackyunSimulator simulator(int visible, String faults) throws Exception {
-        simulator = io.jackyunsync.support.Simulators.start(91, visible, faults);
+        simulator = Simulators.start(91, visible, faults);
         return simulator;
     }
 
@@ -68,9 +62,9 @@ class CrashAndOutageIT {
     void should_complete_the_table_after_kill_9_in_the_middle_of_a_run() throws Exception {
         TestDatabase db = TestDatabase.create();
         simulator(3000, "latencyMs=25");
-        ProcessBuilder pb = new ProcessBuilder(io.jackyunsync.support.Simulators.appCommand("--once"))
+        ProcessBuilder pb = new ProcessBuilder(Simulators.appCommand("--once"))
                 .directory(new File(".").getAbsoluteFile());
-        pb.environment().putAll(io.jackyunsync.support.Simulators.childEnvironment());
+        pb.environment().putAll(Simulators.childEnvironment());
         pb.environment().putAll(Map.of("JACKYUN_GATEWAY", simulator.url().toString(), "JACKYUN_APPKEY", Simulators.APPKEY,
                 "JACKYUN_SECRET", Simulators.SECRET, "MYSQL_URL", db.url(), "MYSQL_USER", db.user(),
                 "MYSQL_PASSWORD", db.password(), "JACKYUN_RATE_LIMIT_PER_SECOND", "1000", "SYNC_BATCH_SIZE", "100"));

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.jackyunsync.jackyun.JackyunEnvelope;
 import com.sun.net.httpserver.HttpServer;
+import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.support.Simulators;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ class DockerComposeTest {
         assertThat(app.at("/environment/JACKYUN_SECRET").asText()).startsWith("${JACKYUN_SECRET");
         assertThat(app.get("ports").get(0).asText()).isEqualTo("127.0.0.1:8080:8080");
         // no published port beyond the Docker host's loopback: none of them asks for a login
-        compose.get("services").forEach(service -> service.path("ports").forEach(port ->
-                assertThat(port.asText()).startsWith("127.0.0.1:")));
+        compose.get("services")
+                .forEach(service -> service.path("ports").forEach(port -> assertThat(port.asText()).startsWith("127.0.0.1:")));
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("target/jackyun-sync.jar", "COPY routes routes",
                 "COPY schemes schemes", "COPY migrations migrations", "COPY application.properties");
 
@@ -114,7 +115,7 @@ class DockerComposeTest {
         } finally {
             server.stop(0);
         }
-        String nothing = test.get(3).asText().replace("/8080", "/" + io.jackyunsync.support.Simulators.freePort());
+        String nothing = test.get(3).asText().replace("/8080", "/" + Simulators.freePort());
         assertThat(run(test.get(1).asText(), test.get(2).asText(), nothing)).isNotZero();
     }
 

@@ -1,16 +1,19 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppSettings;
-import io.jackyunsync.support.SimulatedGateway;
-import io.jackyunsync.support.SyncMainTestSupport;
-import io.jackyunsync.deadletter.ReplayResult;
-
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.deadletter.ReplayResult;
 import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.support.AppSettings;
+import io.jackyunsync.support.SimulatedGateway;
+import io.jackyunsync.support.SyncMainTestSupport;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +105,8 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         assertThat(db.rows("SELECT kind, status, cause FROM sync_dead_letter")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("kind", "PAGE").containsEntry("status", "PENDING"));
         assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
-        assertThat(db.rows("SELECT status, dead_letters FROM sync_run").get(0)).containsEntry("status", "FAILED").containsEntry("dead_letters", 1);
+        assertThat(db.rows("SELECT status, dead_letters FROM sync_run").get(0)).containsEntry("status", "FAILED")
+                .containsEntry("dead_letters", 1);
 
         simulator.faults(SimulatorFaults.NONE);
         ReplayResult replay = app.replay();
@@ -124,12 +128,12 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         // records that a forward-only pager stepped over, found by the backward pass
         assertThat(run.getCounts().getRecovered()).isPositive();
         // every record that stayed in the window landed in this very run
-        java.util.Set<Long> moved = new java.util.HashSet<>(simulator.data().movedIds());
-        long stayed = java.util.Arrays.stream(simulator.data().snapshot())
+        Set<Long> moved = new HashSet<>(simulator.data().movedIds());
+        long stayed = Arrays.stream(simulator.data().snapshot())
                 .filter(w -> w.visibleByDefault() && !moved.contains(w.id())).count();
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isGreaterThanOrEqualTo(stayed);
-        java.util.Set<Object> landed = db.rows("SELECT id FROM warehouse").stream().map(r -> r.get("id"))
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Object> landed = db.rows("SELECT id FROM warehouse").stream().map(r -> r.get("id"))
+                .collect(Collectors.toSet());
         for (var w : simulator.data().snapshot()) {
             if (w.visibleByDefault() && !moved.contains(w.id())) {
                 assertThat(landed).as("record %s landed in the first run", w.id()).contains(w.id());
@@ -140,7 +144,7 @@ class FailureBehaviourTest extends SyncMainTestSupport {
         SyncRun next = app.run("warehouse");
 
         assertThat(next.isSucceeded()).as(next.summary()).isTrue();
-        assertThat(next.getCounts().getFetched()).isGreaterThanOrEqualTo(moved.stream().filter(id -> java.util.Arrays.stream(
+        assertThat(next.getCounts().getFetched()).isGreaterThanOrEqualTo(moved.stream().filter(id -> Arrays.stream(
                 simulator.data().snapshot()).anyMatch(w -> w.id() == id && w.visibleByDefault())).count());
         assertTableEqualsSimulator(db, simulator);
     }
@@ -159,7 +163,7 @@ class FailureBehaviourTest extends SyncMainTestSupport {
     @SimulatedGateway(visible = 600)
     void should_land_the_good_rows_of_a_refused_batch_and_keep_the_refused_ones_for_replay() throws Exception {
         db.execute("ALTER TABLE warehouse MODIFY warehouse_name VARCHAR(24)");
-        long tooLong = java.util.Arrays.stream(simulator.data().snapshot())
+        long tooLong = Arrays.stream(simulator.data().snapshot())
                 .filter(w -> w.visibleByDefault() && w.name().codePointCount(0, w.name().length()) > 24).count();
 
         SyncRun run = app.run("warehouse");
@@ -187,7 +191,8 @@ class FailureBehaviourTest extends SyncMainTestSupport {
     void should_not_let_a_replay_overwrite_rows_that_a_later_successful_run_wrote() throws Exception {
         Recovery recovery = refusedThenReadAgain();
         assertThat(db.rows("SELECT status, superseded_by FROM sync_dead_letter")).hasSize((int) recovery.letters())
-                .allSatisfy(r -> assertThat(r).containsEntry("status", "SUPERSEDED").containsEntry("superseded_by", recovery.next().getId()));
+                .allSatisfy(
+                        r -> assertThat(r).containsEntry("status", "SUPERSEDED").containsEntry("superseded_by", recovery.next().getId()));
 
         // the letters hold the older names: a replay must not write them over the newer ones
         ReplayResult replay = app.replay();

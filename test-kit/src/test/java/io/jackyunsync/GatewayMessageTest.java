@@ -6,9 +6,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.SyncMainTestSupport;
-import io.jackyunsync.run.SyncRun;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class GatewayMessageTest extends SyncMainTestSupport {
 
     @Test
     void should_write_a_forged_multi_line_msg_as_one_cut_line_to_sync_run_and_the_log() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         SyncRun run;
@@ -57,6 +57,7 @@ class GatewayMessageTest extends SyncMainTestSupport {
 
         List<String> quoting = log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("forged")).toList();
         assertThat(quoting).as("the run's summary line quotes the msg").anyMatch(m -> m.startsWith("Run #" + id));
-        assertThat(quoting).allSatisfy(m -> assertThat(m).doesNotContainPattern(BREAKS).doesNotContain("x".repeat(OneLine.GATEWAY_MSG_MAX)));
+        assertThat(quoting)
+                .allSatisfy(m -> assertThat(m).doesNotContainPattern(BREAKS).doesNotContain("x".repeat(OneLine.GATEWAY_MSG_MAX)));
     }
 }

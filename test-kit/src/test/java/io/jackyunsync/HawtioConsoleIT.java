@@ -1,16 +1,14 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.cli.CommandLine;
-
-import io.jackyunsync.app.SyncApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.cli.CommandLine;
 import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.ConsoleHttp;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
@@ -113,8 +111,8 @@ class HawtioConsoleIT {
                     .satisfies(e -> assertThat(Application.configProblem(e)).isNotNull()
                             .hasMessageContaining("console.hawtio.war (environment CONSOLE_HAWTIO_WAR) names no file"));
         }
-        assertThat(Application.run(new String[] {"--console", "--once"}, cli -> 0)).isEqualTo(2);
-        assertThat(CommandLine.parse(new String[] {"--console"}).console()).isTrue();
+        assertThat(Application.run(new String[]{"--console", "--once"}, cli -> 0)).isEqualTo(2);
+        assertThat(CommandLine.parse(new String[]{"--console"}).console()).isTrue();
     }
 
     private static List<String> cells(WebElement row) {

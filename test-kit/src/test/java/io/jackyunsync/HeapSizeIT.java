@@ -61,6 +61,6 @@ class HeapSizeIT {
         assertThat(process.waitFor()).as(out).isZero();
         String line = out.lines().filter(l -> l.startsWith("HEAP ")).findFirst().orElseThrow(() -> new AssertionError(out));
         String[] f = line.split(" ");
-        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])};
+        return new long[]{Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])};
     }
 }

@@ -1,7 +1,8 @@
 package io.jackyunsync;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.jackyunsync.app.SyncApp;
-
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 /** Run by {@link HeapSizeIT} in a JVM of its own: the app's set-up, garbage, a full collection, then the heap. */
@@ -20,7 +21,7 @@ public final class HeapSizeProbe {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         System.out.println("HEAP " + runtime.totalMemory() + " " + runtime.maxMemory() + " "
-                + java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                + ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                         .getVMOption("MaxHeapFreeRatio").getValue());
     }
 }

@@ -1,22 +1,26 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-
 import static io.jackyunsync.support.HostileGateway.body;
 import static io.jackyunsync.support.HostileGateway.rewritten;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.reconcile.Reconciliation;
+import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.reconcile.Reconciliation;
-import io.jackyunsync.run.SyncRun;
-import java.util.Map;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileAnswersTest extends HostileGatewayFixture {
 
-    static final int VISIBLE = 1000;   // 20 full pages of 50
+    static final int VISIBLE = 1000; // 20 full pages of 50
 
     @Override
     int visible() {
@@ -48,7 +52,7 @@ class HostileAnswersTest extends HostileGatewayFixture {
         gateway.on(c -> page(c, 4), Integer.MAX_VALUE, rewritten(SilentLossTest.records(list -> {
             ObjectNode record = (ObjectNode) list.get(7);
             victim.set(record.get("warehouseId").asText());
-            record.put("warehouseName", "n".repeat(300));   // warehouse_name maxLength 255
+            record.put("warehouseName", "n".repeat(300)); // warehouse_name maxLength 255
         })));
 
         Reconciliation r = app.reconcile("warehouse", true);
@@ -73,7 +77,7 @@ class HostileAnswersTest extends HostileGatewayFixture {
         gateway.on(c -> page(c, 4), Integer.MAX_VALUE, rewritten(SilentLossTest.records(list -> {
             ObjectNode record = (ObjectNode) list.get(7);
             victim.set(record.get("warehouseId").asText());
-            record.remove("warehouseCode");   // required: rejected
+            record.remove("warehouseCode"); // required: rejected
         })));
 
         Reconciliation r = app.reconcile("warehouse", true);
@@ -104,11 +108,12 @@ class HostileAnswersTest extends HostileGatewayFixture {
 
         app = SyncApp.start(settings());
         SyncRun run = app.run("warehouse");
-        System.out.println("HOSTILE backward: " + run.summary() + " suspect=" + run.getCounts().getSuspectPages() + " passes=" + run.getPasses());
+        System.out.println(
+                "HOSTILE backward: " + run.summary() + " suspect=" + run.getCounts().getSuspectPages() + " passes=" + run.getPasses());
 
-        Set<Long> moved = new java.util.HashSet<>(simulator.data().movedIds());
+        Set<Long> moved = new HashSet<>(simulator.data().movedIds());
         Set<Object> landed = db.rows("SELECT id FROM warehouse").stream().map(r -> r.get("id")).collect(Collectors.toSet());
-        long missing = java.util.Arrays.stream(simulator.data().snapshot())
+        long missing = Arrays.stream(simulator.data().snapshot())
                 .filter(w -> w.visibleByDefault() && !moved.contains(w.id()) && !landed.contains(w.id())).count();
         System.out.println("HOSTILE backward: records that stayed in the window but did not land: " + missing);
         if (run.isSucceeded()) {
@@ -162,17 +167,18 @@ class HostileAnswersTest extends HostileGatewayFixture {
         db.execute("UPDATE warehouse SET warehouse_name = 'changed behind the back' WHERE id = " + someId);
         db.execute("INSERT INTO warehouse (id, warehouse_code, warehouse_name, status) VALUES (42, 'X42', 'extra', 1)");
 
-        java.sql.Connection[] thief = new java.sql.Connection[1];
+        Connection[] thief = new Connection[1];
         // the probe of the stage read: every page is fetched and (batch size 50 = a page) its batches handed over
         gateway.on(c -> "erp.warehouse.get".equals(c.method()) && c.pageSize() == 1, 1, HostileGateway.after(() -> {
             try {
                 // the last page's batch lands in the stage first
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                Awaitility.await().atMost(Duration.ofSeconds(30))
                         .until(() -> db.count("SELECT COUNT(*) FROM sync_reconcile_warehouse") == VISIBLE);
                 long holder = db.count("SELECT IS_USED_LOCK(" + TestDatabase.schemeLockName("warehouse") + ")");
                 db.execute("KILL " + holder);
-                thief[0] = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
-                try (var s = thief[0].createStatement(); var rs = s.executeQuery("SELECT GET_LOCK(" + TestDatabase.schemeLockName("warehouse") + ", 5)")) {
+                thief[0] = DriverManager.getConnection(db.url(), db.user(), db.password());
+                try (var s = thief[0].createStatement();
+                        var rs = s.executeQuery("SELECT GET_LOCK(" + TestDatabase.schemeLockName("warehouse") + ", 5)")) {
                     rs.next();
                     System.out.println("HOSTILE thief got the lock: " + rs.getInt(1));
                 }
@@ -211,7 +217,8 @@ class HostileAnswersTest extends HostileGatewayFixture {
         SyncRun run = app.run("warehouse");
         System.out.println("HOSTILE other page: " + run.summary() + " suspect=" + run.getCounts().getSuspectPages());
         if (run.isSucceeded()) {
-            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).as("rows after a run that says OK (%s)", run.summary()).isEqualTo(VISIBLE);
+            assertThat(db.count("SELECT COUNT(*) FROM warehouse")).as("rows after a run that says OK (%s)", run.summary())
+                    .isEqualTo(VISIBLE);
         }
     }
 
@@ -226,10 +233,13 @@ class HostileAnswersTest extends HostileGatewayFixture {
         app.close();
         app = null;
         assertThat(status).doesNotContain("LEAKPW");
-        for (String url : new String[] {withPassword + "?sslMode=bogus", withPassword.replace(db.url().substring(db.url().lastIndexOf('/')), "/nosuchdb"),
-                withPassword + "?password=LEAKPW4713&connectTimeout=abc", withPassword + "?autoDeserialize=true&allowLoadLocalInfile=true"}) {
+        for (String url : new String[]{withPassword + "?sslMode=bogus",
+                withPassword.replace(db.url().substring(db.url().lastIndexOf('/')), "/nosuchdb"),
+                withPassword + "?password=LEAKPW4713&connectTimeout=abc",
+                withPassword + "?autoDeserialize=true&allowLoadLocalInfile=true"}) {
             try (SyncApp other = SyncApp.start(settings("mysql.url", url))) {
-                assertThat(url).as("a URL the app must refuse").doesNotContain("sslMode=bogus", "nosuchdb", "autoDeserialize", "connectTimeout=abc");
+                assertThat(url).as("a URL the app must refuse").doesNotContain("sslMode=bogus", "nosuchdb", "autoDeserialize",
+                        "connectTimeout=abc");
             } catch (Exception e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     assertThat(String.valueOf(t.getMessage())).doesNotContain("LEAKPW");

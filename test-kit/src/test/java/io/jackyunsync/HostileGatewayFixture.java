@@ -1,9 +1,8 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.app.SyncApp;
-
 import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
@@ -43,7 +42,7 @@ abstract class HostileGatewayFixture {
     Map<String, String> settings(String... kv) {
         Map<String, String> overrides = new HashMap<>(AppOverrides.of(db, simulator));
         overrides.put("jackyun.gateway", gateway.url().toString());
-        overrides.put("sync.settle-timeout-seconds", "60");   // a run stalled on its batches fails the test within a minute
+        overrides.put("sync.settle-timeout-seconds", "60"); // a run stalled on its batches fails the test within a minute
         for (int i = 0; i < kv.length; i += 2) {
             overrides.put(kv[i], kv[i + 1]);
         }

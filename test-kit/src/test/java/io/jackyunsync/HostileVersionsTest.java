@@ -21,6 +21,7 @@ import io.jackyunsync.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,17 +31,18 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hostile test of idCheck by version, the window proof, the repair's version guard, exact decimals and delete flags
- * each on the real app against the simulator behind a gateway of the test's own and a real database: 600
- * sales orders over 30 days, or 120 warehouses (pages of 50, 50 and 20). Seven tests fail on the commit they were
- * written against (e1713ce): conflicts on the raw JSON's hash (line order, number vs string), a copy of unknown
- * version that shadows the dated one (in the run and in the repair), ids idCheck tells apart but the BIGINT key does
- * not, and a page answered twice taken as a move because one of its records is newer; the others hold.
+ * Versions under a hostile gateway: idCheck by version, the window proof, the repair's version guard, exact decimals
+ * and delete flags, each on the real app against the simulator behind a gateway of the test's own and a real database:
+ * 600 sales orders over 30 days, or 120 warehouses (pages of 50, 50 and 20). What they pin: conflicts are found on the
+ * record's content, not on its raw JSON (line order, a number sent as a string); a copy of unknown version never
+ * shadows a dated one (in the run and in the repair); ids idCheck tells apart but the BIGINT key does not; and a page
+ * answered twice is not taken for a move because one of its records is newer.
  */
 class HostileVersionsTest {
 
@@ -137,7 +139,7 @@ class HostileVersionsTest {
     }
 
     /** The answer with {@code extra} added to its orders and counted in its total. */
-    private static HostileGateway.Answer adding(java.util.function.Supplier<ObjectNode> extra) {
+    private static HostileGateway.Answer adding(Supplier<ObjectNode> extra) {
         return rewritten(body -> {
             ObjectNode answer = parse(body);
             ObjectNode data = (ObjectNode) answer.at("/result/data");
@@ -169,7 +171,8 @@ class HostileVersionsTest {
     }
 
     private Map<String, Object> orderRow(long tradeId) throws Exception {
-        List<Map<String, Object>> rows = db.rows("SELECT seller_memo, check_total, is_delete, gmt_modified FROM trade WHERE trade_id = " + tradeId);
+        List<Map<String, Object>> rows = db
+                .rows("SELECT seller_memo, check_total, is_delete, gmt_modified FROM trade WHERE trade_id = " + tradeId);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -504,7 +507,7 @@ class HostileVersionsTest {
             ObjectNode answer = parse(body);
             ObjectNode w = ((ObjectNode) list(answer).get(0)).deepCopy();
             w.put("warehouseId", "990000000000000001").put("warehouseCode", "OLD-1")
-                    .put("gmtModified", BeijingTime.format(Instant.now().minus(java.time.Duration.ofDays(365))));
+                    .put("gmtModified", BeijingTime.format(Instant.now().minus(Duration.ofDays(365))));
             list(answer).add(w);
             return answer.toString();
         }));

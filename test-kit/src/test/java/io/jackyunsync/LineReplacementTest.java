@@ -2,19 +2,29 @@ package io.jackyunsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
-import io.jackyunsync.support.OrderLinesScheme;
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.SimTrade;
 import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.HostileGateway;
+import io.jackyunsync.support.OrderLinesScheme;
+import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.SyncMainTestSupport;
 import io.jackyunsync.support.TestDatabase;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,7 +64,7 @@ class LineReplacementTest {
     // ---------------------------------------------------------------- harness
 
     private void order(long id, String... lines) {
-        Map<String, String> l = new java.util.LinkedHashMap<>();
+        Map<String, String> l = new LinkedHashMap<>();
         for (String line : lines) {
             l.put(line, "G-" + line.trim());
         }
@@ -95,7 +105,7 @@ class LineReplacementTest {
     }
 
     private HostileGateway gateway() throws Exception {
-        return new HostileGateway((java.net.URI) null).on(call -> true, Integer.MAX_VALUE,
+        return new HostileGateway((URI) null).on(call -> true, Integer.MAX_VALUE,
                 (call, form, exchange, g) -> HostileGateway.body(page(call, "test.order.get".equals(call.method())))
                         .answer(call, form, exchange, g));
     }
@@ -221,7 +231,7 @@ class LineReplacementTest {
                 }
                 Map<Long, Map<String, String>> next = new TreeMap<>();
                 for (int i = 0; i < ids.size(); i++) {
-                    Map<String, String> l = new java.util.LinkedHashMap<>(source.get(ids.get(i)));
+                    Map<String, String> l = new LinkedHashMap<>(source.get(ids.get(i)));
                     l.remove(firsts.get(i));
                     String given = firsts.get((i + ids.size() - 1) % ids.size());
                     l.put(given, "G-" + given);
@@ -298,7 +308,8 @@ class LineReplacementTest {
             assertThat(run.getCounts().getRejected()).isEqualTo(2);
             assertThat(db.rows("SELECT source_id, reason FROM sync_reject WHERE scheme = 'orders' ORDER BY source_id"))
                     .extracting(r -> r.get("source_id") + ": " + r.get("reason"))
-                    .containsExactly("1: lines line 777 is also a line of record 2 in the same answer: one line cannot belong to two records",
+                    .containsExactly(
+                            "1: lines line 777 is also a line of record 2 in the same answer: one line cannot belong to two records",
                             "2: lines line 777 is also a line of record 1 in the same answer: one line cannot belong to two records");
             assertThat(held(db, "hl_order_line")).as("neither order written").isEqualTo(before);
         }
@@ -362,7 +373,8 @@ class LineReplacementTest {
 
             SyncRun run = app.run("sorders");
 
-            System.out.println("HOSTILE-LINES case: " + run.summary() + " rows=" + db.rows("SELECT * FROM hl_sorder_line ORDER BY line_id"));
+            System.out
+                    .println("HOSTILE-LINES case: " + run.summary() + " rows=" + db.rows("SELECT * FROM hl_sorder_line ORDER BY line_id"));
             ok(run);
             assertThat(db.count("SELECT COUNT(*) FROM hl_sorder_line WHERE order_id = 1"))
                     .as("lines of order 1 after its key 'ab-1' came as 'AB-1': %s", db.rows("SELECT * FROM hl_sorder_line"))
@@ -440,8 +452,9 @@ class LineReplacementTest {
     void should_replace_every_order_s_lines_when_a_batch_dead_lettered_whole_is_replayed() throws Exception {
         TestDatabase db = TestDatabase.create();
         standard(4);
-        try (HostileGateway gw = gateway(); SyncApp app = start(db, gw, "sync.write.retry.initial-delay-millis=1",
-                "jackyun.retry.max-delay-millis=5")) {
+        try (HostileGateway gw = gateway();
+                SyncApp app = start(db, gw, "sync.write.retry.initial-delay-millis=1",
+                        "jackyun.retry.max-delay-millis=5")) {
             ok(app.run("orders"));
             db.execute("CREATE TRIGGER hl_refuse3 BEFORE INSERT ON hl_order_line FOR EACH ROW BEGIN IF NEW.line_id = 999"
                     + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'hl: line refused'; END IF; END");
@@ -545,17 +558,17 @@ class LineReplacementTest {
      * from one order to another, and lines deleted directly in MySQL, asserted in trade_goods.
      */
     @Nested
-    class TradeScheme extends io.jackyunsync.support.SyncMainTestSupport {
+    class TradeScheme extends SyncMainTestSupport {
 
         private HostileGateway tgw;
 
         @Override
-        protected io.jackyunsync.simulator.JackyunSimulator startSimulator() throws Exception {
-            return io.jackyunsync.support.Simulators.trades(seed(), 60, 3);
+        protected JackyunSimulator startSimulator() throws Exception {
+            return Simulators.trades(seed(), 60, 3);
         }
 
         @Override
-        protected java.net.URI gateway() throws Exception {
+        protected URI gateway() throws Exception {
             tgw = new HostileGateway(simulator.url());
             return tgw.url();
         }
@@ -563,8 +576,8 @@ class LineReplacementTest {
         @Override
         protected void settings(Map<String, String> settings) {
             settings.put("sync.trade.enabled", "true");
-            settings.put("sync.trade.initial-start", io.jackyunsync.jackyun.BeijingTime.format(
-                    java.time.Instant.now().minus(java.time.Duration.ofDays(4))));
+            settings.put("sync.trade.initial-start", BeijingTime.format(
+                    Instant.now().minus(Duration.ofDays(4))));
         }
 
         @AfterEach
@@ -576,7 +589,8 @@ class LineReplacementTest {
 
         private Map<Long, List<String>> tradeLines() throws Exception {
             Map<Long, List<String>> held = new TreeMap<>();
-            for (Map<String, Object> r : db.rows("SELECT CAST(sub_trade_id AS CHAR) AS s, trade_id FROM trade_goods ORDER BY sub_trade_id")) {
+            for (Map<String, Object> r : db
+                    .rows("SELECT CAST(sub_trade_id AS CHAR) AS s, trade_id FROM trade_goods ORDER BY sub_trade_id")) {
                 held.computeIfAbsent(((Number) r.get("trade_id")).longValue(), k -> new ArrayList<>()).add(String.valueOf(r.get("s")));
             }
             return held;
@@ -584,7 +598,7 @@ class LineReplacementTest {
 
         private Map<Long, List<String>> simLines() {
             Map<Long, List<String>> e = new TreeMap<>();
-            for (io.jackyunsync.simulator.SimTrade t : simulator.trades().trades()) {
+            for (SimTrade t : simulator.trades().trades()) {
                 if (!t.lines().isEmpty()) {
                     e.put(t.tradeId(), t.lines().stream().map(l -> Long.toString(l.subTradeId())).sorted().collect(Collectors.toList()));
                 }
@@ -596,7 +610,7 @@ class LineReplacementTest {
         void should_move_a_trade_line_from_one_order_to_another_in_trade_goods() throws Exception {
             ok(app.run("trade"));
             assertThat(tradeLines()).isEqualTo(simLines());
-            List<io.jackyunsync.simulator.SimTrade> multi = simulator.trades().trades().stream().filter(t -> t.lines().size() >= 2).toList();
+            List<SimTrade> multi = simulator.trades().trades().stream().filter(t -> t.lines().size() >= 2).toList();
             String a = Long.toString(multi.get(0).tradeId());
             String b = Long.toString(multi.get(1).tradeId());
             String moved = Long.toString(multi.get(0).lines().get(0).subTradeId());
@@ -605,7 +619,7 @@ class LineReplacementTest {
             // the answer: line `moved` no longer under a, now under b
             tgw.on(c -> "oms.trade.fullinfoget".equals(c.method()), Integer.MAX_VALUE, (call, form, exchange, g) -> {
                 ObjectNode root = (ObjectNode) JackyunEnvelope.JSON.readTree(g.forward(form));
-                com.fasterxml.jackson.databind.JsonNode trades = root.path("result").path("data").path("trades");
+                JsonNode trades = root.path("result").path("data").path("trades");
                 ObjectNode line = null;
                 for (var t : trades) {
                     if (a.equals(t.path("tradeId").asText())) {
@@ -634,14 +648,15 @@ class LineReplacementTest {
             want.get(Long.parseLong(a)).remove(moved);
             want.get(Long.parseLong(b)).add(moved);
             want.get(Long.parseLong(b)).sort(null);
-            System.out.println("HOSTILE-LINES trade-move: " + run.summary() + " a=" + held.get(Long.parseLong(a)) + " b=" + held.get(Long.parseLong(b)));
+            System.out.println("HOSTILE-LINES trade-move: " + run.summary() + " a=" + held.get(Long.parseLong(a)) + " b="
+                    + held.get(Long.parseLong(b)));
             assertThat(held).isEqualTo(want);
         }
 
         @Test
         void should_restore_trade_lines_deleted_in_mysql_when_their_order_is_read_again() throws Exception {
             ok(app.run("trade"));
-            io.jackyunsync.simulator.SimTrade t = simulator.trades().trades().stream().filter(x -> x.lines().size() >= 2).findFirst().orElseThrow();
+            SimTrade t = simulator.trades().trades().stream().filter(x -> x.lines().size() >= 2).findFirst().orElseThrow();
             db.execute("DELETE FROM trade_goods WHERE trade_id = " + t.tradeId());
             db.execute("INSERT INTO trade_goods (sub_trade_id, trade_id) VALUES (1, " + t.tradeId() + ")");
             simulator.trades().touch(Long.toString(t.tradeId()));

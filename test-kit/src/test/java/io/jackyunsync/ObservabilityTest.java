@@ -7,9 +7,9 @@ import io.jackyunsync.run.Instance;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.AppSettings;
+import io.jackyunsync.support.Interfaces;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.SyncMainTestSupport;
-import io.jackyunsync.support.Interfaces;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,14 +51,15 @@ class ObservabilityTest extends SyncMainTestSupport {
     static HttpResponse<String> get(InetAddress host, int port, String path) throws Exception {
         String authority = host.getHostAddress().contains(":") ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                .send(HttpRequest.newBuilder(URI.create("http://" + authority + ":" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(HttpRequest.newBuilder(URI.create("http://" + authority + ":" + port + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void should_serve_health_and_metrics_on_127_0_0_1_only_by_default() throws Exception {
         Optional<InetAddress> outside = Interfaces.nonLoopback();
         List<InetAddress> listening = Interfaces.listening(port);
-        org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent() || !listening.isEmpty(),
+        Assumptions.assumeTrue(outside.isPresent() || !listening.isEmpty(),
                 "no non-loopback address and no /proc/net/tcp: nothing to check the binding against");
 
         assertThat(get(port, "/observe/metrics").statusCode()).isEqualTo(200);
@@ -71,7 +73,7 @@ class ObservabilityTest extends SyncMainTestSupport {
     @AppSettings("server.host=0.0.0.0")
     void should_serve_health_and_metrics_on_every_interface_when_server_host_is_0_0_0_0() throws Exception {
         Optional<InetAddress> outside = Interfaces.nonLoopback();
-        org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "this machine has no non-loopback address");
+        Assumptions.assumeTrue(outside.isPresent(), "this machine has no non-loopback address");
 
         assertThat(get(outside.get(), port, "/observe/metrics").statusCode()).isEqualTo(200);
         assertThat(get(outside.get(), port, "/observe/health").body()).contains("\"status\"");

@@ -3,11 +3,15 @@ package io.jackyunsync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.simulator.GoodsDataSet;
 import io.jackyunsync.simulator.JackyunSimulator;
@@ -21,6 +25,7 @@ import io.jackyunsync.support.SyncMainTestSupport;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Paging under hostile answers (paging modes, slices, partitions, totals, child tables; goods / stock / trade schemes):
@@ -133,7 +140,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
                 .findFirst().orElseThrow();
     }
 
-    static String logs(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender) {
+    static String logs(ListAppender<ILoggingEvent> appender) {
         StringBuilder all = new StringBuilder();
         for (var ev : List.copyOf(appender.list)) {
             all.append(ev.getFormattedMessage()).append('\n');
@@ -177,7 +184,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         gw.on(method(TRADE), Integer.MAX_VALUE, edit((call, data) -> {
             ArrayNode t = trades(data);
             if (t.size() == call.pageSize()) {
-                t.remove(0);   // a full page served one short: the scroll ends there
+                t.remove(0); // a full page served one short: the scroll ends there
             }
             if (data.has("totalResults")) {
                 data.put("totalResults", Math.min(10, data.get("totalResults").asLong()));
@@ -214,7 +221,8 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         assertThat(run.getError()).contains("against the 10 the answer's total counts, twice");
         assertThat(checkpoint("trade")).isNull();
         // the run stops at the first read it cannot prove: what it read is written (nothing beyond the total dropped)
-        assertThat(db.count("SELECT COUNT(*) FROM trade")).isEqualTo(run.getCounts().getInserted()).isEqualTo(run.getCounts().getFetched() - run.getCounts().getDuplicates());
+        assertThat(db.count("SELECT COUNT(*) FROM trade")).isEqualTo(run.getCounts().getInserted())
+                .isEqualTo(run.getCounts().getFetched() - run.getCounts().getDuplicates());
         assertThat(run.getCounts().getInserted()).isGreaterThan(10);
     }
 
@@ -229,7 +237,8 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
             ArrayNode list = data.putArray("trades");
             for (int i = 0; i < call.pageSize(); i++) {
                 String id = Long.toString(ids.incrementAndGet());
-                list.addObject().put("tradeId", id).put("tradeNo", "T" + id).put("isDelete", 0).put("gmtModified", BeijingTime.format(initialStart))
+                list.addObject().put("tradeId", id).put("tradeNo", "T" + id).put("isDelete", 0)
+                        .put("gmtModified", BeijingTime.format(initialStart))
                         .putArray("goodsDetail");
             }
             data.put("scrollId", "STUCK").put("totalResults", 1_000_000);
@@ -288,7 +297,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
             long span = Duration.between(BeijingTime.parse(s), BeijingTime.parse(e)).toMillis();
             assertThat(span).isLessThanOrEqualTo(SLICE.toMillis());
             exact += span == SLICE.toMillis() ? 1 : 0;
-            expectStart = BeijingTime.format(BeijingTime.parse(e).minusSeconds(1));   // the boundary second read by both
+            expectStart = BeijingTime.format(BeijingTime.parse(e).minusSeconds(1)); // the boundary second read by both
         }
         assertThat(exact).isEqualTo(3);
         assertThat(simulator.refused()).isZero();
@@ -318,7 +327,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         // slice 2 in the current table: answered "data": null (the gateway's way of saying empty, docs/jackyun/protocol.md)
         String slice2 = sliceStart(1);
         gw.on(c -> TRADE.equals(c.method()) && slice2.equals(c.biz().path("startModified").asText())
-                        && c.biz().path("isTableSwitch").asInt(1) == 1, Integer.MAX_VALUE,
+                && c.biz().path("isTableSwitch").asInt(1) == 1, Integer.MAX_VALUE,
                 HostileGateway.body("{\"code\":200,\"subCode\":\"\",\"msg\":\"\",\"result\":{\"data\":null}}"));
 
         SyncRun run = app.run("trade");
@@ -382,7 +391,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         gw.on(c -> GOODS.equals(c.method()) && !"0".equals(c.biz().path("maxSkuId").asText("0")), Integer.MAX_VALUE,
                 (call, form, exchange, gateway) -> {
                     // the first page's answer, its skus renumbered below any real id
-                    String firstForm = new String(form, java.nio.charset.StandardCharsets.UTF_8);
+                    String firstForm = new String(form, StandardCharsets.UTF_8);
                     ObjectNode root = JackyunEnvelope.JSON.createObjectNode().put("code", 200).put("subCode", "0030000004").put("msg", "");
                     ArrayNode list = root.putObject("result").putObject("data").putArray("goods");
                     for (int i = 0; i < call.pageSize(); i++) {
@@ -476,7 +485,8 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
         boolean stale = !"amended after the first run".equals(memo);
         assertThat(stale && !before.equals(checkpoint("trade")))
                 .as("the checkpoint moved from %s to %s past order %s whose new version was rejected (run %s)", before,
-                        checkpoint("trade"), id, run.getStatus()).isFalse();
+                        checkpoint("trade"), id, run.getStatus())
+                .isFalse();
     }
 
     /** goodsDetail: [] for an order that had lines: the replace semantics delete them (as specified). */
@@ -540,11 +550,11 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
      */
     @Test
     void should_keep_an_order_whose_line_the_database_refuses_out_whole_and_replay_it_with_its_lines() throws Exception {
-        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var appender = new ListAppender<ILoggingEvent>();
         appender.start();
-        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
-        var soft = new org.assertj.core.api.SoftAssertions();
+        var soft = new SoftAssertions();
         try {
             SimTrade order = recentOrderWithLines();
             String id = Long.toString(order.tradeId());
@@ -563,8 +573,10 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
                     + " its lines=" + db.count("SELECT COUNT(*) FROM trade_goods WHERE trade_id = " + id) + " of " + order.lines().size()
                     + " orders=" + db.count("SELECT COUNT(*) FROM trade") + " lines=" + db.count("SELECT COUNT(*) FROM trade_goods")
                     + " orders without lines=" + db.count("SELECT COUNT(*) FROM trade t WHERE NOT EXISTS (SELECT 1 FROM trade_goods g"
-                    + " WHERE g.trade_id = t.trade_id)") + " orders with a null trade_no=" + db.count("SELECT COUNT(*) FROM trade"
-                    + " WHERE trade_no IS NULL") + " the order: " + db.rows("SELECT * FROM trade WHERE trade_id = " + id));
+                            + " WHERE g.trade_id = t.trade_id)")
+                    + " orders with a null trade_no=" + db.count("SELECT COUNT(*) FROM trade"
+                            + " WHERE trade_no IS NULL")
+                    + " the order: " + db.rows("SELECT * FROM trade WHERE trade_id = " + id));
             soft.assertThat(db.count("SELECT COUNT(*) FROM trade WHERE trade_no IS NULL")).as("orders written from line rows").isZero();
             soft.assertThat(new BigInteger(id)).as("the simulator's ids are beyond a double").isGreaterThan(BigInteger.TWO.pow(53));
             soft.assertThat(run.isSucceeded()).as("a run with a refused order is not OK").isFalse();
@@ -575,10 +587,10 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
                     + " WHERE g.trade_id = t.trade_id)")).as("orders committed without their lines").isZero();
             var letters = db.rows("SELECT kind, item_key, payload, cause FROM sync_dead_letter WHERE scheme = 'trade'");
             System.out.println("HOSTILE15 letters: " + letters.stream().map(l -> l.get("kind") + " " + l.get("item_key") + " "
-                    + io.jackyunsync.jackyun.OneLine.of(String.valueOf(l.get("cause")), 200)).toList());
+                    + OneLine.of(String.valueOf(l.get("cause")), 200)).toList());
             soft.assertThat(letters).isNotEmpty();
             String payload = letters.stream().map(l -> String.valueOf(l.get("payload"))).filter(p -> p.contains(id)).findFirst().orElse("");
-            System.out.println("HOSTILE15 payload: " + io.jackyunsync.jackyun.OneLine.of(payload, 1500));
+            System.out.println("HOSTILE15 payload: " + OneLine.of(payload, 1500));
             soft.assertThat(payload).as("the dead letter of the order").contains(id).contains(BIG_ID).contains("12.5000");
             String checkpoint = checkpoint("trade");
             soft.assertThat(checkpoint == null || BeijingTime.parse(checkpoint).toEpochMilli() <= order.gmtModified())
@@ -617,7 +629,7 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
     void should_keep_the_checkpoint_at_the_last_slice_whose_every_partition_committed() throws Exception {
         String slice2 = sliceStart(1);
         gw.on(c -> TRADE.equals(c.method()) && slice2.equals(c.biz().path("startModified").asText())
-                        && c.biz().path("isTableSwitch").asInt(1) == 2, Integer.MAX_VALUE,
+                && c.biz().path("isTableSwitch").asInt(1) == 2, Integer.MAX_VALUE,
                 HostileGateway.body("{\"code\":500,\"subCode\":\"" + HostileGateway.SUBCODE + "\",\"msg\":\"archive refused\"}"));
 
         SyncRun run = app.run("trade");
@@ -632,8 +644,8 @@ class PagingUnderHostileAnswersTest extends SyncMainTestSupport {
     void should_keep_the_checkpoint_before_a_slice_whose_archive_read_is_short() throws Exception {
         String slice2 = sliceStart(1);
         gw.on(c -> TRADE.equals(c.method()) && slice2.equals(c.biz().path("startModified").asText())
-                && c.biz().path("isTableSwitch").asInt(1) == 2, Integer.MAX_VALUE, edit((call, data) ->
-                data.put("totalResults", data.path("totalResults").asLong() + 1)));
+                && c.biz().path("isTableSwitch").asInt(1) == 2, Integer.MAX_VALUE,
+                edit((call, data) -> data.put("totalResults", data.path("totalResults").asLong() + 1)));
 
         SyncRun run = app.run("trade");
 

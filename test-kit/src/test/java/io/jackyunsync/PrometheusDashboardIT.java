@@ -1,8 +1,5 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.app.SyncApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import java.net.URI;
@@ -90,12 +89,12 @@ class PrometheusDashboardIT {
         assertThat(target.path("scrapeUrl").asText()).isEqualTo("http://127.0.0.1:" + servicePort + job().path("metrics_path").asText());
         // two samples of the first run, then a second run that moves the counters, then a sample of it: rate() and
         // increase() need two samples, and a change, to give a number
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                value(query(port, "count_over_time(jackyun_sync_pages_total{scheme=\"warehouse\"}[5m])")) >= 2);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> value(query(port, "count_over_time(jackyun_sync_pages_total{scheme=\"warehouse\"}[5m])")) >= 2);
         simulator.data().modify(20);
         assertThat(app.run(SCHEME).isSucceeded()).isTrue();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                value(query(port, "sum(jackyun_sync_run_duration_seconds_count{scheme=\"warehouse\"})")) == 2);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> value(query(port, "sum(jackyun_sync_run_duration_seconds_count{scheme=\"warehouse\"})")) == 2);
 
         List<JsonNode> targets = JackyunEnvelope.JSON.readTree(DASHBOARD.toFile()).findValues("targets").stream()
                 .flatMap(t -> iterable(t).stream()).filter(t -> t.has("expr")).toList();

@@ -8,10 +8,12 @@ import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
-import io.jackyunsync.support.OrderLinesScheme;
 import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.HostileGateway;
+import io.jackyunsync.support.OrderLinesScheme;
 import io.jackyunsync.support.TestDatabase;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,7 +87,7 @@ class ReconcileChildrenTest {
     }
 
     private HostileGateway gateway() throws Exception {
-        return new HostileGateway((java.net.URI) null).on(call -> true, Integer.MAX_VALUE,
+        return new HostileGateway((URI) null).on(call -> true, Integer.MAX_VALUE,
                 (call, form, exchange, g) -> HostileGateway.body(page(call)).answer(call, form, exchange, g));
     }
 
@@ -130,9 +132,9 @@ class ReconcileChildrenTest {
             assertThat(clean.getLinesMissing()).isZero();
             assertThat(db.count("SELECT COUNT(*) FROM sync_reconcile_rec_order_line")).isEqualTo(LINES);
 
-            db.execute("DELETE FROM rec_order_line WHERE line_id = 501");                      // missing
-            db.execute("UPDATE rec_order_line SET qty = 99 WHERE line_id = 202");               // different
-            db.execute("UPDATE rec_order_line SET order_id = 5 WHERE line_id = 401");           // moved: different
+            db.execute("DELETE FROM rec_order_line WHERE line_id = 501"); // missing
+            db.execute("UPDATE rec_order_line SET qty = 99 WHERE line_id = 202"); // different
+            db.execute("UPDATE rec_order_line SET order_id = 5 WHERE line_id = 401"); // moved: different
             db.execute("INSERT INTO rec_order_line (line_id, order_id, goods_no, qty) VALUES (199, 1, 'HAND', 1)"); // extra
             List<Map<String, Object>> before = lines(db);
 
@@ -160,10 +162,11 @@ class ReconcileChildrenTest {
             assertThat(repaired.getLinesRepaired()).isEqualTo(4);
             assertThat(repaired.remaining()).isZero();
             assertThat(db.count("SELECT COUNT(*) FROM rec_order_line")).isEqualTo(LINES);
-            assertThat(db.rows("SELECT order_id, qty FROM rec_order_line WHERE line_id IN (202, 401, 501) ORDER BY line_id")).containsExactly(
-                    Map.of("order_id", 2L, "qty", new java.math.BigDecimal("4.5000")),
-                    Map.of("order_id", 4L, "qty", new java.math.BigDecimal("5.5000")),
-                    Map.of("order_id", 5L, "qty", new java.math.BigDecimal("6.5000")));
+            assertThat(db.rows("SELECT order_id, qty FROM rec_order_line WHERE line_id IN (202, 401, 501) ORDER BY line_id"))
+                    .containsExactly(
+                            Map.of("order_id", 2L, "qty", new BigDecimal("4.5000")),
+                            Map.of("order_id", 4L, "qty", new BigDecimal("5.5000")),
+                            Map.of("order_id", 5L, "qty", new BigDecimal("6.5000")));
             assertThat(db.count("SELECT COUNT(*) FROM rec_order_line WHERE line_id = 199")).isZero();
             assertThat(db.rows("SELECT lines_repaired FROM sync_reconcile WHERE id = " + repaired.getId()).get(0))
                     .containsEntry("lines_repaired", 4L);
@@ -208,7 +211,7 @@ class ReconcileChildrenTest {
     void should_let_the_lines_of_an_order_the_source_does_not_have_follow_their_order() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (HostileGateway gateway = gateway();
-             SyncApp app = start(db, gateway, "sync.orders.reconcile.extras=delete", "sync.reconcile.max-extras-percent=20")) {
+                SyncApp app = start(db, gateway, "sync.orders.reconcile.extras=delete", "sync.reconcile.max-extras-percent=20")) {
             assertThat(app.run("orders").isSucceeded()).isTrue();
             db.execute("INSERT INTO rec_order (order_id, order_no) VALUES (99, 'HAND')");
             db.execute("INSERT INTO rec_order_line (line_id, order_id, goods_no, qty) VALUES (9901, 99, 'HAND', 1), (9902, 99, 'HAND', 2)");
@@ -217,7 +220,7 @@ class ReconcileChildrenTest {
 
             assertThat(found.getStatus()).as(found.summary()).isEqualTo("DIFFERENT");
             assertThat(found.getExtra()).isEqualTo(1);
-            assertThat(found.getLinesExtra()).isZero();   // they follow their order
+            assertThat(found.getLinesExtra()).isZero(); // they follow their order
             assertThat(db.count("SELECT COUNT(*) FROM rec_order_line WHERE order_id = 99")).isEqualTo(2);
 
             Reconciliation repaired = app.reconcile("orders", true);

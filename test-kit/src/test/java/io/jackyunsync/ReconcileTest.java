@@ -1,20 +1,18 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.deadletter.ReplayResult;
-
-import io.jackyunsync.app.SyncApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.deadletter.ReplayResult;
+import io.jackyunsync.reconcile.Reconciliation;
+import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimWarehouse;
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.support.TruncatingGateway;
 import io.jackyunsync.support.Truth;
-import io.jackyunsync.reconcile.Reconciliation;
-import io.jackyunsync.run.SyncRun;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -44,9 +42,11 @@ class ReconcileTest {
                 assertThat(first.getSourceCount()).isEqualTo(600);
                 assertThat(first.getTargetCount()).isEqualTo(600);
 
-                List<Object> ids = db.rows("SELECT id FROM warehouse ORDER BY id LIMIT 3 OFFSET 100").stream().map(r -> r.get("id")).toList();
+                List<Object> ids = db.rows("SELECT id FROM warehouse ORDER BY id LIMIT 3 OFFSET 100").stream().map(r -> r.get("id"))
+                        .toList();
                 db.execute("DELETE FROM warehouse WHERE id IN (" + ids.get(0) + ", " + ids.get(1) + ", " + ids.get(2) + ")");
-                List<Object> altered = db.rows("SELECT id FROM warehouse ORDER BY id LIMIT 2 OFFSET 300").stream().map(r -> r.get("id")).toList();
+                List<Object> altered = db.rows("SELECT id FROM warehouse ORDER BY id LIMIT 2 OFFSET 300").stream().map(r -> r.get("id"))
+                        .toList();
                 db.execute("UPDATE warehouse SET warehouse_name = 'changed by hand' WHERE id = " + altered.get(0));
                 db.execute("UPDATE warehouse SET warehouse_type = NULL WHERE id = " + altered.get(1));
                 db.execute("INSERT INTO warehouse (id, warehouse_code, warehouse_name, source_Id, status, create_by, create_time)"
@@ -68,7 +68,8 @@ class ReconcileTest {
                 Map<String, Object> row = db.rows("SELECT * FROM sync_reconcile WHERE id = " + found.getId()).get(0);
                 assertThat(row).containsEntry("status", "DIFFERENT").containsEntry("missing", 5L).containsEntry("extra", 2L)
                         .containsEntry("different", 2L).containsEntry("source_count", 602L);
-                assertThat(Reconciliation.table(List.of(found))).contains("warehouse", "DIFFERENT", "missing " + found.getMissingExamples());
+                assertThat(Reconciliation.table(List.of(found))).contains("warehouse", "DIFFERENT",
+                        "missing " + found.getMissingExamples());
                 assertThat(added).hasSize(2);
             }
 
@@ -84,7 +85,7 @@ class ReconcileTest {
                 Reconciliation again = app.reconcile("warehouse", false);
                 assertThat(again.getStatus()).as(again.summary()).isEqualTo("CLEAN");
                 assertThat(again.getMissing() + again.getDifferent()).isZero();
-                assertThat(again.getExtra()).isEqualTo(2);   // still there, marked: the policy accepts them
+                assertThat(again.getExtra()).isEqualTo(2); // still there, marked: the policy accepts them
             }
             db.execute("DELETE FROM warehouse WHERE id IN (11, 12)");
             Truth.assertTableEqualsSimulator(db, simulator);
@@ -95,13 +96,13 @@ class ReconcileTest {
     void should_keep_what_its_stage_refused_out_of_the_target_until_the_next_reconciliation_reads_it_again() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(23, 300, "");
-             SyncApp app = SyncApp.start(new HashMap<>(AppOverrides.of(db, simulator)))) {
+                SyncApp app = SyncApp.start(new HashMap<>(AppOverrides.of(db, simulator)))) {
             assertThat(app.run("warehouse").isSucceeded()).isTrue();
             assertThat(app.reconcile("warehouse", false).getStatus()).isEqualTo("CLEAN");
             // the stage (made LIKE the target by the first reconciliation) now refuses long names
             db.execute("TRUNCATE TABLE sync_reconcile_warehouse");
             db.execute("ALTER TABLE sync_reconcile_warehouse MODIFY warehouse_name VARCHAR(24)");
-            simulator.data().modify(300);   // the source moves on; the target is now behind it
+            simulator.data().modify(300); // the source moves on; the target is now behind it
             List<Map<String, Object>> before = db.rows("SELECT id, warehouse_name FROM warehouse ORDER BY id");
 
             Reconciliation failed = app.reconcile("warehouse", false);
@@ -145,8 +146,8 @@ class ReconcileTest {
     void should_refuse_to_delete_most_of_the_table_when_the_gateway_serves_a_truncated_set() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(31, 833, "");
-             TruncatingGateway gateway = TruncatingGateway.inFrontOf(simulator.url());
-             SyncApp app = SyncApp.start(deletingExtras(db, simulator, gateway))) {
+                TruncatingGateway gateway = TruncatingGateway.inFrontOf(simulator.url());
+                SyncApp app = SyncApp.start(deletingExtras(db, simulator, gateway))) {
             assertThat(app.run("warehouse").isSucceeded()).isTrue();
             long altered = firstServed(simulator);
             db.execute("UPDATE warehouse SET warehouse_name = 'changed by hand' WHERE id = " + altered);
@@ -166,7 +167,8 @@ class ReconcileTest {
             // every row is still there, and the one changed by hand has its source's values again (a repair never destroys)
             assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(833);
             Truth.assertTableEqualsSimulator(db, simulator);
-            Map<String, Object> row = db.rows("SELECT status, error, extras_handled FROM sync_reconcile WHERE id = " + refused.getId()).get(0);
+            Map<String, Object> row = db.rows("SELECT status, error, extras_handled FROM sync_reconcile WHERE id = " + refused.getId())
+                    .get(0);
             assertThat(row).containsEntry("status", "REFUSED").containsEntry("extras_handled", 0L);
             assertThat((String) row.get("error")).contains("would delete 713 of 833 rows (85.6 %)");
             assertThat(Reconciliation.table(List.of(refused))).contains("REFUSED", "error: would delete 713 of 833 rows (85.6 %)");
@@ -177,8 +179,8 @@ class ReconcileTest {
     void should_delete_the_extras_of_a_truncated_set_when_forced() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.start(31, 833, "");
-             TruncatingGateway gateway = TruncatingGateway.inFrontOf(simulator.url());
-             SyncApp app = SyncApp.start(deletingExtras(db, simulator, gateway))) {
+                TruncatingGateway gateway = TruncatingGateway.inFrontOf(simulator.url());
+                SyncApp app = SyncApp.start(deletingExtras(db, simulator, gateway))) {
             assertThat(app.run("warehouse").isSucceeded()).isTrue();
             gateway.keep(120);
 
@@ -207,7 +209,7 @@ class ReconcileTest {
                         + "(11, 'HAND-11', 3, 1, 1, NOW()), (12, 'HAND-12', 3, 1, 1, NOW()), (13, 'HAND-13', 3, 1, 1, NOW()), "
                         + "(14, 'HAND-14', 3, 1, 1, NOW()), (15, 'HAND-15', 3, 1, 1, NOW()), (16, 'HAND-16', 3, 1, 1, NOW())");
 
-                Reconciliation few = app.reconcile("warehouse", true);   // 6 of 606 rows: 0.99 %, within 1 %
+                Reconciliation few = app.reconcile("warehouse", true); // 6 of 606 rows: 0.99 %, within 1 %
 
                 assertThat(few.getStatus()).as(few.summary()).isEqualTo("REPAIRED");
                 assertThat(few.getExtrasHandled()).isEqualTo(6);
@@ -218,7 +220,7 @@ class ReconcileTest {
                         + "(24, 'HAND-24', 3, 1, 1, NOW()), (25, 'HAND-25', 3, 1, 1, NOW()), (26, 'HAND-26', 3, 1, 1, NOW()), "
                         + "(27, 'HAND-27', 3, 1, 1, NOW())");
 
-                Reconciliation more = app.reconcile("warehouse", true);   // 7 of 607 rows: 1.15 %
+                Reconciliation more = app.reconcile("warehouse", true); // 7 of 607 rows: 1.15 %
 
                 assertThat(more.getStatus()).as(more.summary()).isEqualTo("REFUSED");
                 assertThat(more.getError()).contains("would delete 7 of 607 rows (1.2 %), above sync.reconcile.max-extras-percent=1");

@@ -13,6 +13,7 @@ import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Truth;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,7 +62,7 @@ class RecordVersionsTest extends HostileGatewayFixture {
         gateway.on(c -> page(c, 2), 2, (call, form, exchange, g) -> {
             try {
                 HostileGateway.body(moved(call, 20)).answer(call, form, exchange, g);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -89,7 +90,8 @@ class RecordVersionsTest extends HostileGatewayFixture {
     void should_fail_an_incremental_run_at_its_first_page_when_the_method_ignores_the_window_fields() throws Exception {
         // a scheme whose window fields are misspelt: the simulator, as the gateway, ignores fields it does not know
         String scheme = Files.readString(Path.of("schemes/warehouse.yaml"))
-                .replace("field: gmtModifiedStart,", "field: gmtModifiedBegin,").replace("field: gmtModifiedEnd,", "field: gmtModifiedFinish,");
+                .replace("field: gmtModifiedStart,", "field: gmtModifiedBegin,")
+                .replace("field: gmtModifiedEnd,", "field: gmtModifiedFinish,");
         Files.writeString(schemes.resolve("warehouse.yaml"), scheme);
         app = SyncApp.start(settings("sync.schemes-dir", schemes.toString()));
         SyncRun first = app.run("warehouse");
@@ -103,7 +105,8 @@ class RecordVersionsTest extends HostileGatewayFixture {
         assertThat(incremental.getError()).contains("outside the window", "gmtModifiedBegin", "gmtModifiedFinish");
         assertThat(incremental.getCounts().getPages()).isEqualTo(1);
         assertThat(simulator.calls("erp.warehouse.get") - callsBefore).as("calls of the failed run").isEqualTo(1);
-        assertThat(db.rows("SELECT checkpoint FROM sync_checkpoint WHERE scheme = 'warehouse'").get(0).get("checkpoint")).isEqualTo(checkpoint);
+        assertThat(db.rows("SELECT checkpoint FROM sync_checkpoint WHERE scheme = 'warehouse'").get(0).get("checkpoint"))
+                .isEqualTo(checkpoint);
         assertThat(incremental.getCounts().getInserted() + incremental.getCounts().getUpdated()).isZero();
     }
 

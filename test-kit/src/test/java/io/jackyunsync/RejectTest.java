@@ -1,12 +1,12 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.SimulatedGateway;
-import io.jackyunsync.support.SyncMainTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.simulator.SimWarehouse;
 import io.jackyunsync.simulator.WarehouseDataSet;
-import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.support.SimulatedGateway;
+import io.jackyunsync.support.SyncMainTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -64,7 +64,8 @@ class RejectTest extends SyncMainTestSupport {
             }
         }
         assertThat(db.rows("SELECT status, rows_rejected, rows_inserted FROM sync_run").get(0))
-                .containsEntry("status", "SUCCEEDED").containsEntry("rows_rejected", bad.size()).containsEntry("rows_inserted", 1234 - bad.size());
+                .containsEntry("status", "SUCCEEDED").containsEntry("rows_rejected", bad.size())
+                .containsEntry("rows_inserted", 1234 - bad.size());
         assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isEqualTo(1);
     }
 

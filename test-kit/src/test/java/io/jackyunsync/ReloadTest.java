@@ -8,6 +8,7 @@ import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.SyncMainTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class ReloadTest extends SyncMainTestSupport {
         // as an editor saves: the whole new text at once, so the watcher never reads a half-written file
         Path edited = Files.writeString(config.resolve("status.camel.yaml.new"), Files.readString(route)
                 + "        - transform:\n            simple: \"${body}(reloaded)\"\n");
-        Files.move(edited, route, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(edited, route, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         // a reload is no exchange for a NotifyBuilder to count: the status route's answer shows it
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> app.status().endsWith("(reloaded)"));

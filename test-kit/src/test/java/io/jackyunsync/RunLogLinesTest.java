@@ -28,7 +28,7 @@ class RunLogLinesTest extends SyncMainTestSupport {
 
     @BeforeEach
     void capture() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         captured.start();
         root.addAppender(captured);
         // the page and batch lines are DEBUG; the batch lines are logged on the writer threads
@@ -39,7 +39,7 @@ class RunLogLinesTest extends SyncMainTestSupport {
 
     @AfterEach
     void release() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(captured);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(captured);
         ours.setLevel(level);
     }
 
@@ -70,7 +70,7 @@ class RunLogLinesTest extends SyncMainTestSupport {
     @Test
     void should_tell_two_runs_apart_by_their_run_id() throws Exception {
         SyncRun first = app.run("warehouse");
-        simulator.data().modify(300);   // the second run has rows to write
+        simulator.data().modify(300); // the second run has rows to write
         int before = captured.list.size();
         SyncRun second = app.run("warehouse");
 

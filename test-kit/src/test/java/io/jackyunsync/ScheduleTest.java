@@ -68,7 +68,7 @@ class ScheduleTest extends SyncMainTestSupport {
         // nothing was synced: every visible warehouse is missing in MySQL, and the reconciliation says so
         assertThat(db.count("SELECT COUNT(*) FROM sync_reconcile WHERE status = 'DIFFERENT'")).isGreaterThanOrEqualTo(1);
         assertThat(db.count("SELECT MIN(missing) FROM sync_reconcile WHERE status = 'DIFFERENT'")).isEqualTo(visible());
-        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isZero();   // a scheduled reconciliation does not repair
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isZero(); // a scheduled reconciliation does not repair
         assertThat(db.count("SELECT COUNT(*) FROM sync_run")).isZero();
     }
 
@@ -81,7 +81,7 @@ class ScheduleTest extends SyncMainTestSupport {
         schedule.addAppender(events);
         // as another process's run would: the scheme's lock, taken on a connection of its own
         try (Connection other = DriverManager.getConnection(db.url(), db.user(), db.password());
-             Statement lock = other.createStatement()) {
+                Statement lock = other.createStatement()) {
             try (ResultSet taken = lock.executeQuery("SELECT GET_LOCK(" + TestDatabase.schemeLockName("warehouse") + ", 0)")) {
                 assertThat(taken.next() && taken.getInt(1) == 1).as("the test holds the lock").isTrue();
             }

@@ -1,18 +1,17 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.app.SyncApp;
-
 import static io.jackyunsync.support.Truth.assertTableEqualsSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.jackyunsync.simulator.JackyunSimulator;
-import io.jackyunsync.support.Simulators;
-import io.jackyunsync.support.TestDatabase;
+import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.cluster.SchemeLocks;
 import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.AppOverrides;
+import io.jackyunsync.support.Simulators;
+import io.jackyunsync.support.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ class SchemeLockTest {
         TestDatabase db = TestDatabase.create();
         // 25 pages of 100 ms each: the first run is still going while the others try
         try (JackyunSimulator simulator = Simulators.start(31, 1234, "latencyMs=100");
-             SyncApp first = SyncApp.start(AppOverrides.of(db, simulator));
-             SyncApp second = SyncApp.start(AppOverrides.of(db, simulator))) {
+                SyncApp first = SyncApp.start(AppOverrides.of(db, simulator));
+                SyncApp second = SyncApp.start(AppOverrides.of(db, simulator))) {
             // a letter of an earlier run, for the replay to try
             db.execute("INSERT INTO sync_dead_letter (scheme, run_id, kind, item_key, payload, cause)"
                     + " VALUES ('warehouse', NULL, 'ROW', '42', '[]', 'refused')");

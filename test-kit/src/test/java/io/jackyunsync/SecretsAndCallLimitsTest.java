@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.sun.net.httpserver.HttpServer;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.run.SyncRun;
-import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
-import java.io.InputStream;
+import io.jackyunsync.support.Truth;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Secrets kept out of endpoint URIs and off the wire, the call limits, retry bounds, against a hostile gateway. */
@@ -63,10 +66,10 @@ class SecretsAndCallLimitsTest extends HostileGatewayFixture {
         AtomicInteger calls = new AtomicInteger();
         gateway.on(c -> page(c, 0), Integer.MAX_VALUE, (call, form, exchange, gw) -> {
             calls.incrementAndGet();
-            exchange.sendResponseHeaders(200, 0);   // chunked
+            exchange.sendResponseHeaders(200, 0); // chunked
             try (OutputStream out = exchange.getResponseBody()) {
                 byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
-                for (int i = 0; i < 64; i++) {   // 4 MB
+                for (int i = 0; i < 64; i++) { // 4 MB
                     out.write(chunk);
                 }
             }
@@ -112,24 +115,25 @@ class SecretsAndCallLimitsTest extends HostileGatewayFixture {
     }
 
     /** Reads the request, then writes the status line and headers one byte every 50 ms on {@code timer}, never ending them. */
-    private static void trickleHeaders(Socket s, java.util.concurrent.ScheduledExecutorService timer) throws java.io.IOException {
+    private static void trickleHeaders(Socket s, ScheduledExecutorService timer) throws IOException {
         s.getInputStream().read(new byte[8192]);
         OutputStream out = s.getOutputStream();
-        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: " + "a".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: " + "a".repeat(100_000))
+                .getBytes(StandardCharsets.US_ASCII);
         AtomicInteger next = new AtomicInteger();
         timer.scheduleAtFixedRate(() -> {
             try {
                 out.write(head[next.getAndIncrement() % head.length]);
                 out.flush();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 try {
-                    s.close();   // the client hung up
-                } catch (java.io.IOException ignored) {
+                    s.close(); // the client hung up
+                } catch (IOException ignored) {
                     // closed already
                 }
-                throw new IllegalStateException("client gone", e);   // ends this socket's schedule
+                throw new IllegalStateException("client gone", e); // ends this socket's schedule
             }
-        }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, 0, 50, TimeUnit.MILLISECONDS);
     }
 
     /** HTTP 503 ten times, then the answer: with jackyun.retry.max-attempts=3 the page is asked for 3 times and the run fails. */
@@ -155,21 +159,22 @@ class SecretsAndCallLimitsTest extends HostileGatewayFixture {
     @Test
     void should_stop_retrying_a_throttled_page_after_max_seconds() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong first = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong first = new AtomicLong();
         // throttled for 3 s from the first call of page 0 on
         gateway.on(c -> page(c, 0) && (first.compareAndSet(0, System.nanoTime()) || System.nanoTime() - first.get() < 3_000_000_000L),
                 Integer.MAX_VALUE, (call, form, exchange, gw) -> {
-            calls.incrementAndGet();
-            exchange.getResponseHeaders().set("Retry-After", "0");
-            exchange.sendResponseHeaders(429, -1);
-            exchange.close();
-        });
+                    calls.incrementAndGet();
+                    exchange.getResponseHeaders().set("Retry-After", "0");
+                    exchange.sendResponseHeaders(429, -1);
+                    exchange.close();
+                });
 
         SyncRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("jackyun.retry.max-attempts", "100",
                 "jackyun.retry.max-seconds", "1", "jackyun.retry.initial-delay-millis", "10", "jackyun.retry.max-delay-millis", "20",
                 "jackyun.rate-limit-per-second", "10000"));
 
-        System.out.println("HOSTILE 429 calls: " + calls.get() + " over " + (System.nanoTime() - first.get()) / 1_000_000 + " ms " + run.summary());
+        System.out.println(
+                "HOSTILE 429 calls: " + calls.get() + " over " + (System.nanoTime() - first.get()) / 1_000_000 + " ms " + run.summary());
         assertThat(run.isSucceeded()).as("retried past jackyun.retry.max-seconds=1: " + calls.get() + " calls; " + run.summary()).isFalse();
         assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
     }
@@ -223,13 +228,13 @@ class SecretsAndCallLimitsTest extends HostileGatewayFixture {
     @Test
     void should_count_every_row_once_when_two_schemes_run_at_the_same_time() throws Exception {
         app = SyncApp.start(settings("sync.sales-channel.enabled", "true", "sync.batch.size", "7", "sync.batch.timeout-millis", "600000"));
-        for (int round = 0; round < 1; round++) {   // one round: a second run's window after the checkpoint is empty
+        for (int round = 0; round < 1; round++) { // one round: a second run's window after the checkpoint is empty
             var pool = Executors.newFixedThreadPool(2);
             try {
                 var w = pool.submit(() -> app.run("warehouse"));
                 var c = pool.submit(() -> app.run("sales-channel"));
-                SyncRun wr = w.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                SyncRun cr = c.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                SyncRun wr = w.get(60, TimeUnit.SECONDS);
+                SyncRun cr = c.get(60, TimeUnit.SECONDS);
                 System.out.println("HOSTILE concurrent round " + round + ": " + wr.summary() + " | " + cr.summary());
                 assertThat(wr.isSucceeded()).as(wr.summary()).isTrue();
                 assertThat(cr.isSucceeded()).as(cr.summary()).isTrue();
@@ -243,6 +248,6 @@ class SecretsAndCallLimitsTest extends HostileGatewayFixture {
                 pool.shutdownNow();
             }
         }
-        io.jackyunsync.support.Truth.assertTableEqualsSimulator(db, simulator);
+        Truth.assertTableEqualsSimulator(db, simulator);
     }
 }

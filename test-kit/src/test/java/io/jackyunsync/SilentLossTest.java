@@ -1,7 +1,5 @@
 package io.jackyunsync;
 
-import io.jackyunsync.app.SyncApp;
-
 import static io.jackyunsync.support.HostileGateway.body;
 import static io.jackyunsync.support.HostileGateway.rewritten;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,17 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.jackyun.JackyunEnvelope;
+import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.scheme.MappedRecord;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.TestDatabase;
 import io.jackyunsync.support.Truth;
-import io.jackyunsync.run.SyncRun;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Checks that a run never says OK over missing data: answers without their list, id-less records, rejects that cannot be kept, endless or oversized answers, a lost lock. */
 class SilentLossTest extends HostileGatewayFixture {
 
-    static final int VISIBLE = 1234;   // 25 pages of 50
+    static final int VISIBLE = 1234; // 25 pages of 50
 
     @Override
     int visible() {
@@ -62,13 +65,14 @@ class SilentLossTest extends HostileGatewayFixture {
 
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getCounts().getSuspectPages()).isEqualTo(1);
-        assertThat(run.getCounts().getPages()).isEqualTo(26);   // 25 pages and the one asked again
+        assertThat(run.getCounts().getPages()).isEqualTo(26); // 25 pages and the one asked again
         Truth.assertTableEqualsSimulator(db, simulator);
     }
 
     @Test
     void should_end_the_pass_on_an_empty_page_that_is_confirmed() throws Exception {
-        gateway.on(c -> page(c, 3), 2, body("{\"code\":200,\"msg\":\"success\",\"subCode\":\"\",\"result\":{\"data\":{\"warehouseInfo\":[]}}}"));
+        gateway.on(c -> page(c, 3), 2,
+                body("{\"code\":200,\"msg\":\"success\",\"subCode\":\"\",\"result\":{\"data\":{\"warehouseInfo\":[]}}}"));
 
         SyncRun run = run();
 
@@ -130,7 +134,7 @@ class SilentLossTest extends HostileGatewayFixture {
         gateway.on(c -> page(c, 2), 1, rewritten(records(list -> {
             ObjectNode record = (ObjectNode) list.get(7);
             huge.set(record.get("warehouseId").asText());
-            record.put("warehouseName", "仓".repeat(6 * 1024 * 1024));   // 18 MB of UTF-8: more than max_allowed_packet
+            record.put("warehouseName", "仓".repeat(6 * 1024 * 1024)); // 18 MB of UTF-8: more than max_allowed_packet
         })));
 
         SyncRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run());
@@ -150,7 +154,7 @@ class SilentLossTest extends HostileGatewayFixture {
         AtomicReference<List<String>> pageIds = new AtomicReference<>();
         gateway.on(c -> page(c, 1), 1, rewritten(records(list -> {
             ((ObjectNode) list.get(0)).remove("warehouseCode");
-            pageIds.set(java.util.stream.StreamSupport.stream(list.spliterator(), false).skip(1)
+            pageIds.set(StreamSupport.stream(list.spliterator(), false).skip(1)
                     .map(r -> r.get("warehouseId").asText()).toList());
         })));
         // the schema exists once the app has started: then sync_reject refuses every insert, as for a user without INSERT
@@ -204,7 +208,8 @@ class SilentLossTest extends HostileGatewayFixture {
 
     @Test
     void should_refuse_an_answer_larger_than_the_body_cap_with_a_named_error() throws Exception {
-        gateway.on(c -> page(c, 0), Integer.MAX_VALUE, rewritten(records(list -> ((ObjectNode) list.get(0)).put("warehouseName", "x".repeat(2 << 20)))));
+        gateway.on(c -> page(c, 0), Integer.MAX_VALUE,
+                rewritten(records(list -> ((ObjectNode) list.get(0)).put("warehouseName", "x".repeat(2 << 20)))));
 
         SyncRun run = run("jackyun.max-body-bytes", Integer.toString(1 << 20));
 
@@ -220,7 +225,7 @@ class SilentLossTest extends HostileGatewayFixture {
                 // what an idle timeout, a restarted database or a proxy does to the lock's connection
                 long holder = db.count("SELECT IS_USED_LOCK(" + TestDatabase.schemeLockName("warehouse") + ")");
                 db.execute("KILL " + holder);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }));
@@ -240,12 +245,12 @@ class SilentLossTest extends HostileGatewayFixture {
         gateway.on(c -> page(c, 13), 1, HostileGateway.after(() -> {
             try {
                 holder.set(db.rows("SELECT IS_USED_LOCK(" + TestDatabase.schemeLockName("warehouse") + ") AS holder"));
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }));
         long idle = db.count("SELECT @@GLOBAL.wait_timeout");
-        db.execute("SET GLOBAL wait_timeout = 2");   // new connections, the lock's among them, are ended after 2 s idle
+        db.execute("SET GLOBAL wait_timeout = 2"); // new connections, the lock's among them, are ended after 2 s idle
         SyncRun run;
         try {
             run = run();
@@ -260,13 +265,13 @@ class SilentLossTest extends HostileGatewayFixture {
     }
 
     /** A rewrite of the page's record list (the simulator's answer, parsed and written again). */
-    static java.util.function.Function<String, String> records(Consumer<ArrayNode> change) {
+    static Function<String, String> records(Consumer<ArrayNode> change) {
         return answer -> {
             try {
                 JsonNode root = JackyunEnvelope.JSON.readTree(answer);
                 change.accept((ArrayNode) root.at("/result/data/warehouseInfo"));
                 return JackyunEnvelope.JSON.writeValueAsString(root);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         };

@@ -1,22 +1,19 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.app.SyncApp;
-import io.jackyunsync.config.ConfigException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.config.ConfigException;
 import io.jackyunsync.simulator.JackyunSimulator;
-import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.AppProcess;
 import io.jackyunsync.support.SecuredMariaDb;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -125,7 +122,8 @@ class StartupCheckIT {
 
         String server = db.url().substring(0, db.url().lastIndexOf('/') + 1);
         assertThat(startProblem(Map.of("mysql.url", server + "no_such_database_here")))
-                .contains("mysql.url (environment MYSQL_URL) names a database that does not exist", "Unknown database 'no_such_database_here'");
+                .contains("mysql.url (environment MYSQL_URL) names a database that does not exist",
+                        "Unknown database 'no_such_database_here'");
         assertThat(startProblem(Map.of("mysql.url", db.url() + "?sslMode=bogus")))
                 .contains("mysql.url (environment MYSQL_URL) has an option MySQL Connector/J refuses: The connection property 'sslMode'");
         assertThat(startProblem(Map.of("mysql.url", db.url() + "?connectTimeout=abc")))
@@ -135,7 +133,8 @@ class StartupCheckIT {
         String readOnly = secured.createDatabase("read_only");
         secured.createUser("sync_reader", "reader-pw", "SELECT", "read_only");
         assertThat(startProblem(Map.of("mysql.url", readOnly, "mysql.user", "sync_reader", "mysql.password", "reader-pw")))
-                .contains("mysql.user (environment MYSQL_USER) lacks a privilege the app needs", "CREATE command denied to user 'sync_reader'");
+                .contains("mysql.user (environment MYSQL_USER) lacks a privilege the app needs",
+                        "CREATE command denied to user 'sync_reader'");
 
         // a server that is not there (yet) is not a configuration error: the app starts and every run tries again
         Map<String, String> down = new HashMap<>(AppOverrides.of(db, simulator));
@@ -148,7 +147,8 @@ class StartupCheckIT {
     void should_stop_at_start_up_on_a_function_the_database_refuses() throws Exception {
         Path schemes = Files.createDirectories(tmp.resolve("schemes"));
         String warehouse = Files.readString(Path.of("schemes", "warehouse.yaml"));
-        String broken = warehouse.replaceFirst("_function DATE_FORMAT\\(DATE_ADD\\(NOW\\(\\),INTERVAL - 10 SECOND\\),'%Y-%m-%d 00:00:00'\\)",
+        String broken = warehouse.replaceFirst(
+                "_function DATE_FORMAT\\(DATE_ADD\\(NOW\\(\\),INTERVAL - 10 SECOND\\),'%Y-%m-%d 00:00:00'\\)",
                 "_function NO_SUCH_FN(1)");
         assertThat(broken).isNotEqualTo(warehouse);
         Files.writeString(schemes.resolve("warehouse.yaml"), broken);

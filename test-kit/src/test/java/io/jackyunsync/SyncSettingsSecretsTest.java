@@ -1,9 +1,8 @@
 package io.jackyunsync;
 
-import io.jackyunsync.config.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.config.Settings;
 import io.jackyunsync.config.TargetUrl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,8 @@ class SyncSettingsSecretsTest {
             }
             context.start();
             Properties p = new Properties();
-            p.putAll(Map.of("jackyun.gateway", "https://open.jackyun.com/open/openapi/do", "jackyun.appkey", "1", "jackyun.secret", "s", "mysql.url", "jdbc:mysql://db:3306/r", "mysql.user", "u"));
+            p.putAll(Map.of("jackyun.gateway", "https://open.jackyun.com/open/openapi/do", "jackyun.appkey", "1", "jackyun.secret", "s",
+                    "mysql.url", "jdbc:mysql://db:3306/r", "mysql.user", "u"));
             p.putAll(overrides);
             context.getPropertiesComponent().setOverrideProperties(p);
             List<String> problems = new ArrayList<>();
@@ -83,14 +83,16 @@ class SyncSettingsSecretsTest {
     void should_read_a_password_with_braces_from_the_properties_file_unchanged() throws Exception {
         Path file = tmp.resolve("application.properties");
         // in the file format a backslash is written twice
-        Files.writeString(file, "mysql.password = p{{w}}d\\\\\nalert.webhook-url = https://oapi.dingtalk.com/robot/send?access_token=a\\\\{{b\n",
+        Files.writeString(file,
+                "mysql.password = p{{w}}d\\\\\nalert.webhook-url = https://oapi.dingtalk.com/robot/send?access_token=a\\\\{{b\n",
                 StandardCharsets.ISO_8859_1);
 
         Read r = read(Map.of(), file);
 
         assertThat(r.settings().database().password()).isEqualTo("p{{w}}d\\");
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p)
-                .startsWith("alert.webhook-url (environment ALERT_WEBHOOK_URL) is invalid: not a valid URL").doesNotContain("access_token"));
+                .startsWith("alert.webhook-url (environment ALERT_WEBHOOK_URL) is invalid: not a valid URL")
+                .doesNotContain("access_token"));
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.jackyunsync;
 
-import io.jackyunsync.config.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -16,7 +15,8 @@ class SyncSettingsTest {
     @Test
     void should_refuse_a_url_that_turns_the_batch_rewrite_off() throws Exception {
         assertThat(problems("jdbc:mysql://db:3306/r?useSSL=false&rewriteBatchedStatements=false"))
-                .anySatisfy(p -> assertThat(p).startsWith("mysql.url (environment MYSQL_URL) is invalid: sets rewriteBatchedStatements=false"));
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("mysql.url (environment MYSQL_URL) is invalid: sets rewriteBatchedStatements=false"));
         assertThat(problems("jdbc:mysql://db:3306/r?rewriteBatchedStatements=true")).noneMatch(p -> p.startsWith("mysql.url"));
         assertThat(problems("jdbc:mysql://db:3306/r")).noneMatch(p -> p.startsWith("mysql.url"));
     }

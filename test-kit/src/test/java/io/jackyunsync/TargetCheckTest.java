@@ -1,17 +1,15 @@
 package io.jackyunsync;
 
-import io.jackyunsync.support.AppOverrides;
-import io.jackyunsync.app.SyncApp;
-import io.jackyunsync.config.ConfigException;
-
-import io.jackyunsync.support.Simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.config.ConfigException;
 import io.jackyunsync.simulator.JackyunSimulator;
-import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.support.AppOverrides;
+import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +47,7 @@ class TargetCheckTest {
     void should_check_a_child_table_too_and_take_its_column_widths() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.sized(1, 10)) {
-            java.util.Map<String, String> settings = AppOverrides.of(db, simulator);
+            Map<String, String> settings = AppOverrides.of(db, simulator);
             settings.put("sync.trade.enabled", "true");
             SyncApp.start(settings).close();
             db.execute("ALTER TABLE trade_goods DROP COLUMN barcode, MODIFY sku_id VARCHAR(19)");
@@ -75,7 +73,7 @@ class TargetCheckTest {
     void should_stop_for_a_decimal_field_into_a_column_that_would_round_it_parent_and_child_alike() throws Exception {
         TestDatabase db = TestDatabase.create();
         try (JackyunSimulator simulator = Simulators.sized(1, 10)) {
-            java.util.Map<String, String> settings = AppOverrides.of(db, simulator);
+            Map<String, String> settings = AppOverrides.of(db, simulator);
             settings.put("sync.trade.enabled", "true");
             SyncApp.start(settings).close();
             db.execute("ALTER TABLE trade MODIFY check_total INT NULL");

@@ -17,9 +17,11 @@ import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.HostileGateway;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +106,7 @@ class TradeVersionsTest {
                 ((ArrayNode) data.get("trades")).insert(0, extra);
                 data.put("totalResults", data.path("totalResults").asLong() + 1);
                 return answer.toString();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
@@ -128,7 +130,7 @@ class TradeVersionsTest {
         SimTrade latest = trades().stream().max(Comparator.comparingLong(SimTrade::gmtModified)).orElseThrow();
         long firstSlice = trades().stream().mapToLong(SimTrade::gmtModified).min().orElseThrow();
         // the first slice's answer also holds an old version of the latest order: a line since removed, one not yet added
-        List<Long> oldLines = new java.util.ArrayList<>(lineIds(latest).subList(1, latest.lines().size()));
+        List<Long> oldLines = new ArrayList<>(lineIds(latest).subList(1, latest.lines().size()));
         oldLines.add(990_000_000_001L);
         gateway.on(firstCallOf(1, firstSlice), 1, adding(copy(latest, firstSlice, "stale copy", oldLines)));
 
@@ -155,7 +157,8 @@ class TradeVersionsTest {
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getCounts().getStale()).isEqualTo(1);
         assertThat(run.getCounts().getNewer()).isZero();
-        assertThat(run.getCounts().getDuplicates()).as("boundary seconds read twice are the only plain duplicates").isEqualTo(run.getCounts().getFetched() - 601);
+        assertThat(run.getCounts().getDuplicates()).as("boundary seconds read twice are the only plain duplicates")
+                .isEqualTo(run.getCounts().getFetched() - 601);
         assertThat(row(first).get("seller_memo")).isEqualTo(first.sellerMemo());
         assertThat(lines(first)).isEqualTo(lineIds(first));
         assertThat(run.summary()).contains("newer=0 stale=1");

@@ -59,10 +59,14 @@ class UsageAndVersionTest {
         for (String option : OPTIONS) {
             assertThat(help.out()).as(option).containsPattern("(?<![\\w-])" + option + "(?![\\w-])");
             // and the parser takes it: the list above is the parser's
-            String[] line = option.equals("--repair") ? new String[] {"--reconcile", option}
-                    : option.equals("--force") ? new String[] {"--reconcile", "--repair", option}
-                    : List.of("--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed", "--faults").contains(option)
-                    ? new String[] {"--simulator", option, "1"} : new String[] {option};
+            String[] line = option.equals("--repair")
+                    ? new String[]{"--reconcile", option}
+                    : option.equals("--force")
+                            ? new String[]{"--reconcile", "--repair", option}
+                            : List.of("--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed", "--faults")
+                                    .contains(option)
+                                            ? new String[]{"--simulator", option, "1"}
+                                            : new String[]{option};
             assertThatCode(() -> CommandLine.parse(line)).as(option).doesNotThrowAnyException();
         }
         assertThat(run("-h").out()).isEqualTo(help.out());
@@ -107,14 +111,14 @@ class UsageAndVersionTest {
 
     @Test
     void should_refuse_an_unknown_log_format_at_start_up_but_not_for_help_or_version() {
-        CommandLine once = CommandLine.parse(new String[] {"--once"});
-        for (String ok : new String[] {"text", "json", "JSON", " json ", ""}) {
+        CommandLine once = CommandLine.parse(new String[]{"--once"});
+        for (String ok : new String[]{"text", "json", "JSON", " json ", ""}) {
             assertThatCode(() -> LogFormat.require(once, Map.of(LogFormat.VARIABLE, ok))).as(ok).doesNotThrowAnyException();
         }
         assertThatCode(() -> LogFormat.require(once, Map.of())).doesNotThrowAnyException();
         assertThatThrownBy(() -> LogFormat.require(once, Map.of(LogFormat.VARIABLE, "xml"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("JACKYUN_SYNC_LOG_FORMAT is 'xml': it takes text (the default) or json");
-        assertThatCode(() -> LogFormat.require(CommandLine.parse(new String[] {"--help"}), Map.of(LogFormat.VARIABLE, "xml")))
+        assertThatCode(() -> LogFormat.require(CommandLine.parse(new String[]{"--help"}), Map.of(LogFormat.VARIABLE, "xml")))
                 .doesNotThrowAnyException();
     }
 }

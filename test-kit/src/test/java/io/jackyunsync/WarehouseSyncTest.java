@@ -1,17 +1,17 @@
 package io.jackyunsync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jackyunsync.run.NamedParameters;
+import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.simulator.SimWarehouse;
 import io.jackyunsync.support.AppOverrides;
 import io.jackyunsync.support.AppSettings;
 import io.jackyunsync.support.SyncMainTestSupport;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.jackyunsync.simulator.JackyunSimulator;
-import io.jackyunsync.simulator.SimWarehouse;
-import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.TestDatabase;
-import io.jackyunsync.run.SyncRun;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,17 +31,17 @@ class WarehouseSyncTest extends SyncMainTestSupport {
 
     /** See {@link #overrides(TestDatabase, JackyunSimulator)}. */
     @Deprecated
-    static Map<String, String> overrides(TestDatabase db, java.net.URI gateway) {
+    static Map<String, String> overrides(TestDatabase db, URI gateway) {
         return AppOverrides.of(db, gateway);
     }
 
     @Test
     void should_land_every_warehouse_exactly_on_the_first_run() throws Exception {
-        long parsedAgain = io.jackyunsync.run.NamedParameters.fallbacks();
+        long parsedAgain = NamedParameters.fallbacks();
         SyncRun run = app.run("warehouse");
 
         // the upserts and the counts of existing keys bound their rows without camel-sql parsing the statement again
-        assertThat(io.jackyunsync.run.NamedParameters.fallbacks()).isEqualTo(parsedAgain);
+        assertThat(NamedParameters.fallbacks()).isEqualTo(parsedAgain);
         assertThat(run.isSucceeded()).as(run.summary()).isTrue();
         assertThat(run.getCounts().getPages()).isEqualTo(25);
         assertThat(run.getCounts().getFetched()).isEqualTo(VISIBLE);
@@ -84,7 +84,8 @@ class WarehouseSyncTest extends SyncMainTestSupport {
         assertThat(full.getCounts().getInserted()).isZero();
         assertThat(full.getCounts().getUpdated()).isEqualTo(VISIBLE);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE);
-        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE create_time = '2001-02-03 00:00:00' AND create_by = 7")).isEqualTo(VISIBLE);
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE create_time = '2001-02-03 00:00:00' AND create_by = 7"))
+                .isEqualTo(VISIBLE);
         // nothing changed upstream, so the last-change stamp stays
         assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE update_time = '2001-02-03 00:00:00'")).isEqualTo(VISIBLE);
     }
@@ -105,7 +106,9 @@ class WarehouseSyncTest extends SyncMainTestSupport {
         assertThat(db.count("SELECT COUNT(*) FROM warehouse")).isEqualTo(VISIBLE + 10);
         assertRowsEqualSource();
         String modifiedIds = modified.stream().map(String::valueOf).collect(Collectors.joining(","));
-        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE create_time = '2001-02-03 00:00:00' AND update_time > '2001-02-03 00:00:00' AND id IN (" + modifiedIds + ")"))
+        assertThat(db.count(
+                "SELECT COUNT(*) FROM warehouse WHERE create_time = '2001-02-03 00:00:00' AND update_time > '2001-02-03 00:00:00' AND id IN ("
+                        + modifiedIds + ")"))
                 .isEqualTo(20);
         assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE update_time > '2001-02-03 00:00:00'")).isEqualTo(30);
         assertThat(added).allSatisfy(id -> assertThat(db.rows("SELECT id FROM warehouse WHERE id = " + id)).hasSize(1));

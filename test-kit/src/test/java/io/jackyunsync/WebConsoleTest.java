@@ -1,13 +1,14 @@
 package io.jackyunsync;
 
-import io.jackyunsync.config.Settings;
-
-import io.jackyunsync.app.SyncApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.app.SyncApp;
+import io.jackyunsync.config.AlertSettings;
+import io.jackyunsync.config.DatabaseSettings;
+import io.jackyunsync.config.JackyunSettings;
+import io.jackyunsync.config.Settings;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.ConsoleHttp;
 import io.jackyunsync.support.ConsoleHttp.Answer;
@@ -80,9 +81,9 @@ class WebConsoleTest {
         assertThat(app.context().getRoute("sync-run")).isNotNull();
         // nothing that holds the settings is bound by name, and every readable attribute of every MBean is free of it
         assertThat(app.context().getRegistry().findByType(Settings.class)).isEmpty();
-        assertThat(app.context().getRegistry().findByType(io.jackyunsync.config.JackyunSettings.class)).isEmpty();
-        assertThat(app.context().getRegistry().findByType(io.jackyunsync.config.DatabaseSettings.class)).isEmpty();
-        assertThat(app.context().getRegistry().findByType(io.jackyunsync.config.AlertSettings.class)).isEmpty();
+        assertThat(app.context().getRegistry().findByType(JackyunSettings.class)).isEmpty();
+        assertThat(app.context().getRegistry().findByType(DatabaseSettings.class)).isEmpty();
+        assertThat(app.context().getRegistry().findByType(AlertSettings.class)).isEmpty();
         JsonNode everything = console.jolokia(Map.of("type", "read", "mbean", "*:*"));
         assertThat(everything.path("status").asInt()).isEqualTo(200);
         assertThat(everything.toString()).doesNotContain(Simulators.SECRET);
@@ -151,7 +152,8 @@ class WebConsoleTest {
         String stop = "/hawtio/jolokia/exec/org.apache.camel:context=jackyun-sync,type=routes,name=%22sync-status%22/stop()";
         Map<String, String> own = Map.of("Host", "127.0.0.1:" + port, "Origin", console.origin());
         JsonNode byPath = console.send("GET", stop, own, null).json();
-        JsonNode byParameter = console.send("GET", "/hawtio/jolokia/?p=/exec/" + stop.substring(stop.indexOf("org.apache")), own, null).json();
+        JsonNode byParameter = console.send("GET", "/hawtio/jolokia/?p=/exec/" + stop.substring(stop.indexOf("org.apache")), own, null)
+                .json();
         JsonNode read = console.send("GET", "/hawtio/jolokia/read/java.lang:type=Memory/HeapMemoryUsage", own, null).json();
 
         assertThat(List.of(byPath, byParameter, read)).allSatisfy(a -> assertThat(a.path("status").asInt()).as("%s", a).isEqualTo(403));

@@ -96,7 +96,8 @@ class WriteRoutesTest extends SyncMainTestSupport {
         for (RouteDefinition route : model().getRouteDefinitions()) {
             List<ExpressionDefinition> conditions = new ArrayList<>();
             for (ProcessorDefinition<?> step : outputs(route)) {
-                if ((step instanceof FilterDefinition || step instanceof LoopDefinition) && ((ExpressionNode) step).getExpression() != null) {
+                if ((step instanceof FilterDefinition || step instanceof LoopDefinition)
+                        && ((ExpressionNode) step).getExpression() != null) {
                     conditions.add(((ExpressionNode) step).getExpression());
                 }
                 if (step instanceof ChoiceDefinition choice) {

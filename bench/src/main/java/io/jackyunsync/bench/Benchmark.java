@@ -75,7 +75,8 @@ public final class Benchmark {
     }
 
     private List<Integer> integers(String key) {
-        return options.get(key).isBlank() ? List.of()
+        return options.get(key).isBlank()
+                ? List.of()
                 : Arrays.stream(options.get(key).split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 
@@ -135,19 +136,19 @@ public final class Benchmark {
     /** The rate-limited mode: the client paced at R calls/s; achieved calls/s over R. */
     private void rateLimited(EmbeddedMariaDb db, int rate, int reps) throws Exception {
         int pageSize = 50;
-        int records = rate * 6 * pageSize;   // about six seconds of calls
+        int records = rate * 6 * pageSize; // about six seconds of calls
         System.out.println("== rate limit " + rate + " calls/s (" + records + " records)");
         Path schemes = Schemes.withPageSize(pageSize);
         String url = db.createDatabase("bench_rate" + rate);
         try (SimulatorProcess simulator = SimulatorProcess.start(records, "512m");
-             SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, rate));
-             HikariDataSource ds = Database.open(url, "root", "", 10_000)) {
+                SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, rate));
+                HikariDataSource ds = Database.open(url, "root", "", 10_000)) {
             Pacer pacer = app.context().getRegistry().lookupByNameAndType("pacer", Pacer.class);
             for (int i = 0; i < reps; i++) {
                 JdbcWrites.execute(ds, "DELETE FROM sync_checkpoint");
                 Pacer before = pacer;
                 Sample s = Sample.ofSync(app, simulator);
-                long calls = s.calls() + (s.calls() >= 2 ? 1 : 0);   // the pages and the movement probe
+                long calls = s.calls() + (s.calls() >= 2 ? 1 : 0); // the pages and the movement probe
                 results.rate(rate, calls / s.reading().seconds(), before.grantedPerSecond());
                 before.reset();
             }

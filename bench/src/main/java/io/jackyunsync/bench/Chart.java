@@ -25,7 +25,8 @@ final class Chart {
         List<Bar> bars = new ArrayList<>();
         double top = 1;
         for (var section : results.samples.entrySet()) {
-            bars.add(new Bar(section.getKey().startsWith("memory") ? "c sync in a fresh JVM at " + section.getKey().substring(7) + ", by N (pageSize 200)"
+            bars.add(new Bar(section.getKey().startsWith("memory")
+                    ? "c sync in a fresh JVM at " + section.getKey().substring(7) + ", by N (pageSize 200)"
                     : section.getKey(), 0, 0, 0, true));
             for (var path : section.getValue().entrySet()) {
                 var s = path.getValue();
@@ -61,7 +62,8 @@ final class Chart {
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(bar.label(), 40, y + 17);
-                g.setColor(bar.label().startsWith("c ") || bar.label().endsWith(" records") || bar.label().endsWith(" orders") ? new Color(0xE0, 0x6C, 0x1F)
+                g.setColor(bar.label().startsWith("c ") || bar.label().endsWith(" records") || bar.label().endsWith(" orders")
+                        ? new Color(0xE0, 0x6C, 0x1F)
                         : bar.label().startsWith("a ") ? new Color(0x3B, 0x7D, 0xD8) : new Color(0x5A, 0xA4, 0x69));
                 g.fillRect(left, y + 5, (int) (bar.value() * scale), rowHeight - 10);
                 g.setColor(Color.BLACK);

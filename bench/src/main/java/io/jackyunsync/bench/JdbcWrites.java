@@ -53,8 +53,9 @@ final class JdbcWrites {
 
     /** The rows {@code table} holds. */
     static long count(DataSource ds, String table) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
             rs.next();
             return rs.getLong(1);
         }

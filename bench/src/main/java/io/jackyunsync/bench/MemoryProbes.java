@@ -47,7 +47,7 @@ final class MemoryProbes {
 
     /** {@code reps} probes with each heap, in sections "{@code prefix} heap", each into a database of its own. */
     private static void measure(Results results, EmbeddedMariaDb db, String prefix, int n, String unit, String database,
-                                int reps, Child child) throws Exception {
+            int reps, Child child) throws Exception {
         for (int h = 0; h < PROBE_HEAPS.size(); h++) {
             List<String> heap = PROBE_HEAPS.get(h);
             String section = prefix + " " + String.join(" ", heap);

@@ -78,8 +78,10 @@ final class Meter implements AutoCloseable {
         // a run too short to see a collection: its live set is at most what is in use now
         long live = peakLive.get() == 0 ? heapNow : peakLive.get();
         long[] cpu1 = machineCpu();
-        double busy = cpu1[1] - cpu0[1] <= 0 ? 0 : 100.0 * Runtime.getRuntime().availableProcessors()
-                * (cpu1[0] - cpu0[0]) / (cpu1[1] - cpu0[1]);
+        double busy = cpu1[1] - cpu0[1] <= 0
+                ? 0
+                : 100.0 * Runtime.getRuntime().availableProcessors()
+                        * (cpu1[0] - cpu0[0]) / (cpu1[1] - cpu0[1]);
         return new Reading(seconds, gcMillis() - gc0, allocated, Math.max(peakHeap.get(), heapNow), live, busy);
     }
 
@@ -104,9 +106,9 @@ final class Meter implements AutoCloseable {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[] {total - idle, total};
+            return new long[]{total - idle, total};
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return new long[]{0, 0};
         }
     }
 

@@ -28,14 +28,17 @@ final class Report {
                         median(s, x -> x.reading().gcMillis()), median(s, x -> (double) x.reading().allocatedBytes() / x.count()),
                         median(s, x -> x.reading().peakHeapBytes() / 1048576.0), median(s, x -> x.reading().peakLiveBytes() / 1048576.0)));
             }
-            out.append(String.format("  %-38s %21s %21s %21s %21s%n", "  the same, min - max:", "GC ms", "alloc B/rec", "heap MB", "live MB"));
+            out.append(
+                    String.format("  %-38s %21s %21s %21s %21s%n", "  the same, min - max:", "GC ms", "alloc B/rec", "heap MB", "live MB"));
             for (var path : section.getValue().entrySet()) {
                 List<Sample> s = path.getValue();
                 out.append(String.format("  %-38s %21s %21s %21s %21s%n", path.getKey(),
-                        spread(s, x -> x.reading().gcMillis(), "%,.0f"), spread(s, x -> (double) x.reading().allocatedBytes() / x.count(), "%,.0f"),
-                        spread(s, x -> x.reading().peakHeapBytes() / 1048576.0, "%.1f"), spread(s, x -> x.reading().peakLiveBytes() / 1048576.0, "%.1f")));
+                        spread(s, x -> x.reading().gcMillis(), "%,.0f"),
+                        spread(s, x -> (double) x.reading().allocatedBytes() / x.count(), "%,.0f"),
+                        spread(s, x -> x.reading().peakHeapBytes() / 1048576.0, "%.1f"),
+                        spread(s, x -> x.reading().peakLiveBytes() / 1048576.0, "%.1f")));
             }
-            for (String write : section.getValue().keySet()) {   // one connection, then as many as the sync's writers
+            for (String write : section.getValue().keySet()) { // one connection, then as many as the sync's writers
                 if (write.startsWith("b write limit, insert")) {
                     ratio(out, section.getValue(), "c sync, first load", write);
                 }
@@ -52,9 +55,11 @@ final class Report {
                     + "own counters (its retries count write retries too); fewest: (a)'s pass over the same window, plus one for each read\n"
                     + "that ended on an empty page after a full one (the sync asks such a page once more)\n");
             for (Results.Calls c : r.calls) {
-                out.append(String.format("  %-52s %,10d records %,5d reads %,7d pages %,3d retries: %,7d calls sent; formula %,d / %d + %,d = %,d (%+d)%s%n",
+                out.append(String.format(
+                        "  %-52s %,10d records %,5d reads %,7d pages %,3d retries: %,7d calls sent; formula %,d / %d + %,d = %,d (%+d)%s%n",
                         c.run(), c.records(), c.reads(), c.pages(), c.retries(), c.sent(), c.records(), c.pageSize(), c.reads(),
-                        c.formula(), c.sent() - c.formula(), c.fewest() < 0 ? "" : String.format(Locale.ROOT, "; fewest %,d (%+d)", c.fewest(), c.sent() - c.fewest())));
+                        c.formula(), c.sent() - c.formula(),
+                        c.fewest() < 0 ? "" : String.format(Locale.ROOT, "; fewest %,d (%+d)", c.fewest(), c.sent() - c.fewest())));
             }
         }
         if (!r.rates.isEmpty()) {
@@ -63,8 +68,9 @@ final class Report {
                 List<Double> v = e.getValue().stream().map(x -> x / e.getKey()).sorted().toList();
                 List<Double> w = r.wholeRuns.get(e.getKey()).stream().map(x -> x / e.getKey()).sorted().toList();
                 out.append(String.format("  R = %-4d call starts while paging: achieved/R median %.3f (min %.3f, max %.3f);"
-                                + " over the whole run (window, probe, last write, checkpoint): %.3f (min %.3f, max %.3f)%n",
-                        e.getKey(), v.get(v.size() / 2), v.get(0), v.get(v.size() - 1), w.get(w.size() / 2), w.get(0), w.get(w.size() - 1)));
+                        + " over the whole run (window, probe, last write, checkpoint): %.3f (min %.3f, max %.3f)%n",
+                        e.getKey(), v.get(v.size() / 2), v.get(0), v.get(v.size() - 1), w.get(w.size() / 2), w.get(0),
+                        w.get(w.size() - 1)));
             }
         }
         for (var section : r.samples.entrySet()) {

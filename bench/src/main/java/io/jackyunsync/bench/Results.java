@@ -48,7 +48,8 @@ final class Results {
     void rate(int rate, double wholeRun, double calls) {
         rates.computeIfAbsent(rate, k -> new ArrayList<>()).add(calls);
         wholeRuns.computeIfAbsent(rate, k -> new ArrayList<>()).add(wholeRun);
-        System.out.printf("  %d calls/s configured: %.2f call starts/s while paging, %.2f calls/s over the whole run%n", rate, calls, wholeRun);
+        System.out.printf("  %d calls/s configured: %.2f call starts/s while paging, %.2f calls/s over the whole run%n", rate, calls,
+                wholeRun);
     }
 
     String report() {

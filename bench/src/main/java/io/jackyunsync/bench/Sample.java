@@ -34,6 +34,7 @@ record Sample(long count, Meter.Reading reading, long calls, double simulatorCpu
         if (!run.isSucceeded()) {
             throw new IllegalStateException("the sync failed: " + run.summary());
         }
-        return new Sample(run.getCounts().getInserted() + run.getCounts().getUpdated(), r, run.getCounts().getPages(), 100 * (simulator.cpuSeconds() - sim0) / r.seconds());
+        return new Sample(run.getCounts().getInserted() + run.getCounts().getUpdated(), r, run.getCounts().getPages(),
+                100 * (simulator.cpuSeconds() - sim0) / r.seconds());
     }
 }

@@ -40,12 +40,12 @@ final class SimulatorProcess implements AutoCloseable {
         pb.redirectErrorStream(true);
         Process process = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
+        for (String line; (line = out.readLine()) != null;) {
             Matcher m = URL.matcher(line);
             if (line.startsWith("Jackyun simulator:") && m.find()) {
                 Thread drain = new Thread(() -> {
                     try {
-                        out.lines().forEach(l -> { });
+                        out.lines().forEach(l -> {});
                     } catch (UncheckedIOException stopped) {
                         // close() destroyed the process, which closes its output under this reader
                     }
@@ -68,7 +68,7 @@ final class SimulatorProcess implements AutoCloseable {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // clock ticks, USER_HZ = 100
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // clock ticks, USER_HZ = 100
         } catch (IOException | RuntimeException e) {
             return 0;
         }

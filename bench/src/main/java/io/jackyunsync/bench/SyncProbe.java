@@ -40,15 +40,17 @@ public final class SyncProbe {
                 run = app.run(scheme);
                 r = meter.stop();
             }
-            System.gc();   // what the finished run still holds (it is referenced here): its id set, and anything it leaked
+            System.gc(); // what the finished run still holds (it is referenced here): its id set, and anything it leaked
             retained = usedHeap() - before;
         }
         if (!run.isSucceeded()) {
             System.out.println("PROBE-FAILED " + run.summary());
             System.exit(1);
         }
-        System.out.printf(Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f %d%n", run.getCounts().getInserted() + run.getCounts().getUpdated(), r.seconds(),
-                r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getCounts().getPages(), r.cpuPercent(), retained);
+        System.out.printf(Locale.ROOT, "PROBE %d %f %d %d %d %d %d %f %d%n", run.getCounts().getInserted() + run.getCounts().getUpdated(),
+                r.seconds(),
+                r.gcMillis(), r.allocatedBytes(), r.peakHeapBytes(), r.peakLiveBytes(), run.getCounts().getPages(), r.cpuPercent(),
+                retained);
         System.exit(0);
     }
 
@@ -66,7 +68,7 @@ public final class SyncProbe {
 
     /** The same for {@code scheme}, with {@code settings} over the benchmark's app settings (count: the scheme's records, parents only). */
     static Probe runChild(String jdbcUrl, URI gateway, Path schemes, List<String> heap, String scheme,
-                          Map<String, String> settings) throws Exception {
+            Map<String, String> settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(SimulatorProcess.java()));
         command.addAll(heap);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
@@ -78,7 +80,7 @@ public final class SyncProbe {
         String result = null;
         StringBuilder tail = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
+            for (String line; (line = out.readLine()) != null;) {
                 if (line.startsWith("PROBE")) {
                     result = line;
                 }

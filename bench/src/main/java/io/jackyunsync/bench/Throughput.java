@@ -49,7 +49,7 @@ record Throughput(Results results, int warmup, int batch, int writers) {
             // (a) fetch limit: the production call (routes/fetch.camel.yaml, camel-http) paging the simulator, one thread,
             // paced at 10,000 calls/s as (c) is (not reached)
             for (int i = 0; i < warmup; i++) {
-                fetchAll(app, scheme, page -> { });
+                fetchAll(app, scheme, page -> {});
             }
             for (int i = 0; i < reps; i++) {
                 long[] count = {0};
@@ -71,11 +71,11 @@ record Throughput(Results results, int warmup, int batch, int writers) {
                 }
             }));
             try (HikariDataSource ds = Database.open(url, "root", "", 10_000);
-                 HikariDataSource serverPrepared = Database.open(url, "root", "", 10_000, true);
-                 HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
+                    HikariDataSource serverPrepared = Database.open(url, "root", "", 10_000, true);
+                    HikariDataSource bulk = Database.open(url + "?allowLoadLocalInfile=true", "root", "", 10_000)) {
                 Database.migrate(ds, "migrations");
                 for (int i = 0; i < warmup; i++) {
-                    upsert(ds, scheme, rows, batch);   // unmeasured: warms the driver and the server's buffer pool
+                    upsert(ds, scheme, rows, batch); // unmeasured: warms the driver and the server's buffer pool
                     upsert(ds, scheme, rows, batch, writers);
                     upsert(serverPrepared, scheme, rows, batch);
                     SetBasedWrite.write(bulk, scheme, rows, 5000);
@@ -85,8 +85,10 @@ record Throughput(Results results, int warmup, int batch, int writers) {
                     results.add(label, "b write limit, insert", timed(() -> upsert(ds, scheme, rows, batch)));
                     results.add(label, "b write limit, update", timed(() -> upsert(ds, scheme, rows, batch)));
                     execute(ds, "TRUNCATE TABLE warehouse");
-                    results.add(label, "b write limit, insert, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
-                    results.add(label, "b write limit, update, " + writers + " connections", timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                    results.add(label, "b write limit, insert, " + writers + " connections",
+                            timed(() -> upsert(ds, scheme, rows, batch, writers)));
+                    results.add(label, "b write limit, update, " + writers + " connections",
+                            timed(() -> upsert(ds, scheme, rows, batch, writers)));
                     // not the production setting (client-side statements): what Connector/J's server-side ones would give
                     execute(ds, "TRUNCATE TABLE warehouse");
                     results.add(label, "b server-prepared (not used), insert", timed(() -> upsert(serverPrepared, scheme, rows, batch)));
@@ -98,7 +100,7 @@ record Throughput(Results results, int warmup, int batch, int writers) {
                 rows.clear();
 
                 // (c) the real sync, routes end to end: a first load into an empty table, then a full re-sync of every row
-                for (int i = 0; i < warmup; i++) {   // unmeasured first loads and re-syncs, as a service that has run before
+                for (int i = 0; i < warmup; i++) { // unmeasured first loads and re-syncs, as a service that has run before
                     execute(ds, "TRUNCATE TABLE warehouse");
                     execute(ds, "DELETE FROM sync_checkpoint");
                     Sample.ofSync(app, simulator);
@@ -126,7 +128,7 @@ record Throughput(Results results, int warmup, int batch, int writers) {
         String start = source.initialStart();
         String end = BeijingTime.format(Clock.systemUTC().instant());
         int size = source.pagination().pageSize();
-        for (int index = 0; ; index++) {
+        for (int index = 0;; index++) {
             JackyunEnvelope envelope = template.to(CALL).withBody(new JackyunRequest(source.api(),
                     PageCodec.pageRequest(source, index, start, end), scheme.projection())).request(JackyunEnvelope.class);
             List<JsonNode> page = PageCodec.records(source, envelope);

@@ -87,9 +87,9 @@ record TradeBench(Results results, int warmup, int batch, int writers) {
 
     /** (a) fetch limit: the production call route reading every page of every read, one thread, nothing written. */
     private Window fetchLimit(SyncApp app, SimulatorProcess simulator, CallCounter counter, CompiledScheme scheme,
-                              String start, int reps) throws Exception {
+            String start, int reps) throws Exception {
         for (int i = 0; i < warmup; i++) {
-            TradeWindowFetch.of(app, scheme, start, page -> { });
+            TradeWindowFetch.of(app, scheme, start, page -> {});
         }
         long fetchedOrders = 0;
         long fewest = -1;
@@ -109,11 +109,11 @@ record TradeBench(Results results, int warmup, int batch, int writers) {
                 r = meter.stop();
             }
             fetchedOrders = rows[1];
-            fewest = f.calls() + f.emptyAfterFull();   // the sync confirms each such empty page once
+            fewest = f.calls() + f.emptyAfterFull(); // the sync confirms each such empty page once
             results.add(LABEL, "a fetch limit", new Sample(rows[0], r, f.calls(),
                     100 * (simulator.cpuSeconds() - sim0) / r.seconds()));
             System.out.printf("    (a) read %,d orders, %,d rows in %,d calls (%,d HTTP requests counted) over %,d reads,"
-                            + " %d of them ended on an empty page after a full one%n",
+                    + " %d of them ended on an empty page after a full one%n",
                     rows[1], rows[0], f.calls(), counter.calls() - sent0, f.reads(), f.emptyAfterFull());
         }
         return new Window(fetchedOrders, fewest);
@@ -182,8 +182,9 @@ record TradeBench(Results results, int warmup, int batch, int writers) {
             results.add(LABEL, "c sync, first load", first.sample());
             if (i == 0) {
                 System.out.printf("    (c) first load landed %,d orders and %,d lines; the run fetched %,d records, %,d of them"
-                                + " duplicates, %,d rejected (%,d orders served to (a))%n", count(ds, "trade"), count(ds, "trade_goods"),
-                        first.run().getCounts().getFetched(), first.run().getCounts().getDuplicates(), first.run().getCounts().getRejected(), window.orders());
+                        + " duplicates, %,d rejected (%,d orders served to (a))%n", count(ds, "trade"), count(ds, "trade_goods"),
+                        first.run().getCounts().getFetched(), first.run().getCounts().getDuplicates(),
+                        first.run().getCounts().getRejected(), window.orders());
                 // the calls of a first load, and of an incremental run right after it with nothing changed
                 results.calls(first.calls(SCHEME + " first load", window.fewestCalls()));
                 results.calls(TradeSyncRun.of(app, simulator, ds, counter)

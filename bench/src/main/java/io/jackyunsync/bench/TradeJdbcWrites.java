@@ -85,8 +85,8 @@ final class TradeJdbcWrites {
 
     /** One batch in one transaction, written again (up to 10 attempts) after a deadlock; the rows it wrote. */
     private long writeRetried(Connection c, PreparedStatement ps, List<PreparedStatement> lineStatements,
-                              List<Map<String, Object>> rows) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
+            List<Map<String, Object>> rows) throws SQLException {
+        for (int attempt = 1;; attempt++) {
             try {
                 long written = writeBatch(c, ps, lineStatements, rows);
                 c.commit();
@@ -107,7 +107,7 @@ final class TradeJdbcWrites {
 
     /** The orders' batched upsert, then each child table's lines replaced; uncommitted. The rows written. */
     private long writeBatch(Connection c, PreparedStatement ps, List<PreparedStatement> lineStatements,
-                            List<Map<String, Object>> rows) throws SQLException {
+            List<Map<String, Object>> rows) throws SQLException {
         for (Map<String, Object> row : rows) {
             parent.bind(ps, row);
             ps.addBatch();
@@ -123,7 +123,7 @@ final class TradeJdbcWrites {
     /** The lines of {@code rows} in {@code table}: those no longer theirs deleted, theirs upserted. The lines written. */
     @SuppressWarnings("unchecked")
     private long replaceLines(Connection c, ChildTable table, PreparedStatement ls, NamedStatement upsert,
-                              List<Map<String, Object>> rows) throws SQLException {
+            List<Map<String, Object>> rows) throws SQLException {
         List<Object> parentKeys = new ArrayList<>(rows.size());
         List<Map<String, Object>> childRows = new ArrayList<>();
         for (Map<String, Object> row : rows) {
@@ -171,7 +171,7 @@ final class TradeJdbcWrites {
             try (ResultSet rs = sel.executeQuery()) {
                 while (rs.next()) {
                     if (!kept.contains(String.valueOf(rs.getObject(1)))) {
-                        stale.add(new Object[] {rs.getObject(1), rs.getObject(2)});
+                        stale.add(new Object[]{rs.getObject(1), rs.getObject(2)});
                     }
                 }
             }

@@ -35,7 +35,8 @@ record TradeSyncRun(Sample sample, SyncRun run, long sent) {
 
     /** This run's row of the calls table, named {@code name}; {@code fewest}: the calls of (a)'s pass (-1: not measured). */
     Results.Calls calls(String name, long fewest) {
-        return new Results.Calls(name, run.getCounts().getInserted() + run.getCounts().getUpdated(), run.getReads(), run.getCounts().getPages(), run.getCounts().getRetries(),
+        return new Results.Calls(name, run.getCounts().getInserted() + run.getCounts().getUpdated(), run.getReads(),
+                run.getCounts().getPages(), run.getCounts().getRetries(),
                 sent, fewest, TradeBench.PAGE_SIZE);
     }
 }

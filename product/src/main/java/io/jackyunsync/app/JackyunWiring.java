@@ -24,7 +24,7 @@ final class JackyunWiring {
     /** Configures the http and https components (the gateway is https, the simulator http) and binds pacer and jackyunCall. */
     static Pacer bind(CamelContext context, JackyunSettings settings) {
         CallLimits limits = new CallLimits(settings.callDeadline(), settings.maxBodyBytes());
-        for (String scheme : new String[] {"http", "https"}) {
+        for (String scheme : new String[]{"http", "https"}) {
             configure(context.getComponent(scheme, HttpComponent.class), settings, limits);
         }
         Pacer pacer = new Pacer(settings.rateLimit());

@@ -26,7 +26,7 @@ final class ObserveWiring {
     }
 
     static void bind(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource, SyncService sync,
-                     Reconciler reconciler) throws Exception {
+            Reconciler reconciler) throws Exception {
         var registry = context.getRegistry();
         // the runs of every instance on the database; first told of this process's runs, so the others see them
         RunHistory history = new RunHistory(dataSource, Clock.systemUTC(), RunHistory.CACHE_FOR);

@@ -14,7 +14,7 @@ final class ReconcileWiring {
     }
 
     static Reconciler bind(Registry registry, Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled,
-                           SyncService sync) {
+            SyncService sync) {
         Reconciler reconciler = new Reconciler(enabled, sync, settings.reconcile().maxExtrasPercent(), options.reconcileExtras());
         registry.bind("reconciler", reconciler);
         return reconciler;

@@ -45,7 +45,7 @@ public final class RunWiring {
     private final SyncService sync;
 
     private RunWiring(Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled, DataSource dataSource,
-                      SchemeRoutes schemeRoutes) {
+            SchemeRoutes schemeRoutes) {
         this.run = settings.run();
         this.retry = settings.retry();
         this.dataSource = dataSource;
@@ -61,7 +61,7 @@ public final class RunWiring {
 
     /** Binds the run's beans into the context's registry; the sync service for the other areas. */
     static SyncService bind(CamelContext context, Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled,
-                            DataSource dataSource, SchemeRoutes schemeRoutes) throws Exception {
+            DataSource dataSource, SchemeRoutes schemeRoutes) throws Exception {
         RunWiring beans = new RunWiring(settings, options, enabled, dataSource, schemeRoutes);
         PluginHelper.getBeanPostProcessor(context).postProcessBeforeInitialization(beans, "runWiring");
         return beans.sync;

@@ -1,9 +1,8 @@
 package io.jackyunsync.app;
 
-import io.jackyunsync.scheme.CompiledScheme;
-
 import io.jackyunsync.config.ConfigException;
 import io.jackyunsync.db.TargetCheck;
+import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeLoader;
 import java.io.IOException;
@@ -42,7 +41,7 @@ public final class SchemeReloader {
      * {@code reloaded}: told of each scheme that replaced a running one (its write routes are made again).
      */
     public SchemeReloader(Path dir, Map<String, CompiledScheme> schemes, Predicate<Scheme> enabled,
-                          UnaryOperator<Scheme> configured, DataSource dataSource, Consumer<CompiledScheme> reloaded) {
+            UnaryOperator<Scheme> configured, DataSource dataSource, Consumer<CompiledScheme> reloaded) {
         this.dir = dir;
         this.schemes = schemes;
         this.enabled = enabled;

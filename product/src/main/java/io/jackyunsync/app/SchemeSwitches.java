@@ -5,7 +5,6 @@ import io.jackyunsync.config.Reader;
 import io.jackyunsync.scheme.Scheme;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

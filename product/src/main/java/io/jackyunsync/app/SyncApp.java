@@ -1,15 +1,17 @@
 package io.jackyunsync.app;
 
 import io.jackyunsync.deadletter.ReplayResult;
-
+import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.run.SyncService;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -21,7 +23,8 @@ public final class SyncApp implements AutoCloseable {
 
     /** One-shot modes run no schedule and serve no health or metrics port (a service may hold it on the same host). */
     public static final Map<String, String> ONE_SHOT = Map.of("sync.schedule.enabled", "false", "camel.management.enabled", "false",
-            "camel.server.enabled", "false", "console.hawtio.enabled", "false", "sync.cluster.enabled", "false", "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
+            "camel.server.enabled", "false", "console.hawtio.enabled", "false", "sync.cluster.enabled", "false",
+            "camel.main.routes-exclude-pattern", "**/console.camel.yaml");
 
     private final Main main;
     private final CamelContext context;
@@ -120,9 +123,9 @@ public final class SyncApp implements AutoCloseable {
     public SyncRun run(String scheme) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
             return template.requestBody("direct:sync-run", scheme, SyncRun.class);
-        } catch (org.apache.camel.CamelExecutionException e) {
+        } catch (CamelExecutionException e) {
             return context().getRegistry().lookupByNameAndType("sync", SyncService.class).notStarted(scheme, e.getCause());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -131,7 +134,7 @@ public final class SyncApp implements AutoCloseable {
     public ReplayResult replay() {
         try (ProducerTemplate template = context().createProducerTemplate()) {
             return template.requestBody("direct:sync-replay", null, ReplayResult.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -140,29 +143,29 @@ public final class SyncApp implements AutoCloseable {
     public String status() {
         try (ProducerTemplate template = context().createProducerTemplate()) {
             return template.requestBody("direct:sync-status", null, String.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Reconciles one scheme; with repair, also fixes what differs (extras within sync.reconcile.max-extras-percent). */
-    public io.jackyunsync.reconcile.Reconciliation reconcile(String scheme, boolean repair) {
+    public Reconciliation reconcile(String scheme, boolean repair) {
         return reconcile(scheme, repair, false);
     }
 
     /** Reconciles one scheme; force lets a repair delete or mark extras it would refuse (too many, or a suspect source read). */
-    public io.jackyunsync.reconcile.Reconciliation reconcile(String scheme, boolean repair, boolean force) {
+    public Reconciliation reconcile(String scheme, boolean repair, boolean force) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
             return template.requestBodyAndHeaders("direct:reconcile", scheme, Map.of("repair", repair, "force", force),
-                    io.jackyunsync.reconcile.Reconciliation.class);
-        } catch (java.io.IOException e) {
+                    Reconciliation.class);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Reconciles every enabled scheme, in scheme-file order. */
-    public List<io.jackyunsync.reconcile.Reconciliation> reconcileAll(boolean repair, boolean force) {
-        List<io.jackyunsync.reconcile.Reconciliation> results = new ArrayList<>();
+    public List<Reconciliation> reconcileAll(boolean repair, boolean force) {
+        List<Reconciliation> results = new ArrayList<>();
         for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
             results.add(reconcile(scheme, repair, force));
         }

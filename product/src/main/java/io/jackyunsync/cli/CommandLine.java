@@ -6,7 +6,7 @@ package io.jackyunsync.cli;
  * malformed or conflicting one is refused as without them.
  */
 public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
-                   boolean force, int goods, int stock, int trades) {
+        boolean force, int goods, int stock, int trades) {
 
     public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE, HELP, VERSION }
 
@@ -50,7 +50,8 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
             }
         }
         if (help || version) {
-            return new CommandLine(help ? Mode.HELP : Mode.VERSION, port, records, seed, faults, host, console, repair, force, goods, stock, trades);
+            return new CommandLine(help ? Mode.HELP : Mode.VERSION, port, records, seed, faults, host, console, repair, force, goods, stock,
+                    trades);
         }
         if (console && mode != Mode.SERVICE) {
             throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");

@@ -1,9 +1,11 @@
 package io.jackyunsync.cli;
 
+import ch.qos.logback.core.PropertyDefinerBase;
 import io.jackyunsync.config.ConfigException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The log format, chosen by {@code JACKYUN_SYNC_LOG_FORMAT}: {@code text} (the default: one line per event, ISO-8601 date
@@ -11,7 +13,7 @@ import java.util.Map;
  * of its two appenders to use ({@code <define>}); an unknown value logs as text there, and start-up refuses it (exit 2)
  * through {@link #require}, so a typo is told at once rather than shipping text logs to a JSON collector.
  */
-public final class LogFormat extends ch.qos.logback.core.PropertyDefinerBase {
+public final class LogFormat extends PropertyDefinerBase {
 
     public static final String VARIABLE = "JACKYUN_SYNC_LOG_FORMAT";
     static final List<String> FORMATS = List.of("text", "json");
@@ -39,8 +41,8 @@ public final class LogFormat extends ch.qos.logback.core.PropertyDefinerBase {
      * library logging there writes in the chosen format on stderr, not JUL's two-line text.
      */
     public static void bridgeJavaUtilLogging() {
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     private static String normalised(String value) {

@@ -4,9 +4,14 @@ import io.jackyunsync.app.SchemeSwitches;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.config.ConfigException;
 import io.jackyunsync.deadletter.ReplayResult;
+import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.run.SyncService;
+import io.jackyunsync.scheme.SchemeLoader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
 
 /** What each command-line mode does once the app is configured: its output and its exit status. */
@@ -35,9 +40,9 @@ public final class Modes {
     public static int reconcile(boolean repair, boolean force) throws Exception {
         try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
             requireEnabledScheme(app, "--reconcile");
-            List<io.jackyunsync.reconcile.Reconciliation> results = app.reconcileAll(repair, force);
-            System.out.print(io.jackyunsync.reconcile.Reconciliation.table(results));
-            return results.stream().allMatch(io.jackyunsync.reconcile.Reconciliation::isClean) ? 0 : 1;
+            List<Reconciliation> results = app.reconcileAll(repair, force);
+            System.out.print(Reconciliation.table(results));
+            return results.stream().allMatch(Reconciliation::isClean) ? 0 : 1;
         }
     }
 
@@ -56,12 +61,12 @@ public final class Modes {
 
     /** With no scheme enabled, --once and --reconcile would do nothing and exit 0: a configuration error instead. */
     private static void requireEnabledScheme(SyncApp app, String option) {
-        if (!app.context().getRegistry().lookupByNameAndType("sync", io.jackyunsync.run.SyncService.class).schemeNames().isEmpty()) {
+        if (!app.context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames().isEmpty()) {
             return;
         }
-        java.nio.file.Path dir = app.context().getRegistry().lookupByNameAndType("schemesDir", java.nio.file.Path.class);
-        String switches = io.jackyunsync.scheme.SchemeLoader.load(dir).stream()
-                .map(s -> SchemeSwitches.env(s.name()) + "=true").collect(java.util.stream.Collectors.joining(", "));
+        Path dir = app.context().getRegistry().lookupByNameAndType("schemesDir", Path.class);
+        String switches = SchemeLoader.load(dir).stream()
+                .map(s -> SchemeSwitches.env(s.name()) + "=true").collect(Collectors.joining(", "));
         throw new ConfigException(List.of("no scheme is enabled, so " + option + " has nothing to do: switch one on with its"
                 + " variable (" + (switches.isEmpty() ? "SYNC_<NAME>_ENABLED=true" : switches) + ") or with enabled: true in its file in "
                 + dir));

@@ -45,7 +45,8 @@ final class LockKeepAlive {
                 try (var ping = connection.createStatement()) {
                     ping.execute("SELECT 1");
                 } catch (SQLException e) {
-                    LOG.warn("the lock connection of {} failed its keep-alive ({}); the run will fail at its next check", scheme, e.getMessage());
+                    LOG.warn("the lock connection of {} failed its keep-alive ({}); the run will fail at its next check", scheme,
+                            e.getMessage());
                 }
             }
         });

@@ -26,9 +26,7 @@ public final class QuartzCluster {
         // the job store borrows connections from the app's pool instead of opening a pool of its own
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
             @Override
-            public Connection getConnection() throws SQLException {
-                return dataSource.getConnection();
-            }
+            public Connection getConnection() throws SQLException { return dataSource.getConnection(); }
 
             @Override
             public void shutdown() {

@@ -2,6 +2,9 @@ package io.jackyunsync.cluster;
 
 import io.jackyunsync.jackyun.Pacer;
 import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,18 +14,18 @@ public final class RateShare {
     private static final Logger LOG = LoggerFactory.getLogger(RateShare.class);
 
     private final Pacer pacer;
-    private final org.apache.camel.CamelContext context;
+    private final CamelContext context;
     private final long checkinMillis;
 
-    public RateShare(Pacer pacer, org.apache.camel.CamelContext context, long checkinMillis) {
+    public RateShare(Pacer pacer, CamelContext context, long checkinMillis) {
         this.pacer = pacer;
         this.context = context;
         this.checkinMillis = checkinMillis;
     }
 
     /** The scheduler's name in the job store (camel-quartz adds the CamelContext's name to the configured one). */
-    public String clusterName() throws org.quartz.SchedulerException {
-        return context.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler().getSchedulerName();
+    public String clusterName() throws SchedulerException {
+        return context.getComponent("quartz", QuartzComponent.class).getScheduler().getSchedulerName();
     }
 
     /** An instance that has not checked in for two periods and Quartz's 7.5 s of grace no longer counts. */

@@ -63,9 +63,10 @@ public final class SchemeLocks {
             }
             if (!locked) {
                 throw new SchemeBusyException("the scheme " + scheme + " is busy: " + holder(connection, scheme)
-                        + " holds its lock in the target database; nothing of " + scheme + " was done here, try again when it has finished");
+                        + " holds its lock in the target database; nothing of " + scheme
+                        + " was done here, try again when it has finished");
             }
-            if (held.putIfAbsent(scheme, connection) != null) {   // cannot happen: the database granted it to us alone
+            if (held.putIfAbsent(scheme, connection) != null) { // cannot happen: the database granted it to us alone
                 throw new IllegalStateException("the lock of " + scheme + " is held twice in this process");
             }
             try (var session = connection.createStatement()) {

@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /** The gateway, its credentials (secret and token read byte for byte), its limits and the rate of calls. */
 public record JackyunSettings(URI gateway, String appkey, String secret, String token, Duration readTimeout,
-                              Duration callDeadline, long maxBodyBytes, double rateLimit) {
+        Duration callDeadline, long maxBodyBytes, double rateLimit) {
 
     public static JackyunSettings read(Reader r) {
         JackyunSettings s = new JackyunSettings(

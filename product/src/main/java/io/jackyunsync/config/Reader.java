@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.util.IOHelper;
 
 /** Resolves keys at start-up and records problems; a problem names the key and the environment variable that sets it. */
 public record Reader(PropertiesComponent pc, List<String> problems) {
@@ -28,7 +29,7 @@ public record Reader(PropertiesComponent pc, List<String> problems) {
         Properties local = pc.getLocalProperties();
         String value = local != null ? local.getProperty(key) : null;
         if (value == null) {
-            value = org.apache.camel.util.IOHelper.lookupEnvironmentVariable(key);
+            value = IOHelper.lookupEnvironmentVariable(key);
         }
         if (value == null) {
             value = System.getProperty(key);

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /** How runs go: where schemes are, the window, batches, the writers, the guards, and whether schedules run. */
 public record RunSettings(Path schemesDir, boolean schemesReload, Duration overlap, int batchSize, long batchTimeoutMillis,
-                          Duration settleTimeout, boolean scheduleEnabled, double rejectThresholdPercent, long maxPagesPerRun,
-                          int writeThreads, int writeQueue) {
+        Duration settleTimeout, boolean scheduleEnabled, double rejectThresholdPercent, long maxPagesPerRun,
+        int writeThreads, int writeQueue) {
 
     public static RunSettings read(Reader r) {
         return new RunSettings(

@@ -9,7 +9,7 @@ import org.quartz.CronExpression;
  * of its first window (sync.&lt;name&gt;.initial-start; null: the file's).
  */
 public record SchemeSettings(String name, boolean enabled, Boolean switched, String cron, String reconcileCron, String reconcileExtras,
-                             String initialStart) {
+        String initialStart) {
 
     /** Reads the scheme's keys; its cron and reconciliation cron are checked only when it is enabled. */
     public static SchemeSettings read(Reader r, String name, boolean fileEnabled, String fileCron) {

@@ -10,8 +10,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * registry: it holds the secrets.
  */
 public record Settings(JackyunSettings jackyun, DatabaseSettings database, RunSettings run, RetrySettings retry,
-                       AlertSettings alerts, ObserveSettings observe, ClusterSettings cluster, ConsoleSettings console,
-                       ReconcileSettings reconcile) {
+        AlertSettings alerts, ObserveSettings observe, ClusterSettings cluster, ConsoleSettings console,
+        ReconcileSettings reconcile) {
 
     /** Reads and checks every option, adding a line per problem to {@code problems}. */
     public static Settings read(PropertiesComponent pc, List<String> problems) {

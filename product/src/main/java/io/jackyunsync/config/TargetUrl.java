@@ -2,6 +2,8 @@ package io.jackyunsync.config;
 
 import com.mysql.cj.conf.ConnectionUrl;
 import com.mysql.cj.conf.HostInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Properties;
  */
 public final class TargetUrl {
 
-    private static final java.util.List<String> DANGEROUS = java.util.List.of("allowLoadLocalInfile", "allowUrlInLocalInfile",
+    private static final List<String> DANGEROUS = List.of("allowLoadLocalInfile", "allowUrlInLocalInfile",
             "autoDeserialize", "allowLoadLocalInfileInPath");
 
     private TargetUrl() {
@@ -33,7 +35,7 @@ public final class TargetUrl {
         // options that let a hostile or hijacked server read the host's files or run code through deserialisation
         for (String option : DANGEROUS) {
             String value = parsed.getOriginalProperties().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(option))
-                    .map(java.util.Map.Entry::getValue).findFirst().orElse("false");
+                    .map(Map.Entry::getValue).findFirst().orElse("false");
             if (!"false".equalsIgnoreCase(value.trim())) {
                 throw new IllegalArgumentException("sets " + option + ", which lets the database server read this host's files"
                         + " or run code in it; remove it");

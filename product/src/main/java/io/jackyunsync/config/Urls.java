@@ -1,6 +1,7 @@
 package io.jackyunsync.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /** The checks of an http(s) URL option that never quote the value (a webhook carries its robot's token). */
 final class Urls {
@@ -12,7 +13,7 @@ final class Urls {
         URI uri;
         try {
             uri = new URI(text.trim());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // the exception's message quotes the value (a webhook's token): only its reason and position are kept
             throw new IllegalArgumentException("not a valid URL (" + e.getReason()
                     + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + "); the value is not shown");

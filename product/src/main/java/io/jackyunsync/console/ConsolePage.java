@@ -1,30 +1,35 @@
 package io.jackyunsync.console;
 
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Header;
+import org.apache.camel.Route;
+import org.apache.camel.api.management.ManagedCamelContext;
 
 /** The HTML of the console page: plain tables, every value escaped. */
-public final class ConsolePage implements org.apache.camel.CamelContextAware {
+public final class ConsolePage implements CamelContextAware {
 
-    private org.apache.camel.CamelContext context;
-
-    @Override
-    public void setCamelContext(org.apache.camel.CamelContext context) {
-        this.context = context;
-    }
+    private CamelContext context;
 
     @Override
-    public org.apache.camel.CamelContext getCamelContext() {
-        return context;
-    }
+    public void setCamelContext(CamelContext context) { this.context = context; }
+
+    @Override
+    public CamelContext getCamelContext() { return context; }
 
     /** Each route with its state and statistics, from Camel's management beans. */
     List<Map<String, Object>> routes() {
-        var managed = context.getCamelContextExtension().getContextPlugin(org.apache.camel.api.management.ManagedCamelContext.class);
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        for (org.apache.camel.Route route : context.getRoutes()) {
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
+        var managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Route route : context.getRoutes()) {
+            Map<String, Object> row = new LinkedHashMap<>();
             row.put("route", route.getRouteId());
             row.put("state", context.getRouteController().getRouteStatus(route.getRouteId()));
             var stats = managed == null ? null : managed.getManagedRoute(route.getRouteId());
@@ -37,12 +42,12 @@ public final class ConsolePage implements org.apache.camel.CamelContextAware {
             row.put("description", route.getDescription());
             rows.add(row);
         }
-        rows.sort(java.util.Comparator.comparing(r -> r.get("route").toString()));
+        rows.sort(Comparator.comparing(r -> r.get("route").toString()));
         return rows;
     }
 
     public String render(@Header("runs") List<Map<String, Object>> runs, @Header("checkpoints") List<Map<String, Object>> checkpoints,
-                         @Header("rejects") List<Map<String, Object>> rejects, @Header("deadLetters") List<Map<String, Object>> deadLetters) {
+            @Header("rejects") List<Map<String, Object>> rejects, @Header("deadLetters") List<Map<String, Object>> deadLetters) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>jackyun-sync</title>
                 <meta http-equiv="refresh" content="10">
@@ -69,8 +74,11 @@ public final class ConsolePage implements org.apache.camel.CamelContextAware {
             html.append("<tr>");
             for (String c : columns) {
                 Object v = row.get(c);
-                String text = v == null ? "" : v instanceof java.time.temporal.TemporalAccessor ? v.toString().replace('T', ' ')
-                        : v instanceof java.util.Date d ? d.toInstant().toString().replace('T', ' ').replace("Z", " UTC") : v.toString();
+                String text = v == null
+                        ? ""
+                        : v instanceof TemporalAccessor
+                                ? v.toString().replace('T', ' ')
+                                : v instanceof Date d ? d.toInstant().toString().replace('T', ' ').replace("Z", " UTC") : v.toString();
                 html.append("<td class=\"").append(escape(text)).append("\">").append(escape(text)).append("</td>");
             }
             html.append("</tr>");

@@ -1,5 +1,6 @@
 package io.jackyunsync.db;
 
+import com.mysql.cj.exceptions.WrongArgumentException;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,18 +21,18 @@ public final class ConnectionProblems {
 
     // MySQL and MariaDB error codes whose cause is the configuration: the same error comes back on every attempt
     private static final Map<Integer, String> PERMANENT = Map.ofEntries(
-            Map.entry(1045, CREDENTIALS),       // ER_ACCESS_DENIED_ERROR
-            Map.entry(1698, CREDENTIALS),       // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
-            Map.entry(1862, CREDENTIALS),       // ER_MUST_CHANGE_PASSWORD_LOGIN
-            Map.entry(3118, CREDENTIALS),       // ER_ACCOUNT_HAS_BEEN_LOCKED (MySQL)
-            Map.entry(4151, CREDENTIALS),       // ER_ACCOUNT_HAS_BEEN_LOCKED (MariaDB)
+            Map.entry(1045, CREDENTIALS), // ER_ACCESS_DENIED_ERROR
+            Map.entry(1698, CREDENTIALS), // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+            Map.entry(1862, CREDENTIALS), // ER_MUST_CHANGE_PASSWORD_LOGIN
+            Map.entry(3118, CREDENTIALS), // ER_ACCOUNT_HAS_BEEN_LOCKED (MySQL)
+            Map.entry(4151, CREDENTIALS), // ER_ACCOUNT_HAS_BEEN_LOCKED (MariaDB)
             Map.entry(1130, "mysql.url (environment MYSQL_URL): the database does not let this host connect"),
             Map.entry(1044, "mysql.user (environment MYSQL_USER) may not use the database of mysql.url"),
             Map.entry(1049, "mysql.url (environment MYSQL_URL) names a database that does not exist (create it with"
                     + " CHARACTER SET utf8mb4, or correct the name)"),
-            Map.entry(1142, PRIVILEGE),         // ER_TABLEACCESS_DENIED_ERROR
-            Map.entry(1143, PRIVILEGE),         // ER_COLUMNACCESS_DENIED_ERROR
-            Map.entry(1227, PRIVILEGE));        // ER_SPECIFIC_ACCESS_DENIED_ERROR
+            Map.entry(1142, PRIVILEGE), // ER_TABLEACCESS_DENIED_ERROR
+            Map.entry(1143, PRIVILEGE), // ER_COLUMNACCESS_DENIED_ERROR
+            Map.entry(1227, PRIVILEGE)); // ER_SPECIFIC_ACCESS_DENIED_ERROR
 
     private ConnectionProblems() {
     }
@@ -55,7 +56,7 @@ public final class ConnectionProblems {
                     return "mysql.url (environment MYSQL_URL) has an option MySQL Connector/J refuses: " + s.getMessage();
                 }
             }
-            if (t instanceof com.mysql.cj.exceptions.WrongArgumentException) {
+            if (t instanceof WrongArgumentException) {
                 return "mysql.url (environment MYSQL_URL) has an option MySQL Connector/J refuses: " + t.getMessage();
             }
         }

@@ -2,6 +2,11 @@ package io.jackyunsync.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** The target database: a HikariCP pool tuned for batched upserts, migrated by Flyway before any route starts. */
@@ -15,7 +20,8 @@ public final class Database {
     }
 
     /** The same pool, with Connector/J's server-side prepared statements when asked (the benchmark compares them). */
-    public static HikariDataSource open(String url, String user, String password, long connectTimeoutMillis, boolean serverPreparedStatements) {
+    public static HikariDataSource open(String url, String user, String password, long connectTimeoutMillis,
+            boolean serverPreparedStatements) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("jackyun-sync");
         config.setJdbcUrl(url);
@@ -50,10 +56,10 @@ public final class Database {
      * The app's own tables from the classpath, and the migrations of scheme targets from {@code migrationsDir}
      * (read at start-up, so a new scheme needs no rebuild). Versions are shared: the directory uses 100 and up.
      */
-    public static void migrate(javax.sql.DataSource dataSource, String migrationsDir) {
-        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
-        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(migrationsDir))) {
-            locations.add("filesystem:" + java.nio.file.Path.of(migrationsDir).toAbsolutePath());
+    public static void migrate(DataSource dataSource, String migrationsDir) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+        if (Files.isDirectory(Path.of(migrationsDir))) {
+            locations.add("filesystem:" + Path.of(migrationsDir).toAbsolutePath());
         }
         Flyway.configure()
                 .dataSource(dataSource)

@@ -1,7 +1,7 @@
 package io.jackyunsync.db;
 
-import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.Scheme;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -67,7 +67,7 @@ final class FunctionCheck {
             } catch (SQLException e) {
                 if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
                         || e instanceof SQLNonTransientConnectionException || e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-                    throw e;   // the connection failed, not the statement
+                    throw e; // the connection failed, not the statement
                 }
                 refused = e.getMessage();
             }

@@ -1,8 +1,10 @@
 package io.jackyunsync.db;
 
-import io.jackyunsync.scheme.Scheme;
+import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.DecimalColumn;
+import io.jackyunsync.scheme.RecordMapper;
+import io.jackyunsync.scheme.Scheme;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -45,7 +47,7 @@ public final class TargetCheck {
                 Scheme.Target target = compiled.scheme().target();
                 table(meta, c.getCatalog(), "scheme " + compiled.name() + ", table ", target.table(), target.key(), target.fields(),
                         target.updateTime(), compiled.mapper(), problems);
-                for (io.jackyunsync.scheme.ChildTable child : compiled.children()) {
+                for (ChildTable child : compiled.children()) {
                     Scheme.Child ch = child.child();
                     List<Scheme.TargetField> fields = new ArrayList<>(ch.fields());
                     fields.add(Scheme.TargetField.of(ch.parentKey(), null, target.fields().stream()
@@ -64,8 +66,8 @@ public final class TargetCheck {
 
     /** One table of a scheme (its target, or a child table): exists, keyed by its key, every column of a compatible type. */
     private static void table(DatabaseMetaData meta, String catalog, String what, String table, String key,
-                              List<Scheme.TargetField> fields, String updateTime, io.jackyunsync.scheme.RecordMapper mapper,
-                              List<String> problems) throws SQLException {
+            List<Scheme.TargetField> fields, String updateTime, RecordMapper mapper,
+            List<String> problems) throws SQLException {
         String at = what + table;
         Map<String, Column> columns = columns(meta, catalog, table);
         if (columns.isEmpty()) {

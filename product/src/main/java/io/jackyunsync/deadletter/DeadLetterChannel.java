@@ -20,7 +20,7 @@ public final class DeadLetterChannel {
 
     /** A page still failing after the retries: the run fails; the request is kept unless the failure is permanent. */
     public DeadLetter pageFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run,
-                                 @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         // the probe between the passes fails through the same channel: it has no page to keep
         boolean probe = run.isBetweenPasses();
         run.setMorePages(false);
@@ -36,24 +36,27 @@ public final class DeadLetterChannel {
 
     /** A batch the database could not take even after the retries (unreachable, say): kept whole; the run fails. */
     public DeadLetter batchFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
-                                  @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.getCounts().countFailedRows(rows.size());
         run.getCounts().countDeadLetter();
         run.fail(Failures.kindOf(cause), "a batch of " + rows.size() + " rows could not be written: " + Failures.describe(cause));
         // the database is out of reach: fetching more would only fail the same way
         run.setMorePages(false);
         run.settled(rows.size());
-        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "BATCH"), keyOf(run, rows.get(0)), DeadLetters.rows(rows), Failures.describe(cause));
+        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "BATCH"), keyOf(run, rows.get(0)), DeadLetters.rows(rows),
+                Failures.describe(cause));
     }
 
     /** One row the database refused (too long, out of range, ...): kept with the database's error; the rest landed. */
     public DeadLetter rowFailed(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
-                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.getCounts().countFailedRows(rows.size());
         run.getCounts().countDeadLetter();
         run.settled(rows.size());
-        LOG.warn("{} run #{}: row {} refused by the database: {}", run.getScheme(), run.getId(), keyOf(run, rows.get(0)), Failures.describe(cause));
-        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "ROW"), keyOf(run, rows.get(0)), DeadLetters.rows(rows), Failures.describe(cause));
+        LOG.warn("{} run #{}: row {} refused by the database: {}", run.getScheme(), run.getId(), keyOf(run, rows.get(0)),
+                Failures.describe(cause));
+        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "ROW"), keyOf(run, rows.get(0)), DeadLetters.rows(rows),
+                Failures.describe(cause));
     }
 
     /** One row as a batch of one, to write the rows of a refused batch one by one. */

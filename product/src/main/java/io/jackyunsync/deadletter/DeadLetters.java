@@ -33,14 +33,15 @@ public final class DeadLetters {
 
     /** Reads rows back for a replay. */
     public static List<Map<String, Object>> readRows(String payload) throws JsonProcessingException {
-        return JackyunEnvelope.JSON.readValue(payload, new TypeReference<List<Map<String, Object>>>() { });
+        return JackyunEnvelope.JSON.readValue(payload, new TypeReference<List<Map<String, Object>>>() {});
     }
 
     /** The row with its times as text, its child rows (a list of rows under a child table's key) likewise. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> plain(Map<String, Object> row) {
         Map<String, Object> copy = new LinkedHashMap<>(row);
-        copy.replaceAll((k, v) -> v instanceof Timestamp t ? t.toLocalDateTime().toString().replace('T', ' ')
+        copy.replaceAll((k, v) -> v instanceof Timestamp t
+                ? t.toLocalDateTime().toString().replace('T', ' ')
                 : v instanceof List<?> l ? l.stream().map(e -> e instanceof Map<?, ?> m ? plain((Map<String, Object>) m) : e).toList() : v);
         return copy;
     }

@@ -1,10 +1,9 @@
 package io.jackyunsync.deadletter;
 
-import io.jackyunsync.run.SyncRun;
-import io.jackyunsync.run.Failures;
-import io.jackyunsync.run.SyncService;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.jackyunsync.run.Failures;
+import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.run.SyncService;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
@@ -50,7 +49,7 @@ public final class Replayer {
     }
 
     public void pagesReplayed(@ExchangeProperty("replay") ReplayResult replay, @Body SyncRun run,
-                              @Header("CamelSqlUpdateCount") Integer letters) {
+            @Header("CamelSqlUpdateCount") Integer letters) {
         int n = letters == null ? 0 : letters;
         if (run.isSucceeded()) {
             replay.done(n);

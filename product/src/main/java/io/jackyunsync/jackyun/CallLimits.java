@@ -101,14 +101,12 @@ public final class CallLimits implements HttpClientConfigurer {
         }
         if (entity.getContentLength() > maxBodyBytes) {
             timer.cancel(false);
-            scope.execRuntime.discardEndpoint();   // not read: the connection goes, its unread bytes with it
+            scope.execRuntime.discardEndpoint(); // not read: the connection goes, its unread bytes with it
             throw tooLarge(entity.getContentLength() + " bytes announced");
         }
         response.setEntity(new HttpEntityWrapper(entity) {
             @Override
-            public InputStream getContent() throws IOException {
-                return new Limited(super.getContent(), timer, expired, scope);
-            }
+            public InputStream getContent() throws IOException { return new Limited(super.getContent(), timer, expired, scope); }
         });
         return response;
     }

@@ -102,7 +102,7 @@ public final class JackyunCall {
 
     /** A call that broke off (camel-http's IOException, caught by the route): named as the retry policy expects. */
     public void failed(@ExchangeProperty(REQUEST) JackyunRequest request,
-                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
         dropHeaders(exchange.getMessage());
         exchange.getMessage().setBody(null);
         exchange.removeProperty(REQUEST);
@@ -138,7 +138,8 @@ public final class JackyunCall {
 
     static String formEncode(Map<String, String> params) {
         StringJoiner body = new StringJoiner("&");
-        params.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        params.forEach(
+                (k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString();
     }
 

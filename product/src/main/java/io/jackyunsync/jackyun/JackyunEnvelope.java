@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
@@ -14,8 +15,10 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +32,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
     /** Jackson configured to keep numbers exact: 19-digit ids stay longs or BigIntegers, never doubles. */
     public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     /** The most characters of the gateway's code or subCode kept in a message (real ones have ten). */
@@ -48,7 +51,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
 
     /** Parses the body of an HTTP 200 answer; throws {@link JackyunException} for an error envelope or a body that is not one. */
     public static JackyunEnvelope parse(String method, String body) {
-        return parse(method, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parse(method, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same from the body's UTF-8 bytes, as they came (no String of the whole page is made). */
@@ -67,7 +70,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
         } catch (JsonProcessingException e) {
             throw new JackyunException("BAD_BODY", method + ": the gateway answered with a body that is not JSON ("
                     + OneLine.of(e.getOriginalMessage(), OneLine.GATEWAY_MSG_MAX) + ")", true);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new JackyunException("BAD_BODY", method + ": the gateway's body could not be read (" + e.getMessage() + ")", true);
         }
         if (root == null || !root.isObject()) {
@@ -110,7 +113,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
         }
     }
 
-    private static JsonNode readProjected(byte[] body, Projection projection) throws java.io.IOException {
+    private static JsonNode readProjected(byte[] body, Projection projection) throws IOException {
         String[] path = ("result.data." + projection.list()).split("\\.");
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -121,7 +124,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
     }
 
     /** An object on the way to the list: fields off the path are read whole, the one on it is descended into. */
-    private static ObjectNode readObject(JsonParser p, byte[] body, String[] path, int depth, Set<String> fields) throws java.io.IOException {
+    private static ObjectNode readObject(JsonParser p, byte[] body, String[] path, int depth, Set<String> fields) throws IOException {
         ObjectNode node = JSON.getNodeFactory().objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -137,11 +140,11 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
         return node;
     }
 
-    private static ArrayNode readRecords(JsonParser p, byte[] body, Set<String> fields) throws java.io.IOException {
+    private static ArrayNode readRecords(JsonParser p, byte[] body, Set<String> fields) throws IOException {
         ArrayNode list = JSON.getNodeFactory().arrayNode();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.START_OBJECT) {
-                list.add((JsonNode) JSON.readTree(p));   // not a record: kept whole, the mapper rejects it
+                list.add((JsonNode) JSON.readTree(p)); // not a record: kept whole, the mapper rejects it
                 continue;
             }
             SourceRecord record = new SourceRecord(body, (int) p.currentTokenLocation().getByteOffset());
@@ -161,7 +164,7 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
     }
 
     /** The value at the parser as {@link #JSON} reads it (exact numbers), scalars made without a deserialization context. */
-    private static JsonNode value(JsonParser p) throws java.io.IOException {
+    private static JsonNode value(JsonParser p) throws IOException {
         return switch (p.currentToken()) {
             case VALUE_STRING -> TextNode.valueOf(p.getText());
             case VALUE_NUMBER_INT -> switch (p.getNumberType()) {

@@ -1,14 +1,17 @@
 package io.jackyunsync.jackyun;
 
+import java.time.Duration;
+import java.util.Set;
+
 /** A failed Jackyun call: the gateway's subCode (or a transport reason), its message, and whether a retry can help. */
 public class JackyunException extends RuntimeException {
 
     /** Sub-codes that mean "too many calls": the pacer slows down when it sees one. */
-    public static final java.util.Set<String> THROTTLE_CODES = java.util.Set.of("HTTP_429", "0859999999");
+    public static final Set<String> THROTTLE_CODES = Set.of("HTTP_429", "0859999999");
 
     private final String subCode;
     private final boolean retryable;
-    private java.time.Duration retryAfter;
+    private Duration retryAfter;
 
     public JackyunException(String subCode, String message, boolean retryable) {
         this(subCode, message, retryable, null);
@@ -21,24 +24,16 @@ public class JackyunException extends RuntimeException {
         this.retryable = retryable;
     }
 
-    public String getSubCode() {
-        return subCode;
-    }
+    public String getSubCode() { return subCode; }
 
-    public boolean isRetryable() {
-        return retryable;
-    }
+    public boolean isRetryable() { return retryable; }
 
-    public boolean isThrottled() {
-        return THROTTLE_CODES.contains(subCode);
-    }
+    public boolean isThrottled() { return THROTTLE_CODES.contains(subCode); }
 
     /** The gateway's Retry-After, when it sent one. */
-    public java.time.Duration getRetryAfter() {
-        return retryAfter;
-    }
+    public Duration getRetryAfter() { return retryAfter; }
 
-    JackyunException withRetryAfter(java.time.Duration retryAfter) {
+    JackyunException withRetryAfter(Duration retryAfter) {
         this.retryAfter = retryAfter;
         return this;
     }

@@ -24,7 +24,7 @@ public final class OneLine {
     public static String of(String text, int max) {
         String t = text == null ? "" : text;
         StringBuilder out = new StringBuilder(Math.min(t.length(), max));
-        for (int i = 0; i < t.length(); ) {
+        for (int i = 0; i < t.length();) {
             int c = t.codePointAt(i);
             String escape = switch (c) {
                 case '\n' -> "\\n";

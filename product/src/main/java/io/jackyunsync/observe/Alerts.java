@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.Instance;
 import io.jackyunsync.run.SyncRun;
 import java.net.URI;
@@ -17,8 +18,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,24 +50,25 @@ public final class Alerts {
     }
 
     /** Sends through {@link #ENDPOINT} (camel-http); the address travels in a header the route removes after the call. */
-    public static Sender through(org.apache.camel.CamelContext context) {
-        var template = new java.util.concurrent.atomic.AtomicReference<org.apache.camel.ProducerTemplate>();
+    public static Sender through(CamelContext context) {
+        var template = new AtomicReference<ProducerTemplate>();
         return (address, json) -> {
             if (template.get() == null) {
                 template.compareAndSet(null, context.createProducerTemplate());
             }
-            org.apache.camel.Exchange answer = template.get().send(ENDPOINT, exchange -> {
-                exchange.getMessage().setHeader(org.apache.camel.Exchange.HTTP_URI, address.toString());
-                exchange.getMessage().setHeader(org.apache.camel.Exchange.HTTP_METHOD, "POST");
-                exchange.getMessage().setHeader(org.apache.camel.Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+            Exchange answer = template.get().send(ENDPOINT, exchange -> {
+                exchange.getMessage().setHeader(Exchange.HTTP_URI, address.toString());
+                exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
                 exchange.getMessage().setBody(json.getBytes(StandardCharsets.UTF_8));
             });
-            Exception failed = answer.getException() != null ? answer.getException()
-                    : answer.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
+            Exception failed = answer.getException() != null
+                    ? answer.getException()
+                    : answer.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             if (failed != null) {
                 throw failed;
             }
-            Integer status = answer.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             return status == null ? 0 : status;
         };
     }
@@ -80,7 +86,7 @@ public final class Alerts {
     private final RunHistory history;
 
     public Alerts(URI webhook, String signingSecret, Duration minInterval, Duration noSuccessAfter, List<String> schemes,
-                  RunHistory history, Clock clock, Sender sender) {
+            RunHistory history, Clock clock, Sender sender) {
         this.sender = sender;
         this.history = history;
         this.webhook = webhook;
@@ -103,8 +109,9 @@ public final class Alerts {
                     + OneLine.of(run.summary()));
         }
         if (run.getCounts().getDeadLetters() > 0) {
-            send(run.getScheme(), "dead-letters", "jackyun-sync: " + which + on(run.getInstance()) + " kept " + run.getCounts().getDeadLetters()
-                    + " dead letters (sync_dead_letter); fix the cause, then run --replay");
+            send(run.getScheme(), "dead-letters",
+                    "jackyun-sync: " + which + on(run.getInstance()) + " kept " + run.getCounts().getDeadLetters()
+                            + " dead letters (sync_dead_letter); fix the cause, then run --replay");
         }
     }
 
@@ -122,8 +129,10 @@ public final class Alerts {
         }
         RunHistory.Run previous = before.last();
         RunHistory.Run success = before.success();
-        String since = success == null ? "" : "; the last success before it: run #" + success.id() + on(success.instance()) + ", "
-                + ago(Duration.between(success.ended(), clock.instant())) + " ago";
+        String since = success == null
+                ? ""
+                : "; the last success before it: run #" + success.id() + on(success.instance()) + ", "
+                        + ago(Duration.between(success.ended(), clock.instant())) + " ago";
         String text = "jackyun-sync: " + run.getScheme() + " recovered at " + BeijingTime.now(clock) + " (Beijing): " + which
                 + " SUCCEEDED" + on(run.getInstance());
         if (previous != null && !previous.succeeded()) {
@@ -135,7 +144,7 @@ public final class Alerts {
     }
 
     /** Called with every finished reconciliation: one that is not clean is reported with its counts and example keys. */
-    public void onReconcile(io.jackyunsync.reconcile.Reconciliation r) {
+    public void onReconcile(Reconciliation r) {
         if (!r.isClean()) {
             send(r.getScheme(), "reconcile", "jackyun-sync: " + r.getScheme() + " reconciliation #" + r.getId() + " "
                     + r.getStatus() + "\n" + OneLine.of(r.summary()));
@@ -162,9 +171,11 @@ public final class Alerts {
             // a process just started gives the schedule its time, as before any run
             Instant judged = since.isBefore(started) ? started : since;
             if (Duration.between(judged, now).compareTo(noSuccessAfter) > 0) {
-                send(scheme, "stale", "jackyun-sync: " + scheme + " has had no successful run for " + Duration.between(since, now).toMinutes()
-                        + " minutes" + (success == null ? " (none recorded)" : "; the last: run #" + success.id() + on(success.instance()))
-                        + seen);
+                send(scheme, "stale",
+                        "jackyun-sync: " + scheme + " has had no successful run for " + Duration.between(since, now).toMinutes()
+                                + " minutes"
+                                + (success == null ? " (none recorded)" : "; the last: run #" + success.id() + on(success.instance()))
+                                + seen);
             }
         }
     }

@@ -52,7 +52,7 @@ public final class ExchangeMeters extends MicrometerExchangeEventNotifier {
                 meters.setNamingStrategy(stock.getNamingStrategy());
                 meters.setIgnoreExchanges(stock.getIgnoreExchanges());
                 management.removeEventNotifier(stock);
-                ServiceHelper.stopAndShutdownService(stock);   // takes its inflight gauges with it; ours registers them again
+                ServiceHelper.stopAndShutdownService(stock); // takes its inflight gauges with it; ours registers them again
                 management.addEventNotifier(meters);
                 ServiceHelper.startService(meters);
                 return true;
@@ -89,7 +89,9 @@ public final class ExchangeMeters extends MicrometerExchangeEventNotifier {
             return;
         }
         Exchange exchange = ee.getExchange();
-        String routeId = event instanceof CamelEvent.ExchangeCreatedEvent ? exchange.getFromRouteId() : ExchangeHelper.getAtRouteId(exchange);
+        String routeId = event instanceof CamelEvent.ExchangeCreatedEvent
+                ? exchange.getFromRouteId()
+                : ExchangeHelper.getAtRouteId(exchange);
         if (routeId != null && skipped.computeIfAbsent(routeId, id -> skip(exchange.getContext().getRoute(id)))) {
             return;
         }

@@ -35,14 +35,10 @@ public final class Progress extends ServiceSupport implements CamelContextAware 
     }
 
     @Override
-    public void setCamelContext(CamelContext context) {
-        this.context = context;
-    }
+    public void setCamelContext(CamelContext context) { this.context = context; }
 
     @Override
-    public CamelContext getCamelContext() {
-        return context;
-    }
+    public CamelContext getCamelContext() { return context; }
 
     @Override
     protected void doStart() {
@@ -81,7 +77,7 @@ public final class Progress extends ServiceSupport implements CamelContextAware 
                 terminal.print("\r\033[K" + line(run, started));
                 terminal.flush();
             } else {
-                try (var keys = RunLogContext.of(run)) {   // the timer's thread is no run's: its line carries the run's keys
+                try (var keys = RunLogContext.of(run)) { // the timer's thread is no run's: its line carries the run's keys
                     LOG.info("progress: {}", line(run, started));
                 }
             }

@@ -29,7 +29,7 @@ public final class RunHistory {
 
     /** A finished run as seen from here; {@code errorKind} is known only for this process's own runs. */
     public record Run(long id, String status, String instance, Instant windowEnd, Instant ended, long records, long deadLetters,
-                      String errorKind) {
+            String errorKind) {
 
         public boolean succeeded() {
             return SyncRun.Status.SUCCEEDED.name().equals(status);

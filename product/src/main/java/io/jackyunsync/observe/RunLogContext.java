@@ -31,7 +31,8 @@ public final class RunLogContext implements UnitOfWorkFactory {
     @Override
     public UnitOfWork createUnitOfWork(Exchange exchange) {
         CamelContext camel = exchange.getContext();
-        return new RunUnitOfWork(exchange, camel.getInflightRepository(), camel.getMDCLoggingKeysPattern(), camel.isAllowUseOriginalMessage(),
+        return new RunUnitOfWork(exchange, camel.getInflightRepository(), camel.getMDCLoggingKeysPattern(),
+                camel.isAllowUseOriginalMessage(),
                 camel.isUseBreadcrumb());
     }
 
@@ -57,7 +58,7 @@ public final class RunLogContext implements UnitOfWorkFactory {
     public static void put(SyncRun run) {
         MDC.put(ACCOUNT, DEFAULT_ACCOUNT);
         MDC.put(SCHEME, run.getScheme());
-        Long id = run.getId();   // none until the run's sync_run row is inserted
+        Long id = run.getId(); // none until the run's sync_run row is inserted
         if (id != null) {
             MDC.put(RUN_ID, id.toString());
         } else {
@@ -90,13 +91,14 @@ public final class RunLogContext implements UnitOfWorkFactory {
         private final String originalScheme;
         private final String originalRunId;
 
-        RunUnitOfWork(Exchange exchange, InflightRepository inflight, String pattern, boolean allowUseOriginalMessage, boolean useBreadcrumb) {
+        RunUnitOfWork(Exchange exchange, InflightRepository inflight, String pattern, boolean allowUseOriginalMessage,
+                boolean useBreadcrumb) {
             // the originals first: the super constructor already prepares the MDC
             this(MDC.get(ACCOUNT), MDC.get(SCHEME), MDC.get(RUN_ID), exchange, inflight, pattern, allowUseOriginalMessage, useBreadcrumb);
         }
 
         private RunUnitOfWork(String account, String scheme, String runId, Exchange exchange, InflightRepository inflight, String pattern,
-                              boolean allowUseOriginalMessage, boolean useBreadcrumb) {
+                boolean allowUseOriginalMessage, boolean useBreadcrumb) {
             super(exchange, inflight, pattern, allowUseOriginalMessage, useBreadcrumb);
             this.originalAccount = account;
             this.originalScheme = scheme;

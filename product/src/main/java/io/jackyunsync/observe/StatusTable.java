@@ -1,5 +1,6 @@
 package io.jackyunsync.observe;
 
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Header;
@@ -29,7 +30,7 @@ public final class StatusTable {
     }
 
     private static String time(Object value) {
-        return value == null ? "" : value instanceof java.time.temporal.TemporalAccessor ? value.toString().replace('T', ' ') : value.toString();
+        return value == null ? "" : value instanceof TemporalAccessor ? value.toString().replace('T', ' ') : value.toString();
     }
 
     private static String seconds(Object value) {

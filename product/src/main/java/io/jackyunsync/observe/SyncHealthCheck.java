@@ -38,9 +38,7 @@ public final class SyncHealthCheck extends AbstractHealthCheck {
     }
 
     @Override
-    public boolean isLiveness() {
-        return false;
-    }
+    public boolean isLiveness() { return false; }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {

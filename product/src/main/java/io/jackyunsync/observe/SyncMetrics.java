@@ -54,9 +54,12 @@ public final class SyncMetrics {
 
     /** The last reconciliation of a scheme: rows missing in MySQL, extra in MySQL, different, as gauges. */
     public void record(Reconciliation r) {
-        gauge("jackyun.sync.reconcile.missing", "rows the source has and MySQL lacks, at the last reconciliation", r.getScheme(), r.getMissing());
-        gauge("jackyun.sync.reconcile.extra", "rows MySQL has and the source lacks, at the last reconciliation", r.getScheme(), r.getExtra());
-        gauge("jackyun.sync.reconcile.different", "rows whose mapped fields differ, at the last reconciliation", r.getScheme(), r.getDifferent());
+        gauge("jackyun.sync.reconcile.missing", "rows the source has and MySQL lacks, at the last reconciliation", r.getScheme(),
+                r.getMissing());
+        gauge("jackyun.sync.reconcile.extra", "rows MySQL has and the source lacks, at the last reconciliation", r.getScheme(),
+                r.getExtra());
+        gauge("jackyun.sync.reconcile.different", "rows whose mapped fields differ, at the last reconciliation", r.getScheme(),
+                r.getDifferent());
         gauge("jackyun.sync.reconcile.clean", "1 when the last reconciliation was clean (or repaired)", r.getScheme(), r.isClean() ? 1 : 0);
     }
 
@@ -73,7 +76,8 @@ public final class SyncMetrics {
         count("jackyun.sync.pages", "pages fetched", scheme, run.getCounts().getPages());
         count("jackyun.sync.records.fetched", "records fetched", scheme, run.getCounts().getFetched());
         count("jackyun.sync.duplicates", "records dropped by idCheck", scheme, run.getCounts().getDuplicates());
-        count("jackyun.sync.copies.newer", "copies that replaced an older one of the same record in a run", scheme, run.getCounts().getNewer());
+        count("jackyun.sync.copies.newer", "copies that replaced an older one of the same record in a run", scheme,
+                run.getCounts().getNewer());
         count("jackyun.sync.copies.stale", "older copies of a record read newer in the run, dropped", scheme, run.getCounts().getStale());
         count("jackyun.sync.rows.inserted", "rows inserted", scheme, run.getCounts().getInserted());
         count("jackyun.sync.rows.updated", "rows updated", scheme, run.getCounts().getUpdated());

@@ -27,11 +27,13 @@ final class ExtrasGuard {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "would %s %d of %d rows (%.1f %%)",
                 delete ? "delete" : "mark", toChange, targetRows, toChange * 100.0 / Math.max(targetRows, 1)));
         if (tooMany) {
-            why.append(", above ").append(Reconciliation.MAX_EXTRAS_PERCENT).append('=').append(maxPercent.stripTrailingZeros().toPlainString());
+            why.append(", above ").append(Reconciliation.MAX_EXTRAS_PERCENT).append('=')
+                    .append(maxPercent.stripTrailingZeros().toPlainString());
         }
         if (suspectPages > 0) {
             why.append(", and the source read had ").append(suspectPages)
-                    .append(suspectPages == 1 ? " suspect page" : " suspect pages").append(" (an answer that could not be taken at its word)");
+                    .append(suspectPages == 1 ? " suspect page" : " suspect pages")
+                    .append(" (an answer that could not be taken at its word)");
         }
         if (rejected > 0) {
             why.append(", and the source read rejected ").append(rejected).append(rejected == 1 ? " record" : " records")

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ public final class LineSteps {
 
     /** The statement of child table {@code CamelLoopIndex} that header {@code lineStatement} names. */
     public String statement(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,
-                            @Header("lineStatement") String which) {
+            @Header("lineStatement") String which) {
         ChildReconcileSql c = child(r, index);
         return switch (which) {
             case "createStage" -> c.createStage();
@@ -38,7 +39,7 @@ public final class LineSteps {
     /** Takes the statement's result: the counts of a comparison, the lines a deletion of extras deleted. */
     @SuppressWarnings("unchecked")
     public void done(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,
-                     @Header("lineStatement") String which, Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+            @Header("lineStatement") String which, Exchange exchange) throws InvalidPayloadException {
         if ("counts".equals(which)) {
             r.getLines().compared(index, exchange.getMessage().getMandatoryBody(Map.class));
         } else if ("extrasDelete".equals(which)) {
@@ -60,12 +61,14 @@ public final class LineSteps {
         if (lines.getExtra() == 0) {
             return false;
         }
-        String refusal = lines.refusal(r.maxExtrasPercent(), r.getRun().getCounts().getSuspectPages(), r.getRun().getCounts().getRejected());
+        String refusal = lines.refusal(r.maxExtrasPercent(), r.getRun().getCounts().getSuspectPages(),
+                r.getRun().getCounts().getRejected());
         if (refusal == null) {
             return true;
         }
         if (r.isForce()) {
-            LOG.warn("Reconciliation #{} of {}: --force: the line extras are deleted although the repair {}", r.getId(), r.getScheme(), refusal);
+            LOG.warn("Reconciliation #{} of {}: --force: the line extras are deleted although the repair {}", r.getId(), r.getScheme(),
+                    refusal);
             lines.forced(refusal);
             return true;
         }

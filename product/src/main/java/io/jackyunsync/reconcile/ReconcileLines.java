@@ -1,9 +1,11 @@
 package io.jackyunsync.reconcile;
 
+import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.scheme.ChildReconcileSql;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +92,7 @@ public final class ReconcileLines {
     public String getRefusal() { return refusal; }
     public String getForced() { return forced; }
 
-    long sum(java.util.function.ToLongFunction<Table> f) {
+    long sum(ToLongFunction<Table> f) {
         return tables.stream().mapToLong(f).sum();
     }
 
@@ -100,7 +102,9 @@ public final class ReconcileLines {
     public long getExtra() { return sum(t -> t.foundExtra); }
     public long getDifferent() { return sum(t -> t.foundDifferent); }
     /** Lines upserted (missing and different) or deleted (extra) by the repair. */
-    public long getRepaired() { return sum(t -> t.foundMissing + t.foundDifferent + t.deleted); }
+    public long getRepaired() {
+        return sum(t -> t.foundMissing + t.foundDifferent + t.deleted);
+    }
     public long getDeleted() { return sum(t -> t.deleted); }
 
     /** Lines still missing, extra or different after the last comparison. */
@@ -116,7 +120,7 @@ public final class ReconcileLines {
     public String getExamples() {
         String all = tables.stream().filter(t -> t.examples != null && !t.examples.isEmpty()).map(t -> t.name + ": " + t.examples)
                 .collect(Collectors.joining("; "));
-        return all.isEmpty() ? null : io.jackyunsync.jackyun.OneLine.cut(all, 1000);
+        return all.isEmpty() ? null : OneLine.cut(all, 1000);
     }
 
     private static String part(String label, Object ids) {

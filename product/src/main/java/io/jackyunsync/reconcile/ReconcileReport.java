@@ -15,8 +15,11 @@ final class ReconcileReport {
                 kept ? " (kept)" : "", r.getDifferent(), newer(r), r.getRejected(),
                 examples(" missing: ", r.getMissingExamples()), examples(" extra: ", r.getExtraExamples()),
                 examples(" different: ", r.getDifferentExamples()),
-                r.getRepairedRows() == null ? "" : " repaired=" + r.getRepairedRows() + " extras_" + r.getExtrasPolicy() + "=" + r.getExtrasHandled(),
-                lines(r) + (r.getForced() == null ? "" : " forced: " + r.getForced()) + (r.getError() == null ? "" : " error: " + r.getError()));
+                r.getRepairedRows() == null
+                        ? ""
+                        : " repaired=" + r.getRepairedRows() + " extras_" + r.getExtrasPolicy() + "=" + r.getExtrasHandled(),
+                lines(r) + (r.getForced() == null ? "" : " forced: " + r.getForced())
+                        + (r.getError() == null ? "" : " error: " + r.getError()));
     }
 
     static String table(List<Reconciliation> all) {
@@ -25,14 +28,17 @@ final class ReconcileReport {
         for (Reconciliation r : all) {
             Long extras = r.getExtrasHandled();
             ReconcileLines lines = r.getLines();
-            out.append(String.format("%-16s %-10s %10d %10d %9d %9s %10d %7s %9s %14s  %s%n", r.getScheme(), r.getStatus(), r.getSourceCount(),
-                    r.getTargetCount(), r.getMissing(), r.getExtra() + ("keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0 ? " kept" : ""),
-                    r.getDifferent(), r.getVersionColumn() == null ? "-" : Long.toString(r.getNewer()), r.getRepairedRows() == null ? "-" : r.getRepairedRows() + (extras == null || extras == 0 ? "" : "+" + extras),
-                    lines.any() ? lines.getMissing() + "/" + lines.getExtra() + "/" + lines.getDifferent() : "-",
-                    (examples("missing ", r.getMissingExamples()) + examples(" extra ", r.getExtraExamples())
-                            + examples(" different ", r.getDifferentExamples()) + examples(" lines ", r.getLinesExamples())
-                            + (r.getForced() == null ? "" : " forced: " + r.getForced())
-                            + (r.getError() == null ? "" : " error: " + r.getError())).trim()));
+            out.append(
+                    String.format("%-16s %-10s %10d %10d %9d %9s %10d %7s %9s %14s  %s%n", r.getScheme(), r.getStatus(), r.getSourceCount(),
+                            r.getTargetCount(), r.getMissing(),
+                            r.getExtra() + ("keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0 ? " kept" : ""),
+                            r.getDifferent(), r.getVersionColumn() == null ? "-" : Long.toString(r.getNewer()),
+                            r.getRepairedRows() == null ? "-" : r.getRepairedRows() + (extras == null || extras == 0 ? "" : "+" + extras),
+                            lines.any() ? lines.getMissing() + "/" + lines.getExtra() + "/" + lines.getDifferent() : "-",
+                            (examples("missing ", r.getMissingExamples()) + examples(" extra ", r.getExtraExamples())
+                                    + examples(" different ", r.getDifferentExamples()) + examples(" lines ", r.getLinesExamples())
+                                    + (r.getForced() == null ? "" : " forced: " + r.getForced())
+                                    + (r.getError() == null ? "" : " error: " + r.getError())).trim()));
         }
         return out.toString();
     }

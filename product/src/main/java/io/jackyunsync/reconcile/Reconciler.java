@@ -1,19 +1,18 @@
 package io.jackyunsync.reconcile;
 
+import io.jackyunsync.run.Failures;
 import io.jackyunsync.run.Listeners;
 import io.jackyunsync.run.SyncRun;
-
-import io.jackyunsync.run.Failures;
 import io.jackyunsync.run.SyncService;
 import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
-
 import io.jackyunsync.scheme.ReconcileSql;
 import io.jackyunsync.scheme.Scheme;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -30,13 +29,14 @@ public final class Reconciler {
     private final SyncService sync;
     private final BigDecimal maxExtrasPercent;
     private final Map<String, String> extrasOverrides;
-    private final List<Consumer<Reconciliation>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<Reconciliation>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * {@code maxExtrasPercent}: sync.reconcile.max-extras-percent; {@code extrasOverrides}: sync.&lt;scheme&gt;.reconcile.extras
      * by scheme, where set; both read and checked at start-up.
      */
-    public Reconciler(Map<String, CompiledScheme> schemes, SyncService sync, BigDecimal maxExtrasPercent, Map<String, String> extrasOverrides) {
+    public Reconciler(Map<String, CompiledScheme> schemes, SyncService sync, BigDecimal maxExtrasPercent,
+            Map<String, String> extrasOverrides) {
         this.schemes = schemes;
         this.sync = sync;
         this.maxExtrasPercent = maxExtrasPercent;
@@ -80,7 +80,8 @@ public final class Reconciler {
                 policy.markValue(), run);
     }
 
-    public void started(@ExchangeProperty("reconcile") Reconciliation r, @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
+    public void started(@ExchangeProperty("reconcile") Reconciliation r,
+            @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
         if (keys != null && !keys.isEmpty()) {
             r.setId(((Number) keys.get(0).values().iterator().next()).longValue());
         }
@@ -128,7 +129,8 @@ public final class Reconciler {
     }
 
     public void extrasHandled(@ExchangeProperty("reconcile") Reconciliation r, @Header("CamelSqlUpdateCount") Number changed) {
-        r.repaired(r.getRepairedRows() == null ? 0 : r.getRepairedRows(), "keep".equals(r.getExtrasPolicy()) || changed == null ? 0 : changed.longValue());
+        r.repaired(r.getRepairedRows() == null ? 0 : r.getRepairedRows(),
+                "keep".equals(r.getExtrasPolicy()) || changed == null ? 0 : changed.longValue());
     }
 
     public void failed(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty("CamelExceptionCaught") Exception cause) {

@@ -1,8 +1,10 @@
 package io.jackyunsync.reconcile;
 
+import io.jackyunsync.config.ReconcileSettings;
+import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.run.SyncRun;
-
 import io.jackyunsync.scheme.ReconcileSql;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ public final class Reconciliation {
     public enum Status { RUNNING, CLEAN, DIFFERENT, REPAIRED, REFUSED, FAILED }
 
     /** The share of a table (percent) a repair may delete or mark without --force. */
-    public static final String MAX_EXTRAS_PERCENT = io.jackyunsync.config.ReconcileSettings.MAX_EXTRAS_PERCENT;
+    public static final String MAX_EXTRAS_PERCENT = ReconcileSettings.MAX_EXTRAS_PERCENT;
 
     private final String scheme;
     private final boolean repair;
@@ -25,7 +27,7 @@ public final class Reconciliation {
     private final String markValue;
     private final SyncRun run;
     private final boolean force;
-    private final java.math.BigDecimal maxExtrasPercent;
+    private final BigDecimal maxExtrasPercent;
     private volatile Long id;
     private volatile Status status = Status.RUNNING;
     private volatile String error;
@@ -55,8 +57,8 @@ public final class Reconciliation {
     private long extrasToChange;
     private final ReconcileLines lines;
 
-    Reconciliation(String scheme, boolean repair, boolean force, java.math.BigDecimal maxExtrasPercent, ReconcileSql sql,
-                   String extrasPolicy, String markValue, SyncRun run) {
+    Reconciliation(String scheme, boolean repair, boolean force, BigDecimal maxExtrasPercent, ReconcileSql sql,
+            String extrasPolicy, String markValue, SyncRun run) {
         this.scheme = scheme;
         this.repair = repair;
         this.force = force;
@@ -109,7 +111,8 @@ public final class Reconciliation {
      */
     String extrasRefusal() {
         // delete: every extra; mark: the extras not marked yet; keep: none (see compared)
-        return ExtrasGuard.refusal(extrasPolicy, extrasToChange, foundTarget, maxExtrasPercent, run.getCounts().getSuspectPages(), run.getCounts().getRejected());
+        return ExtrasGuard.refusal(extrasPolicy, extrasToChange, foundTarget, maxExtrasPercent, run.getCounts().getSuspectPages(),
+                run.getCounts().getRejected());
     }
 
     /** The repair's judgement of the extras (Reconciler.judgeExtras): the route's condition reads it, changing nothing. */
@@ -138,9 +141,11 @@ public final class Reconciliation {
     /** The repair leaves the extras alone, for this reason (see {@link #extrasRefusal}): it ends REFUSED, saying so. */
     void refuse(String reason) {
         this.refusal = reason + "; the source read may be incomplete; nothing was " + ("delete".equals(extrasPolicy) ? "deleted" : "marked")
-                + (repairedRows == null || repairedRows == 0 ? ""
-                        : repairedRows == 1 ? " (the 1 missing or different row was repaired)"
-                        : " (the " + repairedRows + " missing or different rows were repaired)")
+                + (repairedRows == null || repairedRows == 0
+                        ? ""
+                        : repairedRows == 1
+                                ? " (the 1 missing or different row was repaired)"
+                                : " (the " + repairedRows + " missing or different rows were repaired)")
                 + "; run with --force after checking";
         this.error = refusal;
     }
@@ -164,7 +169,8 @@ public final class Reconciliation {
         }
         if (run.getCounts().getRejected() > 0) {
             // a source record the scheme's rules reject is in neither table: MySQL cannot be shown to agree with it
-            String rejects = run.getCounts().getRejected() + (run.getCounts().getRejected() == 1 ? " source record was" : " source records were")
+            String rejects = run.getCounts().getRejected()
+                    + (run.getCounts().getRejected() == 1 ? " source record was" : " source records were")
                     + " rejected by the scheme's rules (see sync_reject, this reconciliation's run): not compared";
             error = error == null ? rejects : error + " | " + rejects;
             status = Status.DIFFERENT;
@@ -222,7 +228,7 @@ public final class Reconciliation {
 
     private static String text(Map<String, Object> row, String column) {
         Object v = row.get(column);
-        return v == null ? null : io.jackyunsync.jackyun.OneLine.cut(v.toString(), 1000);
+        return v == null ? null : OneLine.cut(v.toString(), 1000);
     }
 
     public String getScheme() { return scheme; }
@@ -232,14 +238,17 @@ public final class Reconciliation {
     public String getRefusal() { return refusal; }
     /** What --force overrode, or null. */
     public String getForced() {
-        return forced == null ? lines.getForced() == null ? null : "lines: " + lines.getForced()
+        return forced == null
+                ? lines.getForced() == null ? null : "lines: " + lines.getForced()
                 : lines.getForced() == null ? forced : forced + " | lines: " + lines.getForced();
     }
     /** The lines of the child tables (none for a scheme without children). */
     public ReconcileLines getLines() { return lines; }
-    java.math.BigDecimal maxExtrasPercent() { return maxExtrasPercent; }
+    BigDecimal maxExtrasPercent() { return maxExtrasPercent; }
     /** For sync_reconcile: the line counts, NULL for a scheme without child tables. */
-    public Long getLinesMissing() { return lines.any() ? lines.getMissing() : null; }
+    public Long getLinesMissing() {
+        return lines.any() ? lines.getMissing() : null;
+    }
     public Long getLinesExtra() { return lines.any() ? lines.getExtra() : null; }
     public Long getLinesDifferent() { return lines.any() ? lines.getDifferent() : null; }
     public Long getLinesSource() { return lines.any() ? lines.getSource() : null; }
@@ -262,11 +271,15 @@ public final class Reconciliation {
     public long getExtraAccepted() { return extraAccepted; }
     public long getDifferent() { return foundDifferent; }
     /** Rows whose stage copy is older than MySQL's row (by {@link #getVersionColumn}): reported, never repaired. */
-    public long getNewer() { return foundNewer; }
+    public long getNewer() {
+        return foundNewer;
+    }
     /** Up to five keys of the rows newer in MySQL, or null. */
     public String getNewerExamples() { return newerExamples; }
     /** The column that versions a row (mapped from source.modified), or null: then a repair has no version guard. */
-    public String getVersionColumn() { return sql == null ? null : sql.version(); }
+    public String getVersionColumn() {
+        return sql == null ? null : sql.version();
+    }
     public long getRejected() { return run.getCounts().getRejected(); }
     public String getMissingExamples() { return missingExamplesFound; }
     public String getExtraExamples() { return extraExamplesFound; }

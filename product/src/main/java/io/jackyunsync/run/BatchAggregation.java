@@ -25,7 +25,7 @@ public final class BatchAggregation implements AggregationStrategy {
         List<Map<String, Object>> rows = next.getMessage().getBody(List.class);
         SyncRun run = next.getProperty(RunProperties.RUN, SyncRun.class);
         if (rows != null && run != null) {
-            run.queued(rows.size());   // the rows a run waits for are those handed to a batch, as they join it
+            run.queued(rows.size()); // the rows a run waits for are those handed to a batch, as they join it
         }
         if (batch == null) {
             batch = next;

@@ -31,7 +31,7 @@ public final class BatchChildren {
 
     /** The table's rows of the batch in {@link RunProperties#BATCH_PARENTS}; sets the parents' keys header. */
     public List<Map<String, Object>> rows(@ExchangeProperty(RunProperties.BATCH_PARENTS) List<Map<String, Object>> parents,
-                                          Exchange exchange) {
+            Exchange exchange) {
         if (!BatchTransaction.active()) {
             throw new IllegalStateException("the lines of a batch are written only inside its transaction (batchTransaction)");
         }
@@ -49,7 +49,7 @@ public final class BatchChildren {
      * so a key the database would match differently (a trailing space) is deleted and then written again, never kept.
      */
     public List<Map<String, Object>> stale(@ExchangeProperty(RunProperties.BATCH_PARENTS) List<Map<String, Object>> parents,
-                                           @Header(ChildTable.EXISTING) List<Map<String, Object>> existing) {
+            @Header(ChildTable.EXISTING) List<Map<String, Object>> existing) {
         if (!BatchTransaction.active()) {
             throw new IllegalStateException("the lines of a batch are deleted only inside its transaction (batchTransaction)");
         }

@@ -6,6 +6,8 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells inserted from updated rows of a batch: its keys are counted in the table before the upsert (a rewritten batch
@@ -13,7 +15,7 @@ import org.apache.camel.Header;
  */
 public final class BatchCounts {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchCounts.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCounts.class);
 
     /** The header the count statement ({@code IN (:#in:keys)}, SchemeSql) takes the batch's keys from. */
     static final String KEYS = "keys";
@@ -25,7 +27,7 @@ public final class BatchCounts {
     }
 
     public void written(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,
-                        @Header("existing") Number existing) {
+            @Header("existing") Number existing) {
         long before = existing == null ? 0 : existing.longValue();
         run.counts.updated.addAndGet(before);
         run.counts.inserted.addAndGet(rows.size() - before);

@@ -6,6 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.spi.Policy;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,7 +53,7 @@ public final class BatchTransaction implements Policy {
                         exchange.setException(e);
                     }
                     if (exchange.getException() != null) {
-                        status.setRollbackOnly();   // the failure travels on in the exchange, to the batch's error handler
+                        status.setRollbackOnly(); // the failure travels on in the exchange, to the batch's error handler
                     }
                 });
             } finally {
@@ -66,6 +67,6 @@ public final class BatchTransaction implements Policy {
 
     /** Whether the caller runs inside a batch's transaction (a step that must not write outside one checks it). */
     static boolean active() {
-        return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+        return TransactionSynchronizationManager.isActualTransactionActive();
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The thread that writes completed batches while the run fetches the next pages (the aggregator hands its batches
@@ -17,7 +18,7 @@ public final class BatchWriter {
     }
 
     public static ExecutorService create(int threads, int queuedBatches) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queuedBatches),
                 task -> {
                     Thread t = new Thread(task, "jackyun-sync-writer-" + n.incrementAndGet());

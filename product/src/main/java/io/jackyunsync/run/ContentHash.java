@@ -35,7 +35,7 @@ final class ContentHash {
         if (v instanceof List<?> lines) {
             int hash = 0;
             for (Object line : lines) {
-                hash += value(line);   // a sum: the lines' order does not count
+                hash += value(line); // a sum: the lines' order does not count
             }
             return hash;
         }

@@ -26,9 +26,7 @@ final class CursorPager extends Pager {
     }
 
     @Override
-    boolean isCursorMode() {
-        return true;
-    }
+    boolean isCursorMode() { return true; }
 
     /** A full page moves the cursor on, an empty one after a full one is asked for again once, a short one ends the read. */
     @Override

@@ -2,6 +2,9 @@ package io.jackyunsync.run;
 
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.jackyun.OneLine;
+import java.sql.SQLException;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataAccessException;
 
 /** How a failure is told: its words (one line, the root cause's) and its kind (health shows the kind, never the text). */
 public final class Failures {
@@ -14,8 +17,9 @@ public final class Failures {
      * ({@link OneLine}): it can quote a record's value or the gateway's msg.
      */
     public static String describe(Throwable e) {
-        Throwable t = e instanceof org.springframework.core.NestedRuntimeException n && n.getMostSpecificCause() != null
-                ? n.getMostSpecificCause() : e;
+        Throwable t = e instanceof NestedRuntimeException n && n.getMostSpecificCause() != null
+                ? n.getMostSpecificCause()
+                : e;
         return OneLine.of(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), OneLine.ERROR_MAX);
     }
 
@@ -29,7 +33,7 @@ public final class Failures {
                 String code = j.getSubCode() == null ? "" : j.getSubCode().replaceAll("[^A-Za-z0-9_]", "");
                 return "gateway " + (code.isEmpty() ? "error" : code.substring(0, Math.min(code.length(), 24)));
             }
-            if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+            if (t instanceof SQLException || t instanceof DataAccessException) {
                 return "database";
             }
             if (t.getCause() == null) {

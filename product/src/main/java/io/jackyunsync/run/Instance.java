@@ -1,5 +1,8 @@
 package io.jackyunsync.run;
 
+import java.io.IOException;
+import java.net.InetAddress;
+
 /** This process's name among the instances sharing a database: host and process id, as sync_run and Quartz show it. */
 public final class Instance {
 
@@ -10,8 +13,8 @@ public final class Instance {
 
     private static String host() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             return "localhost";
         }
     }

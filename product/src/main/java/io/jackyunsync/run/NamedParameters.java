@@ -1,12 +1,16 @@
 package io.jackyunsync.run;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -25,7 +29,7 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
     private static final Pattern PARAMETER = Pattern.compile(":[#?](\\$\\{|in:)?(\\w+)?");
 
     /** Rows and statements handed to camel-sql's own parsing (a test checks the sync's statements never are). */
-    private static final java.util.concurrent.atomic.AtomicLong FALLBACKS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong FALLBACKS = new AtomicLong();
 
     public static long fallbacks() {
         return FALLBACKS.get();
@@ -36,7 +40,7 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
 
     @Override
     public Iterator<?> createPopulateIterator(String sql, String preparedQuery, int expectedParams, Exchange exchange,
-                                              Object value) throws SQLException {
+            Object value) throws SQLException {
         List<String> in = inLists.computeIfAbsent(sql, NamedParameters::onlyInLists).orElse(null);
         if (in != null) {
             List<Object> keys = new ArrayList<>(expectedParams);
@@ -70,7 +74,7 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
      * setter, which the default strategy uses, asks the driver's metadata for every NULL); others as camel-sql does.
      */
     @Override
-    public void populateStatement(java.sql.PreparedStatement ps, Iterator<?> iterator, int expectedParams) throws SQLException {
+    public void populateStatement(PreparedStatement ps, Iterator<?> iterator, int expectedParams) throws SQLException {
         if (!(iterator instanceof Values v)) {
             super.populateStatement(ps, iterator, expectedParams);
             return;
@@ -80,7 +84,7 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
         }
         for (int i = 0; i < v.values.length; i++) {
             if (v.values[i] == null) {
-                ps.setNull(i + 1, java.sql.Types.NULL);
+                ps.setNull(i + 1, Types.NULL);
             } else {
                 ps.setObject(i + 1, v.values[i]);
             }
@@ -104,7 +108,7 @@ public final class NamedParameters extends DefaultSqlPrepareStatementStrategy {
         @Override
         public Object next() {
             if (next >= values.length) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
             }
             return values[next++];
         }

@@ -3,6 +3,9 @@ package io.jackyunsync.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.scheme.ChildTable;
+import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.Scheme;
 import java.util.List;
 
@@ -26,8 +29,10 @@ final class PageAnswer {
                 : text(at(envelope, p.from()));
         if (records.size() >= p.pageSize() && (next == null || next.isBlank())) {
             throw new JackyunException("NO_CURSOR", source.api() + ": a full page of " + records.size() + " records without "
-                    + (Scheme.Pagination.MAX_ID.equals(p.mode()) ? "any " + (p.from() == null ? source.id() : p.from())
-                    : "result.data." + p.from()) + " to go on from: not the end of the read, an answer that cannot be followed", true);
+                    + (Scheme.Pagination.MAX_ID.equals(p.mode())
+                            ? "any " + (p.from() == null ? source.id() : p.from())
+                            : "result.data." + p.from())
+                    + " to go on from: not the end of the read, an answer that cannot be followed", true);
         }
         return next;
     }
@@ -43,8 +48,11 @@ final class PageAnswer {
         String text = total == null ? "" : total.isBigDecimal() ? total.decimalValue().toPlainString() : total.asText().trim();
         if (!text.matches("\\d{1,18}")) {
             throw new JackyunException("NO_TOTAL", source.api() + ": the answer has no count at result.data." + source.total()
-                    + " although the scheme reads its total there (source.total)" + (total == null ? "" : ": got '"
-                    + io.jackyunsync.jackyun.OneLine.of(text, 40) + "'"), true);
+                    + " although the scheme reads its total there (source.total)" + (total == null
+                            ? ""
+                            : ": got '"
+                                    + OneLine.of(text, 40) + "'"),
+                    true);
         }
         return Long.parseLong(text);
     }
@@ -54,8 +62,8 @@ final class PageAnswer {
      * a gateway that left the lines out), retried like one; it must not read as a record without lines, nor be rejected
      * as bad data and passed by (its order would stay as it was while the checkpoint moved on).
      */
-    static void checkChildLists(io.jackyunsync.scheme.CompiledScheme scheme, List<JsonNode> records) {
-        for (io.jackyunsync.scheme.ChildTable child : scheme.children()) {
+    static void checkChildLists(CompiledScheme scheme, List<JsonNode> records) {
+        for (ChildTable child : scheme.children()) {
             String list = child.child().list();
             for (JsonNode r : records) {
                 JsonNode lines = r.get(list);

@@ -1,5 +1,6 @@
 package io.jackyunsync.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.scheme.Scheme;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,7 +42,7 @@ public final class PageCodec {
             }
             m.appendTail(value);
             if (unset) {
-                continue;   // a placeholder without a value (a reconciliation has no window): the field is not sent
+                continue; // a placeholder without a value (a reconciliation has no window): the field is not sent
             }
             if ("int".equals(f.type())) {
                 biz.put(f.field(), Long.parseLong(value.toString()));
@@ -61,8 +63,8 @@ public final class PageCodec {
      * (cursor modes: pageIndex stays 0), and the partition's value in its field.
      */
     static String pageRequest(Scheme.Source source, int pageIndex, String windowStart, String windowEnd, String cursor,
-                              String partitionField, Object partitionValue) {
-        Map<String, String> run = new java.util.HashMap<>();
+            String partitionField, Object partitionValue) {
+        Map<String, String> run = new HashMap<>();
         run.put("pageIndex", Integer.toString(source.pagination().isOffset() ? pageIndex : 0));
         run.put("pageSize", Integer.toString(source.pagination().pageSize()));
         run.put("windowStart", windowStart);
@@ -76,7 +78,7 @@ public final class PageCodec {
             node.put(source.pagination().cursor(), cursor == null ? "" : cursor);
         }
         if (partitionField != null) {
-            node.set(partitionField, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(partitionValue));
+            node.set(partitionField, JackyunEnvelope.JSON.valueToTree(partitionValue));
         }
         return node.toString();
     }
@@ -94,10 +96,10 @@ public final class PageCodec {
         ObjectNode biz = (ObjectNode) readTree(bizcontent(source, Map.of("pageIndex", "0", "pageSize", "1",
                 "windowStart", after, "windowEnd", until)));
         if (partitionField != null) {
-            biz.set(partitionField, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(partitionValue));
+            biz.set(partitionField, JackyunEnvelope.JSON.valueToTree(partitionValue));
         }
         if (source.probe() != null) {
-            source.probe().forEach((k, v) -> biz.set(k, io.jackyunsync.jackyun.JackyunEnvelope.JSON.valueToTree(v)));
+            source.probe().forEach((k, v) -> biz.set(k, JackyunEnvelope.JSON.valueToTree(v)));
         }
         biz.put(firstFieldWith(source, "{pageSize}"), 1);
         return biz.toString();
@@ -110,8 +112,8 @@ public final class PageCodec {
 
     private static JsonNode readTree(String json) {
         try {
-            return io.jackyunsync.jackyun.JackyunEnvelope.JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JackyunEnvelope.JSON.readTree(json);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -31,7 +31,7 @@ public final class PageTransform {
      * are written first, so that no writer puts the older copy over it.
      */
     public List<Map<String, Object>> idCheckMapAndValidate(@ExchangeProperty(RunProperties.RUN) SyncRun run,
-                                                          @Body List<JsonNode> records, Exchange exchange) {
+            @Body List<JsonNode> records, Exchange exchange) {
         var mapper = run.compiled().mapper();
         String modifiedField = run.compiled().scheme().source().modified();
         List<MappedRecord> mapped = new ArrayList<>(records.size());
@@ -49,9 +49,11 @@ public final class PageTransform {
             }
             // a record without an id is rejected each time; a rejected copy does not stand for its record (a good copy
             // later in the run is still taken), and the same rejected copy again (a slice's boundary second) is one reject
-            RunVersions.Verdict verdict = id.isBlank() ? RunVersions.Verdict.NEW : m.isRejected()
-                    ? run.rejectedVersions.offer(id, modified, record.hashCode())
-                    : run.versions.offer(id, modified, ContentHash.of(m.row()));
+            RunVersions.Verdict verdict = id.isBlank()
+                    ? RunVersions.Verdict.NEW
+                    : m.isRejected()
+                            ? run.rejectedVersions.offer(id, modified, record.hashCode())
+                            : run.versions.offer(id, modified, ContentHash.of(m.row()));
             if (!take(run, m, verdict, mapped, kept, modifiedField, record)) {
                 continue;
             }
@@ -77,7 +79,7 @@ public final class PageTransform {
 
     /** Counts what idCheck said of a copy; false when the copy is dropped. */
     private static boolean take(SyncRun run, MappedRecord m, RunVersions.Verdict verdict, List<MappedRecord> mapped, List<JsonNode> kept,
-                                String modifiedField, JsonNode record) {
+            String modifiedField, JsonNode record) {
         switch (verdict) {
             case SAME -> {
                 run.counts.duplicates.incrementAndGet();
@@ -89,7 +91,7 @@ public final class PageTransform {
             }
             case CONFLICT -> {
                 if (m.isRejected()) {
-                    return true;   // another rejected copy: kept with its own reason
+                    return true; // another rejected copy: kept with its own reason
                 }
                 run.conflict(m.sourceId(), modifiedField, record.get(modifiedField));
                 return false;

@@ -55,9 +55,7 @@ abstract class Pager {
         return null;
     }
 
-    boolean isCursorMode() {
-        return false;
-    }
+    boolean isCursorMode() { return false; }
 
     /** An empty first page is asked again too (offset mode: a first run, a reconciliation: records are expected). */
     void confirmFirstPage(boolean confirmFirstPage) {
@@ -74,7 +72,7 @@ abstract class Pager {
         readPages++;
         lastFetched = pageIndex;
         if (confirming && records > 0) {
-            suspectPages.incrementAndGet();   // asked again, the "empty" page had records: the first answer lied
+            suspectPages.incrementAndGet(); // asked again, the "empty" page had records: the first answer lied
         }
     }
 
@@ -150,15 +148,9 @@ abstract class Pager {
         return forwardEnded && !reverse;
     }
 
-    synchronized boolean isReverse() {
-        return reverse;
-    }
+    synchronized boolean isReverse() { return reverse; }
 
-    boolean isMorePages() {
-        return morePages;
-    }
+    boolean isMorePages() { return morePages; }
 
-    void setMorePages(boolean morePages) {
-        this.morePages = morePages;
-    }
+    void setMorePages(boolean morePages) { this.morePages = morePages; }
 }

@@ -4,7 +4,7 @@ import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.scheme.Scheme;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -94,9 +94,7 @@ final class ReadPlan {
         return attempt == 2;
     }
 
-    boolean isSingle() {
-        return slices * partitionCount == 1;
-    }
+    boolean isSingle() { return slices * partitionCount == 1; }
 
     /** The current read is the last partition of its slice, another slice follows, and no re-read is pending. */
     synchronized boolean isSliceDone() {
@@ -113,7 +111,7 @@ final class ReadPlan {
 
     String sliceEnd() {
         if (start == null) {
-            return null;   // a reconciliation's read of the whole set: no window at all
+            return null; // a reconciliation's read of the whole set: no window at all
         }
         Instant sliceEnd = span == null ? end : start.plus(step.multipliedBy(slice())).plus(span);
         return BeijingTime.format(sliceEnd.isAfter(end) ? end : sliceEnd);
@@ -148,10 +146,10 @@ final class ReadPlan {
      * a page of this read again (records read in earlier reads are no sign of that: a slice's boundary second, or
      * records modified meanwhile into its last second, are read again legitimately).
      */
-    synchronized int fetched(java.util.Collection<String> ids, Long pageTotal) {
+    synchronized int fetched(Collection<String> ids, Long pageTotal) {
         if (!countsIds) {
             fetched += ids.size();
-            return -1;   // one read and no total: the run's own idCheck knows what is new (one id table, not two)
+            return -1; // one read and no total: the run's own idCheck knows what is new (one id table, not two)
         }
         int fresh = 0;
         for (String id : ids) {

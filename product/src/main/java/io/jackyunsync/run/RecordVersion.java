@@ -23,7 +23,7 @@ final class RecordVersion {
             return UNKNOWN;
         }
         long millis = value.isIntegralNumber() ? value.canConvertToLong() ? value.longValue() : UNKNOWN : parse(value.asText().trim());
-        return millis <= 0 ? UNKNOWN : millis;   // 0 or before 1970 is no one's modified time
+        return millis <= 0 ? UNKNOWN : millis; // 0 or before 1970 is no one's modified time
     }
 
     /** Epoch ms digits, or {@code yyyy-MM-dd HH:mm:ss} (a {@code T} and a fraction after the seconds accepted). */

@@ -49,7 +49,8 @@ public final class RetryPolicy {
 
     /** While redelivery is decided the failure sits in the caught-exception property, not on the exchange. */
     private static <T extends Exception> T failure(Exchange exchange, Class<T> type) {
-        Exception e = exchange.getException() != null ? exchange.getException()
+        Exception e = exchange.getException() != null
+                ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         return type.isInstance(e) ? type.cast(e) : null;
     }

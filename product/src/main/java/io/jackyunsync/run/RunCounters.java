@@ -36,18 +36,24 @@ public final class RunCounters {
     /** Newer copies that replaced one the run had read. */
     public long getNewer() { return newer.get(); }
     /** Distinct records the run read: the records less the copies (duplicates, stale and superseded ones). */
-    public long getDistinct() { return fetched.get() - duplicates.get() - stale.get() - newer.get(); }
+    public long getDistinct() {
+        return fetched.get() - duplicates.get() - stale.get() - newer.get();
+    }
     public long getRejected() { return rejected.get(); }
     public long getInserted() { return inserted.get(); }
     public long getUpdated() { return updated.get(); }
     public long getFailedRows() { return failedRows.get(); }
     /** Records first seen in the backward pass: the ones a forward-only pager would have missed. */
-    public long getRecovered() { return recovered.get(); }
+    public long getRecovered() {
+        return recovered.get();
+    }
     public long getRetries() { return retries.get(); }
     public long getThrottled() { return throttled.get(); }
     public long getDeadLetters() { return deadLetters.get(); }
     /** Pages whose answer had to be asked again before it was believed; a repair distrusts such a read. */
-    public long getSuspectPages() { return suspectPages.get(); }
+    public long getSuspectPages() {
+        return suspectPages.get();
+    }
 
     /** Rows the dead letter channel kept or the database refused: the run cannot succeed. */
     public void countFailedRows(long rows) {

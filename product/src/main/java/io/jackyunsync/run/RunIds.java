@@ -61,7 +61,7 @@ final class RunIds {
             }
             value = value * 10 + (c - '0');
             if (value < 0) {
-                return Long.MIN_VALUE;   // beyond Long.MAX_VALUE
+                return Long.MIN_VALUE; // beyond Long.MAX_VALUE
             }
         }
         return value == Long.MIN_VALUE ? Long.MIN_VALUE : value;

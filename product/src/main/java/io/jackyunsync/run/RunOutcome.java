@@ -44,12 +44,12 @@ public final class RunOutcome {
 
     /** The run's id is the generated key of its sync_run row. */
     public void started(@ExchangeProperty(RunProperties.RUN) SyncRun run,
-                        @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
+            @Header("CamelSqlGeneratedKeyRows") List<Map<String, Object>> keys) {
         if (keys != null && !keys.isEmpty()) {
             Object key = keys.get(0).values().iterator().next();
             run.setId(((Number) key).longValue());
         }
-        startedListeners.forEach(listener -> listener.accept(run));   // first: the log context takes the new id (observe/RunLogContext)
+        startedListeners.forEach(listener -> listener.accept(run)); // first: the log context takes the new id (observe/RunLogContext)
         LOG.info("Run #{} of {} started, window [{}, {}]", run.getId(), run.getScheme(), run.getWindowStart(), run.getWindowEnd());
     }
 
@@ -58,7 +58,7 @@ public final class RunOutcome {
      * fails now, naming the record and the database's reason; the rows already on their way are still written.
      */
     public void rejectNotKept(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body MappedRecord reject,
-                              @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.setMorePages(false);
         run.fail("database", "record " + reject.sourceId() + " was rejected (" + reject.rule() + ") but could not be kept in sync_reject: "
                 + Failures.describe(cause));
@@ -73,8 +73,10 @@ public final class RunOutcome {
     public void checkRejects(@ExchangeProperty(RunProperties.RUN) SyncRun run) {
         long considered = run.getCounts().getDistinct();
         if (considered > 0 && run.getCounts().getRejected() * 100.0 / considered > rejectThresholdPercent) {
-            run.fail("rejects", String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
-                    + " see sync_reject", run.getCounts().getRejected(), considered, run.getCounts().getRejected() * 100.0 / considered, rejectThresholdPercent));
+            run.fail("rejects",
+                    String.format("%d of %d records rejected (%.1f %%), above the threshold of %s %% (sync.reject-threshold-percent);"
+                            + " see sync_reject", run.getCounts().getRejected(), considered,
+                            run.getCounts().getRejected() * 100.0 / considered, rejectThresholdPercent));
         }
     }
 

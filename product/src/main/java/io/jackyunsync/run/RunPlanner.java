@@ -24,7 +24,7 @@ public final class RunPlanner {
     private final Duration overlap;
     private final Clock clock;
     private long maxPagesPerRun = 100_000;
-    private Runnable beforePlan = () -> { };
+    private Runnable beforePlan = () -> {};
 
     RunPlanner(Map<String, CompiledScheme> schemes, Duration overlap, Clock clock) {
         this.schemes = schemes;

@@ -25,9 +25,7 @@ final class RunStatus {
     }
 
     /** Nothing failed so far: the checkpoint may move. */
-    boolean isClean() {
-        return error == null && failedRows.get() == 0;
-    }
+    boolean isClean() { return error == null && failedRows.get() == 0; }
 
     String error() {
         return error;

@@ -14,15 +14,23 @@ final class RunSummary {
         String status = run.getStatus();
         // newer: copies that replaced an older one read before; stale: older copies of one read before, dropped
         // a window read as several slices or partitions says how many reads it took and what the totals promised
-        String reads = run.getReads() <= 1 && run.getRecordsExpected() == null ? ""
+        String reads = run.getReads() <= 1 && run.getRecordsExpected() == null
+                ? ""
                 : " reads=" + run.getReads() + (run.getRereads() == 0 ? "" : " rereads=" + run.getRereads())
-                + (run.getRecordsExpected() == null ? "" : " expected=" + run.getRecordsExpected());
-        return String.format("%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s]%s%s%s%s",
-                run.getScheme(), SyncRun.Status.SUCCEEDED.name().equals(status) ? "OK" : status, run.getCounts().getPages(), run.getCounts().getFetched(), run.getCounts().getInserted(),
-                run.getCounts().getUpdated(), run.getCounts().getDuplicates(), run.getCounts().getRejected(), run.getSeconds(), run.getWindowStart(), run.getWindowEnd(), reads,
-                retries + throttled + deadLetters + recovered == 0 ? ""
-                        : String.format(" retries=%d throttled=%d dead_letters=%d recovered=%d", retries, throttled, deadLetters, recovered),
-                run.getCounts().getStale() + run.getCounts().getNewer() == 0 ? "" : String.format(" newer=%d stale=%d", run.getCounts().getNewer(), run.getCounts().getStale()),
+                        + (run.getRecordsExpected() == null ? "" : " expected=" + run.getRecordsExpected());
+        return String.format(
+                "%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s]%s%s%s%s",
+                run.getScheme(), SyncRun.Status.SUCCEEDED.name().equals(status) ? "OK" : status, run.getCounts().getPages(),
+                run.getCounts().getFetched(), run.getCounts().getInserted(),
+                run.getCounts().getUpdated(), run.getCounts().getDuplicates(), run.getCounts().getRejected(), run.getSeconds(),
+                run.getWindowStart(), run.getWindowEnd(), reads,
+                retries + throttled + deadLetters + recovered == 0
+                        ? ""
+                        : String.format(" retries=%d throttled=%d dead_letters=%d recovered=%d", retries, throttled, deadLetters,
+                                recovered),
+                run.getCounts().getStale() + run.getCounts().getNewer() == 0
+                        ? ""
+                        : String.format(" newer=%d stale=%d", run.getCounts().getNewer(), run.getCounts().getStale()),
                 run.getError() == null ? "" : " error: " + run.getError());
     }
 }

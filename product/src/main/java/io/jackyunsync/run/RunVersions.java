@@ -1,7 +1,10 @@
 package io.jackyunsync.run;
 
 import com.carrotsearch.hppc.LongLongHashMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.scheme.CompiledScheme;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +19,7 @@ final class RunVersions {
     /** What a copy is to the one the run took before. */
     enum Verdict { NEW, SAME, NEWER, OLDER, CONFLICT }
 
-    private static final long EPOCH = 631_152_000_000L;   // 1990-01-01T00:00:00Z
+    private static final long EPOCH = 631_152_000_000L; // 1990-01-01T00:00:00Z
     private static final int HASH_BITS = 22;
     private static final long HASH_MASK = (1L << HASH_BITS) - 1;
     private static final long MAX_MILLIS = (1L << 41) - 1;
@@ -146,7 +149,7 @@ final class RunVersions {
      * into the window's last second and came back on its last page), not a page answered again. One record newer among
      * the same versions is another page answered, with one record modified since: asked again.
      */
-    boolean allNewer(io.jackyunsync.scheme.CompiledScheme scheme, java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
+    boolean allNewer(CompiledScheme scheme, List<JsonNode> records) {
         String field = scheme.scheme().source().modified();
         int newer = 0;
         for (var record : records) {
@@ -163,7 +166,7 @@ final class RunVersions {
     }
 
     /** A single read's page of ids the run has all taken before, here or among its rejected copies. */
-    boolean noneNew(java.util.List<String> ids, RunVersions rejected) {
+    boolean noneNew(List<String> ids, RunVersions rejected) {
         for (String id : ids) {
             if (id.isBlank() || !contains(id) && !rejected.contains(id)) {
                 return false;

@@ -1,8 +1,14 @@
 package io.jackyunsync.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeSql;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The state and counters of one run of one scheme, from window planning to the summary line. The read's position is
@@ -13,12 +19,14 @@ import io.jackyunsync.scheme.SchemeSql;
 public final class SyncRun {
 
     /** PARTIAL: rows landed but some were dead-lettered, so the checkpoint stayed. */
-    public enum Status { RUNNING, SUCCEEDED, PARTIAL, FAILED }
+    public enum Status {
+        RUNNING, SUCCEEDED, PARTIAL, FAILED
+    }
 
     private final CompiledScheme scheme;
     private final String windowStart;
     private final String windowEnd;
-    private final java.time.Instant windowEndInstant;
+    private final Instant windowEndInstant;
     private volatile Long id;
     private volatile String instance;
     private volatile String lastRequest = "";
@@ -28,7 +36,7 @@ public final class SyncRun {
     /** The rejected copies of the run, so that the same one again is one reject, not two. */
     final RunVersions rejectedVersions;
     /** How far a record's modified time may lie outside the read's window: the overlap, and the boundary second. */
-    private volatile java.time.Duration windowTolerance = java.time.Duration.ofSeconds(1);
+    private volatile Duration windowTolerance = Duration.ofSeconds(1);
     /** A reconciliation's run: the whole source set, no window. */
     volatile boolean fullSet;
     private final RunStatus status = new RunStatus(counts.failedRows, counts.deadLetters);
@@ -42,7 +50,7 @@ public final class SyncRun {
         this.scheme = scheme;
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
-        this.windowEndInstant = io.jackyunsync.jackyun.BeijingTime.parse(windowEnd);
+        this.windowEndInstant = BeijingTime.parse(windowEnd);
         String key = scheme.scheme().target().key();
         boolean numericKey = scheme.scheme().target().fields().stream().anyMatch(f -> f.field().equals(key)
                 && ("long".equals(f.type()) || "int".equals(f.type())));
@@ -81,11 +89,17 @@ public final class SyncRun {
     }
 
     /** The read just done closed its slice and another follows: the slice's rows are committed, then the checkpoint moves. */
-    public boolean isSliceDone() { return isClean() && !fullSet && plan.isSliceDone(); }
+    public boolean isSliceDone() {
+        return isClean() && !fullSet && plan.isSliceDone();
+    }
     /** Where the checkpoint may move: the end of the slice being read, or the window's end. */
-    public String getCheckpointEnd() { return plan.checkpointEnd(windowEnd); }
+    public String getCheckpointEnd() {
+        return plan.checkpointEnd(windowEnd);
+    }
     /** The read came to its end: its records are checked against its total ({@link ReadPlan#ended}). */
-    public void readEnded() { plan.ended(isClean()); }
+    public void readEnded() {
+        plan.ended(isClean());
+    }
     String readStart() { return plan.sliceStart(); }
     String readEnd() { return plan.sliceEnd(); }
     String partitionField() { return plan.partitionField(); }
@@ -94,7 +108,7 @@ public final class SyncRun {
     /** Where the page being read lies: the window ([start, end]), or its slice and partition, with the cursor. */
     public String describePageRead() {
         String where = plan.isSingle() && partitionField() == null ? "[" + windowStart + ", " + windowEnd + "]" : describeRead();
-        return isCursorMode() ? where + " at cursor '" + io.jackyunsync.jackyun.OneLine.of(cursorValue(), 64) + "'" : where;
+        return isCursorMode() ? where + " at cursor '" + OneLine.of(cursorValue(), 64) + "'" : where;
     }
     String cursorValue() { return cursor.cursor(); }
     boolean isCursorMode() { return cursor.isCursorMode(); }
@@ -102,9 +116,11 @@ public final class SyncRun {
     public long getReads() { return plan.reads.get(); }
     public long getRereads() { return plan.rereads.get(); }
     /** The totals the answers gave, summed over the reads; null when the scheme's answers carry none. */
-    public Long getRecordsExpected() { return plan.expectedTotal(); }
+    public Long getRecordsExpected() {
+        return plan.expectedTotal();
+    }
 
-    public java.time.Instant windowEndInstant() {
+    public Instant windowEndInstant() {
         return windowEndInstant;
     }
 
@@ -113,46 +129,28 @@ public final class SyncRun {
     }
 
     /** The instance (host and process) that ran it. */
-    public String getInstance() {
-        return instance;
-    }
+    public String getInstance() { return instance; }
 
-    void setInstance(String instance) {
-        this.instance = instance;
-    }
+    void setInstance(String instance) { this.instance = instance; }
 
-    public String getScheme() {
-        return scheme.name();
-    }
+    public String getScheme() { return scheme.name(); }
 
     /** The route that writes this run's batches: its scheme's, or for a reconciliation's stage read the stage's. */
     public String getWriteRoute() {
         return fullSet ? WriteRoutes.stage(getScheme()) : WriteRoutes.upsert(getScheme());
     }
 
-    public SchemeSql getSql() {
-        return scheme.sql();
-    }
+    public SchemeSql getSql() { return scheme.sql(); }
 
-    public boolean isIdCheck() {
-        return scheme.scheme().source().isIdCheck();
-    }
+    public boolean isIdCheck() { return scheme.scheme().source().isIdCheck(); }
 
-    public Long getId() {
-        return id;
-    }
+    public Long getId() { return id; }
 
-    void setId(Long id) {
-        this.id = id;
-    }
+    void setId(Long id) { this.id = id; }
 
-    public String getWindowStart() {
-        return windowStart;
-    }
+    public String getWindowStart() { return windowStart; }
 
-    public String getWindowEnd() {
-        return windowEnd;
-    }
+    public String getWindowEnd() { return windowEnd; }
 
     // The versions of the records read: see RunVersions.
 
@@ -167,19 +165,21 @@ public final class SyncRun {
                 + ") and different content: which copy is the record cannot be told; the checkpoint stays");
     }
 
-    void windowTolerance(java.time.Duration overlap) {
+    void windowTolerance(Duration overlap) {
         this.windowTolerance = overlap.plusSeconds(1);
     }
 
     /** The first record of the page outside the read's window, in words; null when it keeps to it ({@link WindowCheck}). */
-    String outsideWindow(java.util.List<com.fasterxml.jackson.databind.JsonNode> records) {
+    String outsideWindow(List<JsonNode> records) {
         return WindowCheck.outside(scheme, readStart(), readEnd(), windowTolerance, records);
     }
 
     // The read of the window: see Pager.
 
     /** The page to fetch next; it advances only when the page arrived, so a retry asks for the same page. */
-    public int currentPage() { return cursor.currentPage(); }
+    public int currentPage() {
+        return cursor.currentPage();
+    }
 
     /** Counts the page's records and moves the cursor on ({@link Pager#pageFetched}). */
     void pageFetched(int records, int pageSize) {
@@ -196,8 +196,8 @@ public final class SyncRun {
      * The same by the page's record ids: the read's total is checked against its distinct records. A page of records
      * all read before in this read is asked for again, unless every one of them is newer than read (they moved: legal).
      */
-    void pageFetched(java.util.List<String> ids, java.util.List<com.fasterxml.jackson.databind.JsonNode> records, int pageSize,
-                     String nextCursor, Long total) {
+    void pageFetched(List<String> ids, List<JsonNode> records, int pageSize,
+            String nextCursor, Long total) {
         int fresh = plan.fetched(ids, total);
         moveOn(ids.size(), pageSize, nextCursor);
         if (!ids.isEmpty() && (fresh < 0 ? versions.noneNew(ids, rejectedVersions) : fresh == 0) && !versions.allNewer(scheme, records)) {
@@ -205,8 +205,8 @@ public final class SyncRun {
         }
     }
 
-    void pageFetched(java.util.List<String> ids, int pageSize, String nextCursor, Long total) {
-        pageFetched(ids, java.util.List.of(), pageSize, nextCursor, total);
+    void pageFetched(List<String> ids, int pageSize, String nextCursor, Long total) {
+        pageFetched(ids, List.of(), pageSize, nextCursor, total);
     }
 
     private void moveOn(int records, int pageSize, String nextCursor) {
@@ -215,30 +215,39 @@ public final class SyncRun {
     }
 
     /** The forward page just fetched held only records read on earlier pages ({@link Pager#pageOfDuplicates}). */
-    void pageOfDuplicates() { cursor.pageOfDuplicates(); }
+    void pageOfDuplicates() {
+        cursor.pageOfDuplicates();
+    }
     /** An empty page after a full one was just asked for again: the next answer decides whether the pass ends. */
-    boolean isConfirming() { return cursor.isConfirming(); }
+    boolean isConfirming() {
+        return cursor.isConfirming();
+    }
     /** An empty first page is asked again too (a first run, a reconciliation: records are expected). */
-    void confirmFirstPage(boolean confirmFirstPage) { this.confirmFirstPage = confirmFirstPage; cursor = newCursor(); }
+    void confirmFirstPage(boolean confirmFirstPage) {
+        this.confirmFirstPage = confirmFirstPage;
+        cursor = newCursor();
+    }
     void maxPages(long maxPages) { this.maxPages = maxPages; cursor = newCursor(); }
     /** Reads the window again from its last page down to the first ({@link Pager#startReverse}). */
-    void startReverse() { cursor.startReverse(); }
+    void startReverse() {
+        cursor.startReverse();
+    }
     /** The forward pass came to its short page and no backward pass has begun: the probe's moment. */
-    public boolean isBetweenPasses() { return cursor.isBetweenPasses(); }
+    public boolean isBetweenPasses() {
+        return cursor.isBetweenPasses();
+    }
     public boolean isReverse() { return cursor.isReverse(); }
     /** Records met now for the first time are ones an earlier answer left out: the backward pass, or a re-read. */
-    boolean isRecovering() { return cursor.isReverse() || plan.isReread(); }
+    boolean isRecovering() {
+        return cursor.isReverse() || plan.isReread();
+    }
     public int getPasses() { return isReverse() ? 2 : 1; }
     public boolean isMorePages() { return cursor.isMorePages(); }
     public void setMorePages(boolean morePages) { cursor.setMorePages(morePages); }
 
-    public String getLastRequest() {
-        return lastRequest;
-    }
+    public String getLastRequest() { return lastRequest; }
 
-    void setLastRequest(String lastRequest) {
-        this.lastRequest = lastRequest;
-    }
+    void setLastRequest(String lastRequest) { this.lastRequest = lastRequest; }
 
     // Status and first error: see RunStatus.
 
@@ -248,11 +257,17 @@ public final class SyncRun {
     public boolean isSucceeded() { return status.status() == Status.SUCCEEDED; }
     public String getError() { return status.error(); }
     /** What kind of failure the first error was ({@code gateway 0858030801}, {@code database}, ...): words of this code, never external text. */
-    public String getErrorKind() { return status.errorKind(); }
+    public String getErrorKind() {
+        return status.errorKind();
+    }
     /** Keeps the first error and its kind: the later ones are usually its consequences. */
-    public void fail(String kind, String message) { status.fail(kind, message); }
+    public void fail(String kind, String message) {
+        status.fail(kind, message);
+    }
     /** Takes the run's seconds and settles its status: SUCCEEDED, FAILED, or PARTIAL when only dead letters failed it. */
-    public void complete() { status.complete(); }
+    public void complete() {
+        status.complete();
+    }
     public double getSeconds() { return status.seconds(); }
 
     /** What the run counted so far. */
@@ -263,7 +278,9 @@ public final class SyncRun {
     void queued(long rows) { ledger.queued(rows); }
     public void settled(long rows) { ledger.settled(rows); }
     /** Waits until every queued row was written or failed; false when the wait timed out. */
-    boolean awaitSettled(long timeoutMillis) throws InterruptedException { return ledger.awaitSettled(timeoutMillis); }
+    boolean awaitSettled(long timeoutMillis) throws InterruptedException {
+        return ledger.awaitSettled(timeoutMillis);
+    }
     long unsettled() { return ledger.unsettled(); }
 
     public String summary() {
@@ -276,7 +293,5 @@ public final class SyncRun {
     }
 
     /** A reconciliation's read of the whole source set into its stage table. */
-    public boolean isFullSet() {
-        return fullSet;
-    }
+    public boolean isFullSet() { return fullSet; }
 }

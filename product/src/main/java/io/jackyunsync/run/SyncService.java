@@ -1,17 +1,17 @@
 package io.jackyunsync.run;
 
-import io.jackyunsync.scheme.CompiledScheme;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.BeijingTime;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.jackyun.JackyunRequest;
+import io.jackyunsync.scheme.CompiledScheme;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -125,7 +125,7 @@ public final class SyncService {
         PageAnswer.checkChildLists(run.compiled(), records);
         String next = PageAnswer.next(source, envelope, records);
         Long total = run.readPages() == 0 ? PageAnswer.total(source, envelope) : null;
-        List<String> ids = new java.util.ArrayList<>(records.size());
+        List<String> ids = new ArrayList<>(records.size());
         records.forEach(r -> ids.add(run.compiled().mapper().sourceId(r)));
         run.pageFetched(ids, records, source.pagination().pageSize(), next, total);
         String outside = run.outsideWindow(records);
@@ -136,7 +136,8 @@ public final class SyncService {
             return List.of();
         }
         // the page's exchange is the enrich's, made when the page was asked for: its age is the call's (pacing and retries included)
-        LOG.debug("{} page {}{}{}: {} records, answered in {} ms, contextId {}", source.api(), index, run.isReverse() ? " (backward pass)" : "",
+        LOG.debug("{} page {}{}{}: {} records, answered in {} ms, contextId {}", source.api(), index,
+                run.isReverse() ? " (backward pass)" : "",
                 run.getReads() > 1 || source.partitions() != null ? " of " + run.describeRead() : "",
                 records.size(), exchange.getClock().elapsed(), envelope.contextId());
         return records;

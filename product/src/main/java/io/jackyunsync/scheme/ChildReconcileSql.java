@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * every count and statement: a repair writes no line of a stale copy (no current line deleted, no removed one back).
  */
 public record ChildReconcileSql(String table, String stage, ChildTable staging, String createStage, String clearStage,
-                                String counts, String repair, String extrasDelete, String linesOfExtraParents) {
+        String counts, String repair, String extrasDelete, String linesOfExtraParents) {
 
     private static final int EXAMPLES = 5;
 
@@ -24,7 +24,7 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
      * {@code parentVersion}: its version column, null for none (no order is ever stale then).
      */
     static ChildReconcileSql of(Scheme.Child child, Scheme.TargetField parentKeyField, String parentTable, String parentStage,
-                                String parentVersion) {
+            String parentVersion) {
         ChildTable production = ChildTable.of(child, parentKeyField);
         String stageName = ReconcileSql.stageName(child.table());
         ChildTable staging = ChildTable.of(new Scheme.Child(child.list(), child.id(), stageName, child.key(), child.parentKey(),
@@ -41,7 +41,8 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
         fields.add(Scheme.TargetField.of(child.parentKey(), null, parentKeyField.type(), null, true, null, null, null, null,
                 null, null, null, null, null, null));
         List<String> compared = fields.stream()
-                .filter(f -> !f.field().equals(child.key()) && !f.keepOnUpdate() && !FieldValue.isFunction(f.value() == null ? "" : f.value()))
+                .filter(f -> !f.field().equals(child.key()) && !f.keepOnUpdate()
+                        && !FieldValue.isFunction(f.value() == null ? "" : f.value()))
                 .map(Scheme.TargetField::field).toList();
         String hashS = ReconcileSql.hash("s", compared);
         String hashT = ReconcileSql.hash("t", compared);

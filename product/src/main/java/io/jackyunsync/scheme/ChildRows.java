@@ -1,7 +1,9 @@
 package io.jackyunsync.scheme;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.jackyun.SourceRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,10 @@ public final class ChildRows {
             for (JsonNode element : list) {
                 MappedRecord line = table.mapper().map(element, record);
                 if (line.isRejected()) {
-                    return reject(parent, record, line.rule(), child.list() + " line " + (line.sourceId().isEmpty() ? "(no "
-                            + child.id() + ")" : line.sourceId()) + ": " + line.reason());
+                    return reject(parent, record, line.rule(), child.list() + " line " + (line.sourceId().isEmpty()
+                            ? "(no "
+                                    + child.id() + ")"
+                            : line.sourceId()) + ": " + line.reason());
                 }
                 // by the key as it lands ("7" and "007" are the same row), else by the id as it came
                 Object key = line.row().get(child.key());
@@ -64,7 +68,7 @@ public final class ChildRows {
         }
         List<MappedRecord> out = new ArrayList<>(page);
         for (ChildTable table : scheme.children()) {
-            Map<Object, Integer> owner = new java.util.HashMap<>();
+            Map<Object, Integer> owner = new HashMap<>();
             for (int i = 0; i < page.size(); i++) {
                 MappedRecord parent = page.get(i);
                 if (parent.isRejected() || !(parent.row().get(table.rowsKey()) instanceof List<?> lines)) {
@@ -88,6 +92,6 @@ public final class ChildRows {
     }
 
     private static MappedRecord reject(MappedRecord parent, JsonNode record, String rule, String reason) {
-        return MappedRecord.ofRejection(parent.sourceId(), rule, reason, io.jackyunsync.jackyun.SourceRecord.raw(record));
+        return MappedRecord.ofRejection(parent.sourceId(), rule, reason, SourceRecord.raw(record));
     }
 }

@@ -10,20 +10,20 @@ import java.util.TreeSet;
  * its pages are read with (the list and the fields the mappers read, a child's nested list kept whole).
  */
 public record CompiledScheme(Scheme scheme, RecordMapper mapper, SchemeSql sql, JackyunEnvelope.Projection projection,
-                             List<ChildTable> children) {
+        List<ChildTable> children) {
 
     public static CompiledScheme of(Scheme scheme) {
         RecordMapper mapper = new RecordMapper(scheme);
         Set<String> fields = new TreeSet<>(mapper.sourceFields());
         scheme.target().childTables().forEach(c -> fields.add(c.list()));
         if (scheme.source().modified() != null) {
-            fields.add(scheme.source().modified());   // the version of a record and the proof of its window, mapped or not
+            fields.add(scheme.source().modified()); // the version of a record and the proof of its window, mapped or not
         }
         List<ChildTable> children = childrenOf(scheme);
-        children.forEach(c -> fields.addAll(c.mapper().parentFields()));   // a line's {^path} values
+        children.forEach(c -> fields.addAll(c.mapper().parentFields())); // a line's {^path} values
         if (scheme.source().pagination() != null && scheme.source().pagination().from() != null
                 && Scheme.Pagination.MAX_ID.equals(scheme.source().pagination().mode())) {
-            fields.add(scheme.source().pagination().from());   // the cursor's field, mapped or not
+            fields.add(scheme.source().pagination().from()); // the cursor's field, mapped or not
         }
         return new CompiledScheme(scheme, mapper, SchemeSql.of(scheme.target()),
                 new JackyunEnvelope.Projection(scheme.source().list(), fields), children);

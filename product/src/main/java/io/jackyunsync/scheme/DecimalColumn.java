@@ -17,7 +17,7 @@ public record DecimalColumn(String column, int precision, int scale, boolean uns
         }
         BigDecimal exact = value.stripTrailingZeros();
         int places = Math.max(0, exact.scale());
-        int digits = exact.precision() - exact.scale();   // before the point; 0.05 has none (-1)
+        int digits = exact.precision() - exact.scale(); // before the point; 0.05 has none (-1)
         if (places > scale) {
             return "scale: " + value.toPlainString() + " has " + places + " decimal places, more than the " + scale + " of "
                     + this + " (a value is never stored rounded)";

@@ -1,6 +1,7 @@
 package io.jackyunsync.scheme;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.regex.Matcher;
 
 /**
@@ -76,12 +77,12 @@ final class FieldValue {
     }
 
     /** The top-level fields of the record this value reads (the first step of each path). */
-    java.util.List<String> roots() {
+    List<String> roots() {
         return switch (kind) {
-            case PATH -> java.util.List.of(path[0]);
+            case PATH -> List.of(path[0]);
             case TEMPLATE -> SchemeChecks.PLACEHOLDER.matcher(text).results()
                     .map(r -> r.group(1).trim().split("\\.")[0]).toList();
-            case NULL, CONSTANT, FUNCTION -> java.util.List.of();
+            case NULL, CONSTANT, FUNCTION -> List.of();
         };
     }
 

@@ -32,8 +32,6 @@ public record MappedRecord(String sourceId, Map<String, Object> row, String rule
         return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
-    public boolean isRejected() {
-        return row == null;
-    }
+    public boolean isRejected() { return row == null; }
 
 }

@@ -2,6 +2,8 @@ package io.jackyunsync.scheme;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,8 +16,8 @@ import java.util.stream.Collectors;
  * repair: a stage row older than the table's row is counted as newer in MySQL and never written, nor are its lines.
  */
 public record ReconcileSql(String stage, String createStage, String clearStage, SchemeSql stageSql, String counts,
-                           String repair, String extrasDelete, String extrasMark, List<ChildReconcileSql> children,
-                           String version) {
+        String repair, String extrasDelete, String extrasMark, List<ChildReconcileSql> children,
+        String version) {
 
     private static final int EXAMPLES = 5;
 
@@ -26,8 +28,8 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         String s = q(stage);
         String key = q(t.key());
         SchemeSql targetSql = SchemeSql.of(t);
-        SchemeSql stageSql = new SchemeSql(targetSql.upsert().replaceFirst("^INSERT INTO " + java.util.regex.Pattern.quote(table),
-                "INSERT INTO " + java.util.regex.Matcher.quoteReplacement(s)), targetSql.countExisting().replace(" FROM " + table, " FROM " + s));
+        SchemeSql stageSql = new SchemeSql(targetSql.upsert().replaceFirst("^INSERT INTO " + Pattern.quote(table),
+                "INSERT INTO " + Matcher.quoteReplacement(s)), targetSql.countExisting().replace(" FROM " + table, " FROM " + s));
         List<String> compared = t.fields().stream()
                 .filter(f -> !f.field().equals(t.key()) && !f.keepOnUpdate() && !FieldValue.isFunction(f.value() == null ? "" : f.value()))
                 .map(f -> f.field()).toList();
@@ -35,14 +37,17 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         String hashT = hash("t", compared);
         Scheme.Reconcile policy = scheme.reconcilePolicy();
         String markedT = "mark".equals(policy.extrasPolicy())
-                ? "t." + q(policy.markColumn()) + " <=> " + literalParameter() : "FALSE";
+                ? "t." + q(policy.markColumn()) + " <=> " + literalParameter()
+                : "FALSE";
         String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL";
         String extra = " FROM " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL";
         String version = versionColumn(scheme);
         // the stage row is older than MySQL's (by the source's modified time): a stale copy served, never written
         // (or it has no version while MySQL's row has one: its age cannot be told, so it is not written either)
-        String older = version == null ? "FALSE" : "(COALESCE(t." + q(version) + " > s." + q(version) + ", FALSE) OR (t." + q(version)
-                + " IS NOT NULL AND s." + q(version) + " IS NULL))";
+        String older = version == null
+                ? "FALSE"
+                : "(COALESCE(t." + q(version) + " > s." + q(version) + ", FALSE) OR (t." + q(version)
+                        + " IS NOT NULL AND s." + q(version) + " IS NULL))";
         String changed = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
         String different = version == null ? changed : changed + " AND NOT " + older;
         String newer = changed + " AND " + older;
@@ -54,8 +59,9 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                 + examples("s", key, missing) + " AS missing_examples, "
                 + examples("t", key, extra) + " AS extra_examples, "
                 + examples("s", key, different) + " AS different_examples, "
-                + (version == null ? "0 AS newer, NULL AS newer_examples"
-                : "(SELECT COUNT(*)" + newer + ") AS newer, " + examples("s", key, newer) + " AS newer_examples");
+                + (version == null
+                        ? "0 AS newer, NULL AS newer_examples"
+                        : "(SELECT COUNT(*)" + newer + ") AS newer, " + examples("s", key, newer) + " AS newer_examples");
 
         // the repair: missing and different rows from the stage, through the production update clause - never a stale copy
         List<String> columns = new ArrayList<>();
@@ -67,14 +73,16 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         String upsert = targetSql.upsert();
         String update = upsert.substring(upsert.indexOf(" ON DUPLICATE KEY UPDATE "));
         String stamp = t.updateTime() == null ? "" : ", " + q(t.updateTime());
-        String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + stamp + ") SELECT dt.*" + (stamp.isEmpty() ? "" : ", NOW()")
+        String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + stamp + ") SELECT dt.*"
+                + (stamp.isEmpty() ? "" : ", NOW()")
                 + " FROM (SELECT " + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key
-                + " = s." + key + " WHERE t." + key + " IS NULL OR (" + hashS + " <> " + hashT + (version == null ? "" : " AND NOT " + older) + ")) dt" + update;
+                + " = s." + key + " WHERE t." + key + " IS NULL OR (" + hashS + " <> " + hashT
+                + (version == null ? "" : " AND NOT " + older) + ")) dt" + update;
         String extrasDelete = "DELETE t" + extra;
         String extrasMark = "mark".equals(policy.extrasPolicy())
                 ? "UPDATE " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " SET t." + q(policy.markColumn())
-                + " = :#markValue" + (t.updateTime() == null ? "" : ", t." + q(t.updateTime()) + " = NOW()")
-                + " WHERE s." + key + " IS NULL AND NOT (t." + q(policy.markColumn()) + " <=> :#markValue)"
+                        + " = :#markValue" + (t.updateTime() == null ? "" : ", t." + q(t.updateTime()) + " = NOW()")
+                        + " WHERE s." + key + " IS NULL AND NOT (t." + q(policy.markColumn()) + " <=> :#markValue)"
                 : null;
         // the lines of the child tables: staged in stage tables of their own, never in the production child tables
         Scheme.TargetField keyField = t.fields().stream().filter(f -> f.field().equals(t.key())).findFirst().orElseThrow();
@@ -120,7 +128,8 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         if (fields.isEmpty()) {
             return "''";
         }
-        return "MD5(CONCAT_WS('|', " + fields.stream().map(f -> "QUOTE(" + alias + "." + q(f) + ")").collect(Collectors.joining(", ")) + "))";
+        return "MD5(CONCAT_WS('|', " + fields.stream().map(f -> "QUOTE(" + alias + "." + q(f) + ")").collect(Collectors.joining(", "))
+                + "))";
     }
 
     private static String examples(String alias, String key, String from) {

@@ -1,14 +1,21 @@
 package io.jackyunsync.scheme;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.jackyun.SourceRecord;
+import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Maps one source record to the bound column values of a scheme's target, applying its rules; never throws on data. */
 public final class RecordMapper {
 
-    private record Compiled(Scheme.TargetField field, FieldValue value, java.util.regex.Pattern pattern, java.time.ZoneId zone) {
+    private record Compiled(Scheme.TargetField field, FieldValue value, Pattern pattern, ZoneId zone) {
     }
 
     private final String idField;
@@ -26,24 +33,24 @@ public final class RecordMapper {
         this.idField = idField;
         this.fields = targetFields.stream()
                 .map(f -> new Compiled(f, FieldValue.of(f.value()),
-                        f.pattern() == null ? null : java.util.regex.Pattern.compile(f.pattern()),
-                        f.zone() == null ? io.jackyunsync.jackyun.BeijingTime.ZONE : java.time.ZoneId.of(f.zone())))
+                        f.pattern() == null ? null : Pattern.compile(f.pattern()),
+                        f.zone() == null ? BeijingTime.ZONE : ZoneId.of(f.zone())))
                 .filter(c -> c.value().kind != FieldValue.Kind.FUNCTION)
                 .toList();
-        this.capacity = (fields.size() + 2) * 4 / 3 + 1;   // a row's map never grows (a child's parent key, a parent's rows)
+        this.capacity = (fields.size() + 2) * 4 / 3 + 1; // a row's map never grows (a child's parent key, a parent's rows)
     }
 
     /** The top-level fields of a source record that the mapping reads: its id and every field a value names. */
-    public java.util.Set<String> sourceFields() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    public Set<String> sourceFields() {
+        Set<String> names = new TreeSet<>();
         names.add(idField);
         fields.stream().filter(c -> !c.value().parent).forEach(c -> names.addAll(c.value().roots()));
         return names;
     }
 
     /** The top-level fields of the parent record that a child's {@code {^path}} values read. */
-    public java.util.Set<String> parentFields() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    public Set<String> parentFields() {
+        Set<String> names = new TreeSet<>();
         fields.stream().filter(c -> c.value().parent).forEach(c -> names.addAll(c.value().roots()));
         return names;
     }
@@ -90,7 +97,8 @@ public final class RecordMapper {
             }
             String problem = value == null ? null : ruleBroken(c, value);
             if (problem != null) {
-                return reject(sourceId, problem.substring(0, problem.indexOf(':')), f.field() + " " + problem.substring(problem.indexOf(':') + 2), record);
+                return reject(sourceId, problem.substring(0, problem.indexOf(':')),
+                        f.field() + " " + problem.substring(problem.indexOf(':') + 2), record);
             }
             row.put(f.field(), value);
         }
@@ -126,12 +134,13 @@ public final class RecordMapper {
         }
         DecimalColumn column = decimalColumns.get(f.field());
         String misfit = column != null && value instanceof Number n
-                ? column.problem(n instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(n.toString())) : null;
+                ? column.problem(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()))
+                : null;
         if (misfit != null) {
             int colon = misfit.indexOf(':');
             return misfit.substring(0, colon) + ": (from " + c.value().source() + ") " + misfit.substring(colon + 2);
         }
-        String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        String text = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
         if (c.pattern() != null && !c.pattern().matcher(text).matches()) {
             return "pattern: '" + text + "' does not match " + f.pattern();
         }
@@ -139,7 +148,7 @@ public final class RecordMapper {
             return "allowed: '" + text + "' is not one of " + f.allowed();
         }
         if (value instanceof Number n && (f.min() != null || f.max() != null)) {
-            java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+            BigDecimal d = new BigDecimal(n.toString());
             if (f.min() != null && d.compareTo(f.min()) < 0 || f.max() != null && d.compareTo(f.max()) > 0) {
                 return "range: " + text + " is outside [" + (f.min() == null ? "" : f.min().toPlainString()) + ", "
                         + (f.max() == null ? "" : f.max().toPlainString()) + "]";
@@ -149,6 +158,6 @@ public final class RecordMapper {
     }
 
     private static MappedRecord reject(String sourceId, String rule, String reason, JsonNode record) {
-        return MappedRecord.ofRejection(sourceId, rule, reason, io.jackyunsync.jackyun.SourceRecord.raw(record));
+        return MappedRecord.ofRejection(sourceId, rule, reason, SourceRecord.raw(record));
     }
 }

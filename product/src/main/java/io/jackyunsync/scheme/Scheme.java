@@ -1,6 +1,11 @@
 package io.jackyunsync.scheme;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An integration scheme as written in {@code schemes/*.yaml}: the Jackyun source, the target table and its field
@@ -8,9 +13,7 @@ import java.util.List;
  */
 public record Scheme(String name, Boolean enabled, String schedule, Source source, Target target, Reconcile reconcile) {
 
-    public boolean isEnabled() {
-        return enabled == null || enabled;
-    }
+    public boolean isEnabled() { return enabled == null || enabled; }
 
     /** The same scheme with another initial start (sync.&lt;name&gt;.initial-start); this one when {@code start} is null. */
     public Scheme withInitialStart(String start) {
@@ -30,13 +33,11 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
      * proof that the answer kept to the window asked for.
      */
     public record Source(String api, String method, String number, String id, Boolean idCheck,
-                         Pagination pagination, String list, String initialStart, List<RequestField> request,
-                         java.util.Map<String, Object> probe, Window window, Partitions partitions, String total,
-                         String modified) {
+            Pagination pagination, String list, String initialStart, List<RequestField> request,
+            Map<String, Object> probe, Window window, Partitions partitions, String total,
+            String modified) {
 
-        public boolean isIdCheck() {
-            return idCheck == null || idCheck;
-        }
+        public boolean isIdCheck() { return idCheck == null || idCheck; }
     }
 
     /**
@@ -56,16 +57,14 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
             return mode == null ? OFFSET : mode;
         }
 
-        public boolean isOffset() {
-            return OFFSET.equals(pagingMode());
-        }
+        public boolean isOffset() { return OFFSET.equals(pagingMode()); }
     }
 
     /** The window's slicing: each slice at most {@code maxSpan} wide (an ISO-8601 duration, e.g. P7D). */
     public record Window(String maxSpan) {
 
-        public java.time.Duration span() {
-            return maxSpan == null ? null : java.time.Duration.parse(maxSpan);
+        public Duration span() {
+            return maxSpan == null ? null : Duration.parse(maxSpan);
         }
     }
 
@@ -120,27 +119,27 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
      * {@code _function} SQL expression evaluated by the database, or absent (NULL).
      */
     public record TargetField(String field, String label, String type, String value, Boolean required,
-                              Integer maxLength, String onUpdate, String defaultValue, Boolean trim, Boolean emptyAsNull,
-                              String zone, String pattern, List<String> allowed, java.math.BigDecimal min,
-                              java.math.BigDecimal max) {
+            Integer maxLength, String onUpdate, String defaultValue, Boolean trim, Boolean emptyAsNull,
+            String zone, String pattern, List<String> allowed, BigDecimal min,
+            BigDecimal max) {
 
         /** {@code default} in the file ({@code default} is a Java keyword). */
-        @com.fasterxml.jackson.annotation.JsonCreator
-        public static TargetField of(@com.fasterxml.jackson.annotation.JsonProperty("field") String field,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("label") String label,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("type") String type,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("value") String value,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("required") Boolean required,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("maxLength") Integer maxLength,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("onUpdate") String onUpdate,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("default") String defaultValue,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("trim") Boolean trim,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("emptyAsNull") Boolean emptyAsNull,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("zone") String zone,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("pattern") String pattern,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("allowed") List<String> allowed,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("min") java.math.BigDecimal min,
-                                     @com.fasterxml.jackson.annotation.JsonProperty("max") java.math.BigDecimal max) {
+        @JsonCreator
+        public static TargetField of(@JsonProperty("field") String field,
+                @JsonProperty("label") String label,
+                @JsonProperty("type") String type,
+                @JsonProperty("value") String value,
+                @JsonProperty("required") Boolean required,
+                @JsonProperty("maxLength") Integer maxLength,
+                @JsonProperty("onUpdate") String onUpdate,
+                @JsonProperty("default") String defaultValue,
+                @JsonProperty("trim") Boolean trim,
+                @JsonProperty("emptyAsNull") Boolean emptyAsNull,
+                @JsonProperty("zone") String zone,
+                @JsonProperty("pattern") String pattern,
+                @JsonProperty("allowed") List<String> allowed,
+                @JsonProperty("min") BigDecimal min,
+                @JsonProperty("max") BigDecimal max) {
             return new TargetField(field, label, type, value, required, maxLength, onUpdate, defaultValue, trim, emptyAsNull,
                     zone, pattern, allowed, min, max);
         }
@@ -149,8 +148,6 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
             return "keep".equals(onUpdate);
         }
 
-        public boolean isRequired() {
-            return required != null && required;
-        }
+        public boolean isRequired() { return required != null && required; }
     }
 }

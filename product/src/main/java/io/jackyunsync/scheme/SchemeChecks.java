@@ -1,11 +1,14 @@
 package io.jackyunsync.scheme;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Checks a scheme before it runs: required keys, known types, placeholders that name something. */
 final class SchemeChecks {
@@ -44,8 +47,10 @@ final class SchemeChecks {
     static List<String> warnings(Scheme s) {
         boolean windowed = s.source() != null && s.source().request() != null && s.source().request().stream()
                 .anyMatch(f -> f.value() != null && f.value().contains("{windowStart}"));
-        return windowed && s.source().modified() == null ? List.of("source.modified is not set: of two copies of a record the"
-                + " first read wins, and no check proves that the method keeps to its window") : List.of();
+        return windowed && s.source().modified() == null
+                ? List.of("source.modified is not set: of two copies of a record the"
+                        + " first read wins, and no check proves that the method keeps to its window")
+                : List.of();
     }
 
     private static void checkReconcile(Scheme.Reconcile r, Scheme.Target t, List<String> p) {
@@ -157,15 +162,15 @@ final class SchemeChecks {
             }
             if (f.pattern() != null) {
                 try {
-                    java.util.regex.Pattern.compile(f.pattern());
-                } catch (java.util.regex.PatternSyntaxException e) {
+                    Pattern.compile(f.pattern());
+                } catch (PatternSyntaxException e) {
                     p.add(at + ".pattern: not a regular expression: " + e.getDescription());
                 }
             }
             if (f.zone() != null) {
                 try {
-                    java.time.ZoneId.of(f.zone());
-                } catch (java.time.DateTimeException e) {
+                    ZoneId.of(f.zone());
+                } catch (DateTimeException e) {
                     p.add(at + ".zone: unknown time zone " + f.zone() + " (e.g. Asia/Shanghai)");
                 }
             }

@@ -1,7 +1,13 @@
 package io.jackyunsync.scheme;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jackyunsync.config.ConfigException;
 import java.io.IOException;
@@ -46,7 +52,7 @@ public final class SchemeLoader {
                     schemes.add(scheme);
                     SchemeChecks.warnings(scheme).forEach(w -> LOG.warn("{}: {}", file, w));
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 problems.add(file + ": " + e.getOriginalMessage() + " at " + e.getLocation().offsetDescription());
             } catch (IOException e) {
                 problems.add(file + ": cannot be read: " + e.getMessage());
@@ -62,7 +68,7 @@ public final class SchemeLoader {
     }
 
     /** Notes each unknown key with its path and reads on, so that one file's problems are all reported together. */
-    private static final class UnknownKeys extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+    private static final class UnknownKeys extends DeserializationProblemHandler {
         private final List<String> problems;
 
         UnknownKeys(List<String> problems) {
@@ -70,17 +76,17 @@ public final class SchemeLoader {
         }
 
         @Override
-        public boolean handleUnknownProperty(com.fasterxml.jackson.databind.DeserializationContext ctxt,
-                                             com.fasterxml.jackson.core.JsonParser p,
-                                             com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer,
-                                             Object beanOrClass, String propertyName) throws IOException {
+        public boolean handleUnknownProperty(DeserializationContext ctxt,
+                JsonParser p,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass, String propertyName) throws IOException {
             String at = path(p.getParsingContext().getParent());
             problems.add("unknown key '" + propertyName + "' at " + (at.isEmpty() ? "the top level" : at));
             p.skipChildren();
             return true;
         }
 
-        private static String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        private static String path(JsonStreamContext context) {
             StringBuilder sb = new StringBuilder();
             for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
                 if (c.inObject() && c.getCurrentName() != null) {

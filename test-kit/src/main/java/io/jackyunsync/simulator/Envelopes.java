@@ -31,7 +31,8 @@ final class Envelopes {
                 out.write(',');
             }
             out.write(f.badEvery() > 0 && WarehouseDataSet.isBad(w, f.badEvery())
-                    ? JackyunEnvelope.JSON.writeValueAsBytes(WarehouseDataSet.broken(w)) : w.jsonBytes());
+                    ? JackyunEnvelope.JSON.writeValueAsBytes(WarehouseDataSet.broken(w))
+                    : w.jsonBytes());
         }
         out.write(("]},\"contextId\":\"" + UUID.randomUUID() + "\"}}").getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();

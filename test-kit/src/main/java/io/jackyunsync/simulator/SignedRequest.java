@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One request's form, checked as the gateway checks it (docs/jackyun/protocol.md): app key, signature, timestamp freshness, version,
@@ -21,7 +22,7 @@ import java.util.Map;
 record SignedRequest(String method, JsonNode biz) {
 
     /** The methods the test app has subscribed to. */
-    static final java.util.Set<String> METHODS = java.util.Set.of("erp.warehouse.get", "erp.sales.get",
+    static final Set<String> METHODS = Set.of("erp.warehouse.get", "erp.sales.get",
             GoodsMethod.METHOD, StockMethod.METHOD, TradeMethod.METHOD);
 
     static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(10);

@@ -5,8 +5,8 @@ import java.io.IOException;
 
 /** One SKU of {@code erp.storage.goodslist} as the simulator holds it: the fields a reconciliation compares. */
 public record SimSku(int index, long skuId, long goodsId, String goodsNo, String goodsName, String skuName, String skuBarcode,
-                     String unitName, String cateName, String brandName, int isBlockup, int skuIsBlockup, int isDelete,
-                     long gmtCreate, long gmtModified) implements OverlaySet.Keyed {
+        String unitName, String cateName, String brandName, int isBlockup, int skuIsBlockup, int isDelete,
+        long gmtCreate, long gmtModified) implements OverlaySet.Keyed {
 
     @Override
     public long id() {

@@ -9,9 +9,9 @@ import java.math.BigDecimal;
  * current and locked as decimal strings of four places, the usable quantity as a JSON number.
  */
 public record SimStock(int index, long quantityId, long warehouseId, String warehouseCode, String warehouseName, long goodsId,
-                       String goodsNo, String goodsName, long skuId, String skuName, String skuBarcode, String unitName,
-                       String currentQuantity, String lockedQuantity, BigDecimal useQuantity, BigDecimal costPrice,
-                       int isBlockup, long gmtModified, boolean batches) implements OverlaySet.Keyed {
+        String goodsNo, String goodsName, long skuId, String skuName, String skuBarcode, String unitName,
+        String currentQuantity, String lockedQuantity, BigDecimal useQuantity, BigDecimal costPrice,
+        int isBlockup, long gmtModified, boolean batches) implements OverlaySet.Keyed {
 
     @Override
     public long id() {

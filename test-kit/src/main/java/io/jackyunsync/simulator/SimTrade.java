@@ -13,10 +13,10 @@ import java.util.List;
  * and string; {@code isDelete} 1: deleted in Jackyun, still served.
  */
 public record SimTrade(int index, long tradeId, String tradeNo, String sourceTradeNo, String onlineTradeNo, int tradeStatus,
-                       int tradeType, String shopId, String shopName, String warehouseId, String warehouseName,
-                       BigDecimal checkTotal, int payType, String sellerMemo, String buyerMemo, long tradeTime,
-                       long gmtCreate, long gmtModified, long consignTime, long completeTime, int isDelete,
-                       List<SimTradeLine> lines) implements OverlaySet.Keyed {
+        int tradeType, String shopId, String shopName, String warehouseId, String warehouseName,
+        BigDecimal checkTotal, int payType, String sellerMemo, String buyerMemo, long tradeTime,
+        long gmtCreate, long gmtModified, long consignTime, long completeTime, int isDelete,
+        List<SimTradeLine> lines) implements OverlaySet.Keyed {
 
     @Override
     public long id() {

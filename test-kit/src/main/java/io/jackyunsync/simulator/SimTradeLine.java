@@ -10,8 +10,8 @@ import java.math.BigDecimal;
  * third line (10.0050, not 10.01).
  */
 public record SimTradeLine(long subTradeId, long goodsId, String goodsNo, String goodsName, String specName, String barcode,
-                           long skuId, BigDecimal sellCount, boolean countAsNumber, BigDecimal sellPrice, BigDecimal sellTotal,
-                           BigDecimal discountFee, String unit) {
+        long skuId, BigDecimal sellCount, boolean countAsNumber, BigDecimal sellPrice, BigDecimal sellTotal,
+        BigDecimal discountFee, String unit) {
 
     void write(JsonGenerator g, TradeProjection p) throws IOException {
         g.writeStartObject();

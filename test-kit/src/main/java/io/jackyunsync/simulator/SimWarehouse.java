@@ -3,6 +3,7 @@ package io.jackyunsync.simulator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.jackyun.BeijingTime;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** One warehouse held by the simulator, with the fields {@code erp.warehouse.get} returns. */
@@ -20,7 +21,7 @@ public final class SimWarehouse {
     final boolean gmtAsText;
 
     SimWarehouse(long id, String code, String name, String typeCode, int blockup, int deleted,
-                 long gmtCreate, long gmtModified, boolean gmtAsText) {
+            long gmtCreate, long gmtModified, boolean gmtAsText) {
         this.id = id;
         this.code = code;
         this.name = name;
@@ -66,7 +67,7 @@ public final class SimWarehouse {
     byte[] jsonBytes() {
         byte[] b = json;
         if (b == null) {
-            b = toJson().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            b = toJson().toString().getBytes(StandardCharsets.UTF_8);
             json = b;
         }
         return b;

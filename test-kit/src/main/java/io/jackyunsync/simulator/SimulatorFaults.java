@@ -2,6 +2,7 @@ package io.jackyunsync.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The faults the simulator injects, each a setting: rates (0..1) per kind of transient failure, extra latency,
@@ -14,9 +15,9 @@ import java.util.Map;
  * windows with exclusive bounds (an order modified exactly on startModified or endModified is in neither). Written as {@code key=value} pairs, e.g. {@code 5xx=0.05,cut=0.02,rateLimit=10,moveEvery=3}.
  */
 public record SimulatorFaults(double http5xx, double throttle, double cut, double truncate, double slow, long slowMillis,
-                              long latencyMillis, int rateLimit, boolean rateLimitJson, int moveEvery, boolean overlap,
-                              long seed, int badEvery, boolean noFutureEnd,
-                              int dropScrollOnce, boolean noScrollIdOnce, boolean exclusiveBounds) {
+        long latencyMillis, int rateLimit, boolean rateLimitJson, int moveEvery, boolean overlap,
+        long seed, int badEvery, boolean noFutureEnd,
+        int dropScrollOnce, boolean noScrollIdOnce, boolean exclusiveBounds) {
 
     public static final SimulatorFaults NONE = new SimulatorFaults(0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, 1, 0, false, 0, false, false);
 
@@ -38,7 +39,7 @@ public record SimulatorFaults(double http5xx, double throttle, double cut, doubl
                 Boolean.parseBoolean(v.getOrDefault("noFutureEnd", "false")), (int) number(v, "dropScrollOnce", 0),
                 Boolean.parseBoolean(v.getOrDefault("noScrollIdOnce", "false")),
                 Boolean.parseBoolean(v.getOrDefault("exclusiveBounds", "false")));
-        v.keySet().removeAll(java.util.Set.of("5xx", "throttle", "cut", "truncate", "slow", "slowMs", "latencyMs", "rateLimit",
+        v.keySet().removeAll(Set.of("5xx", "throttle", "cut", "truncate", "slow", "slowMs", "latencyMs", "rateLimit",
                 "rateLimitMode", "moveEvery", "overlap", "seed", "badEvery", "noFutureEnd", "dropScrollOnce", "noScrollIdOnce",
                 "exclusiveBounds"));
         if (!v.isEmpty()) {

@@ -63,8 +63,10 @@ final class TradeMethod {
         TradeProjection projection = TradeProjection.parse(biz.text("fields"));
         String scrollId = biz.text("scrollId");
         TradeScroll.Position at = scrollId == null
-                ? new TradeScroll.Position(scroll.take(exclusiveBounds ? window(start + 1000, end - 1000, table)
-                : window(start, end, table)), 0) : scroll.resolve(scrollId);
+                ? new TradeScroll.Position(scroll.take(exclusiveBounds
+                        ? window(start + 1000, end - 1000, table)
+                        : window(start, end, table)), 0)
+                : scroll.resolve(scrollId);
         TradeScroll.Snapshot s = at.snapshot();
         int from = at.position();
         int to = Math.min(s.total(), from + pageSize);
@@ -97,7 +99,8 @@ final class TradeMethod {
         long threshold = data.clock().millis() - TradeDataSet.ARCHIVE_AFTER_MILLIS;
         // orders are modified on whole seconds: archived iff gmtModified < threshold, i.e. <= its ceiling second - 1 s
         long firstCurrent = OverlaySet.second(threshold + 999);
-        return table == 1 ? data.set().walk(Math.max(start, firstCurrent), end, null)
+        return table == 1
+                ? data.set().walk(Math.max(start, firstCurrent), end, null)
                 : data.set().walk(start, Math.min(end, firstCurrent - 1000), null);
     }
 }

@@ -1,6 +1,7 @@
 package io.jackyunsync.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class TradeScroll {
         int n = 0;
         for (int h = walk.next(); h != Integer.MIN_VALUE; h = walk.next()) {
             if (n == handles.length) {
-                handles = java.util.Arrays.copyOf(handles, n * 2);
+                handles = Arrays.copyOf(handles, n * 2);
             }
             handles[n++] = h;
         }
@@ -52,7 +53,7 @@ final class TradeScroll {
             snapshots.remove(snapshots.keySet().iterator().next());
         }
         long id = random.nextLong() & Long.MAX_VALUE;
-        Snapshot s = new Snapshot(id, java.util.Arrays.copyOf(handles, n), walk.overlay(), walk, now);
+        Snapshot s = new Snapshot(id, Arrays.copyOf(handles, n), walk.overlay(), walk, now);
         snapshots.put(id, s);
         return s;
     }

@@ -39,7 +39,8 @@ final class TransientFaults {
                 return null; // closes the connection without an answer
             }
             case "slow" -> FaultInjector.sleep(f.slowMillis());
-            default -> { }
+            default -> {
+            }
         }
         return fault;
     }

@@ -1,5 +1,7 @@
 package io.jackyunsync.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jackyunsync.jackyun.BeijingTime;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-import io.jackyunsync.jackyun.BeijingTime;
 
 /**
  * The simulator's warehouses: generated from a seed (same seed and size, same data), with awkward values mixed in,
@@ -142,7 +143,7 @@ public final class WarehouseDataSet {
     }
 
     /** The warehouse as the bad-records fault serves it: no code, a non-integer type, or an overlong name, by id. */
-    static com.fasterxml.jackson.databind.node.ObjectNode broken(SimWarehouse w) {
+    static ObjectNode broken(SimWarehouse w) {
         var json = w.toJson();
         switch ((int) Long.remainderUnsigned(w.id, 3)) {
             case 0 -> json.putNull("warehouseCode");

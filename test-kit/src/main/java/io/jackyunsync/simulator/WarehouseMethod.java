@@ -6,6 +6,7 @@ import io.jackyunsync.jackyun.JackyunEnvelope;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code erp.warehouse.get} and {@code erp.sales.get} (docs/jackyun/methods.md): 0-based pages without a total over the warehouse
@@ -35,7 +36,7 @@ final class WarehouseMethod {
     }
 
     /** The answer; {@code move} says the moving-data fault is due on this page. */
-    byte[] answer(SignedRequest request, SimulatorFaults f, java.util.function.BooleanSupplier move) throws IOException {
+    byte[] answer(SignedRequest request, SimulatorFaults f, BooleanSupplier move) throws IOException {
         WarehouseQuery query = request.query();
         if (f.noFutureEnd() && query.endMillis() != null && query.endMillis() > clock.millis()) {
             throw new Refusal("0050030002", "[0050030002]gmtModifiedEnd is in the future");

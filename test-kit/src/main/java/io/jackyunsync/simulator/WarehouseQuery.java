@@ -3,10 +3,12 @@ package io.jackyunsync.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.BeijingTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** The business parameters of one {@code erp.warehouse.get} request, checked as the gateway checks them. */
 record WarehouseQuery(int pageIndex, int pageSize, String code, String name, Long startMillis, Long endMillis,
-                      boolean includeDeleteAndBlockup) {
+        boolean includeDeleteAndBlockup) {
 
     static final int MAX_PAGE_SIZE = 200;
 
@@ -42,7 +44,7 @@ record WarehouseQuery(int pageIndex, int pageSize, String code, String name, Lon
     }
 
     /** The items whose modified time (to the second) lies in the window; for methods without the warehouse filters. */
-    <T> java.util.List<T> inWindow(java.util.List<T> items, java.util.function.ToLongFunction<T> modified) {
+    <T> List<T> inWindow(List<T> items, ToLongFunction<T> modified) {
         return items.stream().filter(t -> {
             long second = Math.floorDiv(modified.applyAsLong(t), 1000) * 1000;
             return (startMillis == null || second >= startMillis) && (endMillis == null || second <= endMillis);

@@ -2,6 +2,7 @@ package io.jackyunsync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.observe.Progress;
 import io.jackyunsync.reconcile.Reconciler;
@@ -28,7 +29,7 @@ class WiringLifecycleTest {
         var registry = context.getRegistry();
         JackyunWiring.bind(context, settings.jackyun());
         // a pool that is never asked for a connection: the wiring only hands it to the beans
-        SyncService sync = RunWiring.bind(context, settings, options, Map.of(), new com.zaxxer.hikari.HikariDataSource(),
+        SyncService sync = RunWiring.bind(context, settings, options, Map.of(), new HikariDataSource(),
                 new SchemeRoutes(context, Map.of()));
         Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, Map.of(), sync);
         ObserveWiring.bind(context, settings, List.of(), null, sync, reconciler);

@@ -8,6 +8,7 @@ import io.jackyunsync.simulator.GoodsDataSet;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimSku;
 import io.jackyunsync.simulator.SimStock;
+import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.StockDataSet;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.Simulators;
@@ -115,9 +116,9 @@ class GoodsAndStockSchemeTest extends SyncMainTestSupport {
      */
     @Test
     void should_hold_every_sku_in_its_latest_version_after_the_next_run_when_skus_moved_during_the_walk() throws Exception {
-        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.parse("moveEvery=4"));
+        simulator.faults(SimulatorFaults.parse("moveEvery=4"));
         SyncRun first = app.run("goods");
-        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.NONE);
+        simulator.faults(SimulatorFaults.NONE);
         SyncRun next = app.run("goods");
 
         assertThat(first.isSucceeded()).as(first.summary()).isTrue();
@@ -131,7 +132,8 @@ class GoodsAndStockSchemeTest extends SyncMainTestSupport {
                 .collect(Collectors.toMap(r -> (Long) r.get("sku_id"), r -> r.get("m")));
         assertThat(modified).hasSize(served.size());
         for (SimSku s : served) {
-            assertThat(modified.get(s.skuId())).as("sku %s", s.skuId()).isEqualTo(BeijingTime.format(Instant.ofEpochMilli(s.gmtModified())));
+            assertThat(modified.get(s.skuId())).as("sku %s", s.skuId())
+                    .isEqualTo(BeijingTime.format(Instant.ofEpochMilli(s.gmtModified())));
         }
     }
 

@@ -61,12 +61,14 @@ class TradeResumeTest extends SyncMainTestSupport {
         // slice k ends at start + k * (7 days - 1 s) + 7 days: adjacent slices overlap by their boundary second
         Duration step = SLICE.minusSeconds(1);
         long slices = Duration.between(initialStart, checkpoint).minus(SLICE).dividedBy(step) + 1;
-        assertThat(initialStart.plus(step.multipliedBy(slices - 1)).plus(SLICE)).as("the checkpoint is a slice's end").isEqualTo(checkpoint);
+        assertThat(initialStart.plus(step.multipliedBy(slices - 1)).plus(SLICE)).as("the checkpoint is a slice's end")
+                .isEqualTo(checkpoint);
         assertThat(slices).isBetween(1L, 6L);
         List<SimTrade> trades = simulator.trades().trades();
         long committed = trades.stream().filter(t -> t.gmtModified() < checkpoint.toEpochMilli()).count();
         assertThat(committed).isPositive();
-        assertThat(db.count("SELECT COUNT(*) FROM trade WHERE gmt_modified < '" + BeijingTime.format(checkpoint) + "'")).isEqualTo(committed);
+        assertThat(db.count("SELECT COUNT(*) FROM trade WHERE gmt_modified < '" + BeijingTime.format(checkpoint) + "'"))
+                .isEqualTo(committed);
 
         outage.restore();
         SyncRun second = app.run("trade");

@@ -7,13 +7,11 @@ import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimTrade;
 import io.jackyunsync.simulator.SimTradeLine;
-import io.jackyunsync.simulator.TradeDataSet;
-import io.jackyunsync.simulator.WarehouseDataSet;
+import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.SyncMainTestSupport;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,7 +61,8 @@ class TradeSchemeTest extends SyncMainTestSupport {
         Map<String, Object> row = db.rows("SELECT slice_reads, slice_rereads, records_expected, records_fetched FROM sync_run"
                 + " WHERE scheme = 'trade'").get(0);
         assertThat(row).containsEntry("slice_reads", READS).containsEntry("slice_rereads", 0)
-                .containsEntry("records_expected", run.getCounts().getFetched()).containsEntry("records_fetched", (int) run.getCounts().getFetched());
+                .containsEntry("records_expected", run.getCounts().getFetched())
+                .containsEntry("records_fetched", (int) run.getCounts().getFetched());
     }
 
     @Test
@@ -83,7 +82,8 @@ class TradeSchemeTest extends SyncMainTestSupport {
 
         assertThat(incremental.isSucceeded()).as(incremental.summary()).isTrue();
         assertThat(db.count("SELECT COUNT(*) FROM trade_goods WHERE sub_trade_id = " + removed)).isZero();
-        assertThat(db.count("SELECT COUNT(*) FROM trade_goods WHERE sub_trade_id = " + added + " AND trade_id = " + grown.tradeId())).isOne();
+        assertThat(db.count("SELECT COUNT(*) FROM trade_goods WHERE sub_trade_id = " + added + " AND trade_id = " + grown.tradeId()))
+                .isOne();
         assertLanded(simulator.trades().trades());
         // an incremental run: one short page in each table of its one slice
         assertThat(incremental.getReads()).isEqualTo(2);
@@ -124,10 +124,10 @@ class TradeSchemeTest extends SyncMainTestSupport {
      */
     @Test
     void should_hold_every_order_in_its_latest_version_after_the_next_run_when_orders_moved_during_the_scroll() throws Exception {
-        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.parse("moveEvery=3"));
+        simulator.faults(SimulatorFaults.parse("moveEvery=3"));
 
         SyncRun first = app.run("trade");
-        simulator.faults(io.jackyunsync.simulator.SimulatorFaults.NONE);
+        simulator.faults(SimulatorFaults.NONE);
         SyncRun next = app.run("trade");
 
         assertThat(first.isSucceeded()).as(first.summary()).isTrue();

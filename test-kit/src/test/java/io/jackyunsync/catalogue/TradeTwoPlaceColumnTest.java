@@ -45,7 +45,7 @@ class TradeTwoPlaceColumnTest extends SyncMainTestSupport {
         Files.writeString(migrations.resolve("V900__two_places.sql"), "ALTER TABLE trade MODIFY check_total DECIMAL(18,2) NULL;\n"
                 + "ALTER TABLE trade_goods MODIFY sell_total DECIMAL(18,2) NULL;\n");
         settings.put("sync.migrations-dir", migrations.toString());
-        settings.put("sync.reject-threshold-percent", "100");   // most orders have a line or a total of four places
+        settings.put("sync.reject-threshold-percent", "100"); // most orders have a line or a total of four places
     }
 
     @Test

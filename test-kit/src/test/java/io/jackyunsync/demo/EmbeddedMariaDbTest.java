@@ -29,8 +29,8 @@ class EmbeddedMariaDbTest {
             }
             assertThat(listening).as("what port " + db.port() + " listens on").allMatch(InetAddress::isLoopbackAddress);
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(""), "root", "");
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT @@bind_address")) {
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT @@bind_address")) {
                 rs.next();
                 assertThat(rs.getString(1)).as("the server's own bind-address, read over 127.0.0.1").isEqualTo("127.0.0.1");
             }

@@ -54,9 +54,9 @@ class JackyunCallTest {
                         .bean(call, "sign")
                         .bean(pacer, "acquire")
                         .doTry()
-                            .to(gateway + "?throwExceptionOnFailure=false")
+                        .to(gateway + "?throwExceptionOnFailure=false")
                         .doCatch(IOException.class)
-                            .bean(call, "failed")
+                        .bean(call, "failed")
                         .end()
                         .bean(call, "answer");
             }

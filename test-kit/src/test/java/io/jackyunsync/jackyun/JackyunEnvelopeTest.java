@@ -1,12 +1,16 @@
 package io.jackyunsync.jackyun;
 
+import static io.jackyunsync.jackyun.JackyunEnvelope.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static io.jackyunsync.jackyun.JackyunEnvelope.JSON;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.support.HostileGateway;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Checks that the envelope parser accepts every documented shape and types every error. */
@@ -14,8 +18,10 @@ class JackyunEnvelopeTest {
 
     @Test
     void should_accept_code_200_as_number_or_string_and_data_as_object_or_string() {
-        JackyunEnvelope a = JackyunEnvelope.parse("m", "{\"code\":200,\"msg\":\"ok\",\"subCode\":\"\",\"result\":{\"data\":{\"warehouseInfo\":[]},\"contextId\":\"c1\"}}");
-        JackyunEnvelope b = JackyunEnvelope.parse("m", "{\"code\":\"200\",\"subCode\":\"note\",\"contextId\":\"c2\",\"result\":{\"data\":\"{\\\"warehouseInfo\\\":[{\\\"warehouseId\\\":\\\"1\\\"}]}\"}}");
+        JackyunEnvelope a = JackyunEnvelope.parse("m",
+                "{\"code\":200,\"msg\":\"ok\",\"subCode\":\"\",\"result\":{\"data\":{\"warehouseInfo\":[]},\"contextId\":\"c1\"}}");
+        JackyunEnvelope b = JackyunEnvelope.parse("m",
+                "{\"code\":\"200\",\"subCode\":\"note\",\"contextId\":\"c2\",\"result\":{\"data\":\"{\\\"warehouseInfo\\\":[{\\\"warehouseId\\\":\\\"1\\\"}]}\"}}");
         assertThat(a.data().get("warehouseInfo").isArray()).isTrue();
         assertThat(a.contextId()).isEqualTo("c1");
         assertThat(b.data().get("warehouseInfo").get(0).get("warehouseId").asText()).isEqualTo("1");
@@ -27,37 +33,39 @@ class JackyunEnvelopeTest {
     void should_read_a_projected_list_with_only_the_named_fields_and_keep_each_record_as_sent() throws Exception {
         String first = "{\"id\":\"1\",\"i\":-7,\"l\":9223372036854775807,\"t\":true,\"f\":false,\"z\":null,\"skip\":{\"deep\":[1,{\"x\":\"}]\"}]},\"name\":\"仓\\\"库\\u0041\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}";
         String second = "{\"name\":\"\",\"id\":2, \"extra\" : [ ] }";
-        String body = "{\"result\":{\"contextId\":\"c9\",\"data\":{\"total\":2,\"page\":{\"rows\":[" + first + " , " + second + ",7]}}},\"code\":200}";
-        var projection = new JackyunEnvelope.Projection("page.rows", java.util.Set.of("id", "name", "n", "big", "i", "l", "t", "f", "z"));
+        String body = "{\"result\":{\"contextId\":\"c9\",\"data\":{\"total\":2,\"page\":{\"rows\":[" + first + " , " + second
+                + ",7]}}},\"code\":200}";
+        var projection = new JackyunEnvelope.Projection("page.rows", Set.of("id", "name", "n", "big", "i", "l", "t", "f", "z"));
 
-        JackyunEnvelope e = JackyunEnvelope.parse("m", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), projection);
+        JackyunEnvelope e = JackyunEnvelope.parse("m", body.getBytes(StandardCharsets.UTF_8), projection);
 
         assertThat(e.contextId()).isEqualTo("c9");
         assertThat(e.data().get("total").asInt()).isEqualTo(2);
         var rows = e.data().at("/page/rows");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isInstanceOf(SourceRecord.class);
-        var whole = (com.fasterxml.jackson.databind.node.ObjectNode) JackyunEnvelope.JSON.readTree(first);
-        whole.remove(java.util.List.of("skip"));
+        var whole = (ObjectNode) JackyunEnvelope.JSON.readTree(first);
+        whole.remove(List.of("skip"));
         assertThat(rows.get(0)).as("each kept value as the full parse reads it").isEqualTo(whole);
         assertThat(rows.get(0).get("l").isLong()).isTrue();
         assertThat(rows.get(0).get("i").isInt()).isTrue();
         assertThat(rows.get(0).get("big").isBigInteger()).isTrue();
-        assertThat(rows.get(0).toString()).isEqualTo("{\"id\":\"1\",\"i\":-7,\"l\":9223372036854775807,\"t\":true,\"f\":false,\"z\":null,\"name\":\"仓\\\"库A\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}");
+        assertThat(rows.get(0).toString()).isEqualTo(
+                "{\"id\":\"1\",\"i\":-7,\"l\":9223372036854775807,\"t\":true,\"f\":false,\"z\":null,\"name\":\"仓\\\"库A\",\"n\":{\"a\":1.50},\"big\":12345678901234567890}");
         assertThat(SourceRecord.raw(rows.get(0))).isEqualTo(first);
         assertThat(rows.get(1).get("id").asLong()).isEqualTo(2);
         assertThat(rows.get(1).has("extra")).isFalse();
         assertThat(SourceRecord.raw(rows.get(1))).isEqualTo(second);
         assertThat(rows.get(2).asInt()).as("an element that is not a record is kept as it is").isEqualTo(7);
-        assertThat(JackyunEnvelope.parse("m", body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).data().at("/page/rows/0/skip/deep/1/x").asText())
+        assertThat(JackyunEnvelope.parse("m", body.getBytes(StandardCharsets.UTF_8)).data().at("/page/rows/0/skip/deep/1/x").asText())
                 .as("without a projection everything is read").isEqualTo("}]");
     }
 
     @Test
     void should_read_a_projected_list_inside_data_sent_as_a_string_whole() {
         String body = "{\"code\":200,\"result\":{\"data\":\"{\\\"rows\\\":[{\\\"id\\\":1,\\\"x\\\":2}]}\"}}";
-        JackyunEnvelope e = JackyunEnvelope.parse("m", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new JackyunEnvelope.Projection("rows", java.util.Set.of("id")));
+        JackyunEnvelope e = JackyunEnvelope.parse("m", body.getBytes(StandardCharsets.UTF_8),
+                new JackyunEnvelope.Projection("rows", Set.of("id")));
         assertThat(e.data().at("/rows/0/id").asInt()).isEqualTo(1);
         assertThat(SourceRecord.raw(e.data().at("/rows/0"))).isEqualTo("{\"id\":1,\"x\":2}");
     }
@@ -70,7 +78,8 @@ class JackyunEnvelopeTest {
 
     @Test
     void should_keep_19_digit_numeric_ids_exact() {
-        JackyunEnvelope e = JackyunEnvelope.parse("m", "{\"code\":200,\"result\":{\"data\":{\"warehouseInfo\":[{\"warehouseId\":9223372036854775807,\"x\":1.10}]}}}");
+        JackyunEnvelope e = JackyunEnvelope.parse("m",
+                "{\"code\":200,\"result\":{\"data\":{\"warehouseInfo\":[{\"warehouseId\":9223372036854775807,\"x\":1.10}]}}}");
         var record = e.data().get("warehouseInfo").get(0);
         assertThat(record.get("warehouseId").asText()).isEqualTo("9223372036854775807");
         assertThat(record.get("x").decimalValue().toPlainString()).isEqualTo("1.10");
@@ -98,8 +107,9 @@ class JackyunEnvelopeTest {
                 .asInstanceOf(type(JackyunException.class))
                 .satisfies(e -> {
                     assertThat(e.getMessage()).as("no line break of any kind").doesNotContainPattern("[\\p{Cc}\u2028\u2029]")
-                            .startsWith("erp.warehouse.get refused: code 500, subCode 0050030002 (business parameter error): token=tk-leak-4711\\n"
-                                    + HostileGateway.FORGED_LINE + "\\r\\n\\u2028\\u2029\\u0085xxx");
+                            .startsWith(
+                                    "erp.warehouse.get refused: code 500, subCode 0050030002 (business parameter error): token=tk-leak-4711\\n"
+                                            + HostileGateway.FORGED_LINE + "\\r\\n\\u2028\\u2029\\u0085xxx");
                     String msg = e.getMessage().substring(e.getMessage().indexOf("): ") + 3);
                     assertThat(msg).hasSize(OneLine.GATEWAY_MSG_MAX).endsWith("x…");
                 });

@@ -14,7 +14,7 @@ class PacerShareTest {
         assertThat(pacer.intervalNanos()).isEqualTo(100_000_000L);
         pacer.share(3);
         assertThat(pacer.intervalNanos()).isEqualTo(300_000_000L);
-        pacer.throttled(null);                       // a refusal still slows this share down
+        pacer.throttled(null); // a refusal still slows this share down
         assertThat(pacer.intervalNanos()).isEqualTo(600_000_000L);
         pacer.share(1);
         assertThat(pacer.intervalNanos()).isEqualTo(100_000_000L + 300_000_000L);

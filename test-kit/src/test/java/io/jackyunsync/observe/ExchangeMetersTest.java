@@ -49,7 +49,8 @@ class ExchangeMetersTest {
             context.start();
             if (replace) {
                 assertThat(ExchangeMeters.replaceIn(context)).isTrue();
-                assertThat(context.getManagementStrategy().getEventNotifiers()).noneMatch(n -> n.getClass() == MicrometerExchangeEventNotifier.class);
+                assertThat(context.getManagementStrategy().getEventNotifiers())
+                        .noneMatch(n -> n.getClass() == MicrometerExchangeEventNotifier.class);
             }
             ProducerTemplate template = context.createProducerTemplate();
             for (int i = 0; i < 5; i++) {

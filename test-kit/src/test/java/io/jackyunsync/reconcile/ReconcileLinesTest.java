@@ -2,9 +2,11 @@ package io.jackyunsync.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.run.SuspectPages;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.scheme.ChildReconcileSql;
 import io.jackyunsync.scheme.ChildTable;
+import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.ReconcileSql;
 import io.jackyunsync.scheme.Scheme;
 import io.jackyunsync.scheme.SchemeLoader;
@@ -33,18 +35,20 @@ class ReconcileLinesTest {
         assertThat(goods.stage()).isEqualTo("sync_reconcile_trade_goods");
         assertThat(goods.createStage()).isEqualTo("CREATE TABLE IF NOT EXISTS `sync_reconcile_trade_goods` LIKE `trade_goods`");
         ChildTable staging = sql.stagingChildren().get(0);
-        for (String statement : new String[] {staging.sql().upsert(), staging.existing(), staging.deleteStale()}) {
+        for (String statement : new String[]{staging.sql().upsert(), staging.existing(), staging.deleteStale()}) {
             assertThat(statement).contains("`sync_reconcile_trade_goods`").doesNotContain("`trade_goods`");
         }
         // extras: lines of orders in the stage only; the hash of a line includes its order
-        assertThat(goods.extrasDelete()).startsWith("DELETE t FROM `trade_goods` t JOIN `sync_reconcile_trade` p ON p.`trade_id` = t.`trade_id`");
+        assertThat(goods.extrasDelete())
+                .startsWith("DELETE t FROM `trade_goods` t JOIN `sync_reconcile_trade` p ON p.`trade_id` = t.`trade_id`");
         assertThat(goods.counts()).contains("QUOTE(s.`trade_id`)");
-        assertThat(goods.linesOfExtraParents()).contains("JOIN `trade` pt", "LEFT JOIN `sync_reconcile_trade` p", "WHERE p.`trade_id` IS NULL");
+        assertThat(goods.linesOfExtraParents()).contains("JOIN `trade` pt", "LEFT JOIN `sync_reconcile_trade` p",
+                "WHERE p.`trade_id` IS NULL");
     }
 
     private static Reconciliation reconciliation(boolean repair, long suspectPages) {
-        SyncRun run = new SyncRun(io.jackyunsync.scheme.CompiledScheme.of(TRADE), "2026-01-01 00:00:00", "2026-01-02 00:00:00");
-        io.jackyunsync.run.SuspectPages.count(run, suspectPages);
+        SyncRun run = new SyncRun(CompiledScheme.of(TRADE), "2026-01-01 00:00:00", "2026-01-02 00:00:00");
+        SuspectPages.count(run, suspectPages);
         return new Reconciliation("trade", repair, false, new BigDecimal("5"), ReconcileSql.of(TRADE), "keep", null, run);
     }
 
@@ -79,7 +83,7 @@ class ReconcileLinesTest {
         repaired.complete();
         assertThat(repaired.getStatus()).isEqualTo("REPAIRED");
         assertThat(repaired.getLinesRepaired()).isEqualTo(3);
-        assertThat(repaired.getLinesMissing()).isEqualTo(2);   // what the first comparison found
+        assertThat(repaired.getLinesMissing()).isEqualTo(2); // what the first comparison found
     }
 
     @Test
@@ -93,7 +97,8 @@ class ReconcileLinesTest {
         r.getLines().compared(0, lines(0, 1, 0));
         r.complete();
         assertThat(r.getStatus()).isEqualTo("REFUSED");
-        assertThat(r.getError()).contains("line extras left alone: trade_goods: would delete 1 of 101 lines (1.0 %), and the source read had 1 suspect page");
+        assertThat(r.getError()).contains(
+                "line extras left alone: trade_goods: would delete 1 of 101 lines (1.0 %), and the source read had 1 suspect page");
 
         Reconciliation clean = reconciliation(false, 0);
         clean.compared(parents());

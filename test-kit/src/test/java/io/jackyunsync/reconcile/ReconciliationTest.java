@@ -1,15 +1,18 @@
 package io.jackyunsync.reconcile;
 
-import io.jackyunsync.run.SyncRun;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jackyunsync.config.ReconcileSettings;
 import io.jackyunsync.config.Reader;
+import io.jackyunsync.config.ReconcileSettings;
+import io.jackyunsync.run.SuspectPages;
+import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.ReconcileSql;
+import io.jackyunsync.scheme.SchemeLoader;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -21,13 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationTest {
 
-    static final io.jackyunsync.scheme.CompiledScheme WAREHOUSE = io.jackyunsync.scheme.CompiledScheme.of(
-            io.jackyunsync.scheme.SchemeLoader.load(java.nio.file.Path.of("schemes")).stream()
+    static final CompiledScheme WAREHOUSE = CompiledScheme.of(
+            SchemeLoader.load(Path.of("schemes")).stream()
                     .filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow());
 
     private static Reconciliation compared(String policy, String percent, long target, long extra, long extraMarked, long suspectPages) {
         SyncRun run = new SyncRun(WAREHOUSE, null, "2026-01-01 00:00:00");
-        io.jackyunsync.run.SuspectPages.count(run, suspectPages);
+        SuspectPages.count(run, suspectPages);
         Reconciliation r = new Reconciliation("warehouse", true, false, new BigDecimal(percent), null, policy, "0", run);
         r.compared(Map.of("source_count", target - extra, "target_count", target, "missing", 0L, "extra", extra,
                 "extra_marked", extraMarked, "different", 0L));
@@ -158,7 +161,7 @@ class ReconciliationTest {
 
     @Test
     void should_name_the_key_when_the_share_is_not_a_percentage() {
-        for (String bad : new String[] {"150", "-1", "five"}) {
+        for (String bad : new String[]{"150", "-1", "five"}) {
             DefaultCamelContext context = new DefaultCamelContext();
             Properties p = new Properties();
             p.setProperty("sync.reconcile.max-extras-percent", bad);

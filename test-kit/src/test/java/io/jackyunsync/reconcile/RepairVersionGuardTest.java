@@ -126,7 +126,7 @@ class RepairVersionGuardTest extends SyncMainTestSupport {
         assertThat(found.getVersionColumn()).isEqualTo("gmt_modified");
         assertThat(found.getNewer()).isEqualTo(2);
         assertThat(found.getNewerExamples()).isEqualTo(newer);
-        assertThat(found.getDifferent()).as(found.summary()).isEqualTo(2);   // c and d
+        assertThat(found.getDifferent()).as(found.summary()).isEqualTo(2); // c and d
         // the stale copies' lines are not differences of their own: only c's line taken away in Jackyun is
         assertThat(found.getLinesMissing()).as(found.summary()).isZero();
         assertThat(found.getLinesExtra()).as(found.summary()).isEqualTo(1);
@@ -153,7 +153,8 @@ class RepairVersionGuardTest extends SyncMainTestSupport {
         assertThat(db.rows("SELECT DATE_FORMAT(gmt_modified, '%Y-%m-%d %H:%i:%s') AS modified FROM trade WHERE trade_id = "
                 + c.tradeId()).get(0)).containsEntry("modified", BeijingTime.format(Instant.ofEpochMilli(current.gmtModified())));
         assertThat(lineIds(c)).containsExactlyElementsOf(current.lines().stream().map(l -> l.subTradeId()).sorted().toList());
-        assertThat(db.rows("SELECT seller_memo FROM trade WHERE trade_id = " + d.tradeId()).get(0)).containsEntry("seller_memo", d.sellerMemo());
+        assertThat(db.rows("SELECT seller_memo FROM trade WHERE trade_id = " + d.tradeId()).get(0)).containsEntry("seller_memo",
+                d.sellerMemo());
 
         // once the gateway serves the current copies again, MySQL holds exactly the source
         stale.set(false);

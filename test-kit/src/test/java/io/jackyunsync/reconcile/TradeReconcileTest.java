@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimTrade;
 import io.jackyunsync.simulator.SimTradeLine;
-import io.jackyunsync.simulator.TradeDataSet;
-import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.SyncMainTestSupport;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TradeReconcileTest extends SyncMainTestSupport {
 
     static final int ORDERS = 900;
-    static final int DAYS = 14;   // two slices of about 450 orders: full pages of 200, which the simulator can cut short
+    static final int DAYS = 14; // two slices of about 450 orders: full pages of 200, which the simulator can cut short
 
     @Override
     protected JackyunSimulator startSimulator() throws Exception {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ class BatchAggregationTest {
 
     Exchange page(int rows) {
         Exchange e = new DefaultExchange(context);
-        e.getMessage().setBody(java.util.stream.IntStream.range(0, rows).mapToObj(i -> Map.<String, Object>of("id", i)).toList());
+        e.getMessage().setBody(IntStream.range(0, rows).mapToObj(i -> Map.<String, Object>of("id", i)).toList());
         return e;
     }
 
@@ -45,7 +48,7 @@ class BatchAggregationTest {
     @Test
     void should_complete_the_open_batch_when_the_aggregator_is_sent_the_flush() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:batch").aggregate(exchangeProperty(RunProperties.RUN_ID), aggregation).completionTimeout(600_000)
@@ -53,7 +56,7 @@ class BatchAggregationTest {
                 }
             });
             camel.start();
-            var batches = camel.getEndpoint("mock:batches", org.apache.camel.component.mock.MockEndpoint.class);
+            var batches = camel.getEndpoint("mock:batches", MockEndpoint.class);
             batches.expectedMessageCount(1);
             var template = camel.createProducerTemplate();
             Exchange rows = page(10);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,10 @@ class ChildLinesPlanTest {
 
     /** 0 to 99,999 from a cross join of digits (no sequence engine, no recursion limit: MariaDB and MySQL 8 alike). */
     static final String NUMBERS = "(SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d AS n FROM "
-            + String.join(", ", java.util.List.of("a", "b", "c", "e", "f").stream()
+            + String.join(", ", List.of("a", "b", "c", "e", "f").stream()
                     .map(t -> "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL"
-                            + " SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) " + t).toList())
+                            + " SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) " + t)
+                    .toList())
             + ") numbers";
 
     @Test
@@ -68,7 +70,8 @@ class ChildLinesPlanTest {
         TestDatabase db = TestDatabase.create();
         String url = db.url() + (db.url().contains("?") ? "&" : "?") + "sessionVariables=wait_timeout=600";
         try (HikariDataSource ds = Database.open(url, db.user(), db.password(), 10_000);
-             Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             assertThat(value(s, "SELECT @@SESSION.wait_timeout")).isEqualTo("600");
             assertThat(value(s, "SELECT @@SESSION.eq_range_index_dive_limit")).isEqualTo("0");
         }

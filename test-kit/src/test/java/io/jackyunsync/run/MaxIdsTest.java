@@ -26,7 +26,7 @@ class MaxIdsTest {
 
     @Test
     void should_compare_ids_beyond_the_precision_of_a_double_exactly() throws Exception {
-        assertThat((double) 9007199254740993L).isEqualTo((double) 9007199254740992L);   // what a double would see
+        assertThat((double) 9007199254740993L).isEqualTo((double) 9007199254740992L); // what a double would see
         assertThat(MaxIds.greater("9007199254740993", "9007199254740992")).isTrue();
         assertThat(MaxIds.greater("9007199254740992", "9007199254740993")).isFalse();
         assertThat(MaxIds.greater("1234567890123456789", "999999999999999999")).isTrue();
@@ -52,7 +52,7 @@ class MaxIdsTest {
     @Test
     void should_compare_non_numeric_ids_as_text() throws Exception {
         assertThat(MaxIds.greater("b", "a")).isTrue();
-        assertThat(MaxIds.greater("a10", "a9")).isFalse();   // as text, not as numbers
+        assertThat(MaxIds.greater("a10", "a9")).isFalse(); // as text, not as numbers
         assertThat(MaxIds.greater("9", "10x")).isTrue();
         assertThat(MaxIds.largest(records("[{\"c\":\"SKU-B\"},{\"c\":\"SKU-C\"},{\"c\":\"SKU-A\"}]"), "c")).isEqualTo("SKU-C");
     }

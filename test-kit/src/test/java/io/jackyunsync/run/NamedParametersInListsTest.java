@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
+import org.apache.camel.component.sql.SqlHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,10 @@ class NamedParametersInListsTest {
     @Test
     void should_name_the_lists_of_a_statement_in_order() {
         assertThat(NamedParameters.onlyInLists(TWO_LISTS)).contains(List.of("parents", "childKeys"));
-        assertThat(NamedParameters.onlyInList(TWO_LISTS)).isEmpty();   // two lists: not a single one
+        assertThat(NamedParameters.onlyInList(TWO_LISTS)).isEmpty(); // two lists: not a single one
         assertThat(NamedParameters.onlyInLists(goods.existing())).contains(List.of(ChildTable.PARENTS));
         assertThat(NamedParameters.onlyInList(goods.existing())).contains(ChildTable.PARENTS);
-        assertThat(NamedParameters.onlyInLists(goods.deleteStale())).isEmpty();   // plain names, bound from its row
+        assertThat(NamedParameters.onlyInLists(goods.deleteStale())).isEmpty(); // plain names, bound from its row
     }
 
     @Test
@@ -71,7 +72,7 @@ class NamedParametersInListsTest {
     @Test
     void should_bind_both_lists_from_their_headers_like_camel_sql() throws Exception {
         // as camel-sql hands it over: ':#' already turned into ':?'
-        String sql = org.apache.camel.component.sql.SqlHelper.resolvePlaceholders(TWO_LISTS, "#");
+        String sql = SqlHelper.resolvePlaceholders(TWO_LISTS, "#");
         assertThat(sql).doesNotContain(":#");
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             var exchange = new DefaultExchange(context);
@@ -115,7 +116,7 @@ class NamedParametersInListsTest {
             assertThat(NamedParameters.fallbacks()).isEqualTo(fallbacks + 1);
             assertThat(wrongCount).isNotNull();
 
-            exchange.getMessage().setHeader("childKeys", "10");   // not a list
+            exchange.getMessage().setHeader("childKeys", "10"); // not a list
             new NamedParameters().createPopulateIterator(sql, prepared, 3, exchange, List.of());
             assertThat(NamedParameters.fallbacks()).isEqualTo(fallbacks + 2);
         }

@@ -1,17 +1,22 @@
 package io.jackyunsync.run;
 
-import io.jackyunsync.scheme.CompiledScheme;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.SchemeLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
+import org.apache.camel.component.sql.SqlEndpoint;
+import org.apache.camel.component.sql.SqlHelper;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The cached parameter names give the same values, in the same order, as camel-sql's own parsing of the upsert. */
 class NamedParametersTest {
@@ -29,8 +34,8 @@ class NamedParametersTest {
                 "{\"warehouseId\": 42, \"warehouseCode\": \"CK1\", \"warehouseName\": \"华东仓\", \"warehouseTypeCode\": \"2\"}")).row();
 
         NamedParameters cached = new NamedParameters();
-        org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy plain = new org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy();
-        var exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+        DefaultSqlPrepareStatementStrategy plain = new DefaultSqlPrepareStatementStrategy();
+        var exchange = new DefaultExchange(new DefaultCamelContext());
         String prepared = plain.prepareQuery(upsert, true, exchange);
         Iterator<?> ours = cached.createPopulateIterator(upsert, prepared, names.size(), exchange, row);
         Iterator<?> theirs = plain.createPopulateIterator(upsert, prepared, names.size(), exchange, row);
@@ -42,9 +47,9 @@ class NamedParametersTest {
     void should_bind_the_keys_of_the_count_like_camel_sql() throws Exception {
         String count = warehouse.sql().countExisting();
         assertThat(NamedParameters.onlyInList(count)).contains("keys");
-        var exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+        var exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setHeader("keys", List.of(7L, 8L, 9L));
-        org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy plain = new org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy();
+        DefaultSqlPrepareStatementStrategy plain = new DefaultSqlPrepareStatementStrategy();
         String prepared = plain.prepareQuery(count, true, exchange);
         Iterator<?> ours = new NamedParameters().createPopulateIterator(count, prepared, 3, exchange, List.of());
         assertThat(list(ours)).containsExactly(7L, 8L, 9L);
@@ -69,20 +74,20 @@ class NamedParametersTest {
      */
     @Test
     void should_see_the_statement_as_camel_sql_rewrites_it() throws Exception {
-        try (var context = new org.apache.camel.impl.DefaultCamelContext()) {
-            context.getRegistry().bind("dataSource", new org.springframework.jdbc.datasource.DriverManagerDataSource());
+        try (var context = new DefaultCamelContext()) {
+            context.getRegistry().bind("dataSource", new DriverManagerDataSource());
             var endpoint = context.getEndpoint("sql:scheme-upsert?dataSource=#dataSource&batch=true",
-                    org.apache.camel.component.sql.SqlEndpoint.class);
+                    SqlEndpoint.class);
             assertThat(endpoint.getPlaceholder()).isEqualTo("#");
             String upsert = warehouse.sql().upsert();
-            String handedOver = org.apache.camel.component.sql.SqlHelper.resolvePlaceholders(upsert, endpoint.getPlaceholder());
+            String handedOver = SqlHelper.resolvePlaceholders(upsert, endpoint.getPlaceholder());
             assertThat(handedOver).isEqualTo(upsert.replace(":#", ":?")).doesNotContain(":#");
             assertThat(NamedParameters.plainNames(handedOver)).isEqualTo(NamedParameters.plainNames(upsert)).isPresent();
-            String count = org.apache.camel.component.sql.SqlHelper.resolvePlaceholders(warehouse.sql().countExisting(), "#");
+            String count = SqlHelper.resolvePlaceholders(warehouse.sql().countExisting(), "#");
             assertThat(NamedParameters.onlyInList(count)).contains("keys");
             // and camel-sql's own parser takes the rewritten markers as the same parameters
-            String prepared = new org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy().prepareQuery(handedOver, true,
-                    new org.apache.camel.support.DefaultExchange(context));
+            String prepared = new DefaultSqlPrepareStatementStrategy().prepareQuery(handedOver, true,
+                    new DefaultExchange(context));
             assertThat(prepared.chars().filter(c -> c == '?').count()).isEqualTo(NamedParameters.plainNames(upsert).orElseThrow().size());
         }
     }

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
+import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.Scheme;
+import io.jackyunsync.scheme.SchemeLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -135,26 +139,26 @@ class PageAnswerTest {
         assertThat(PageAnswer.total(source(SCROLL, "tradeId", null), envelope("null"))).isNull();
     }
 
-    static io.jackyunsync.scheme.CompiledScheme compiled(String name) {
-        return io.jackyunsync.scheme.CompiledScheme.of(io.jackyunsync.scheme.SchemeLoader.load(java.nio.file.Path.of("schemes"))
+    static CompiledScheme compiled(String name) {
+        return CompiledScheme.of(SchemeLoader.load(Path.of("schemes"))
                 .stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
     }
 
-    static JackyunEnvelope projected(io.jackyunsync.scheme.CompiledScheme scheme, String data) {
+    static JackyunEnvelope projected(CompiledScheme scheme, String data) {
         String body = "{\"code\":200,\"msg\":\"\",\"subCode\":\"\",\"result\":{\"contextId\":\"c1\",\"data\":" + data + "}}";
-        return JackyunEnvelope.parse(scheme.scheme().source().api(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return JackyunEnvelope.parse(scheme.scheme().source().api(), body.getBytes(StandardCharsets.UTF_8),
                 scheme.projection());
     }
 
     @Test
     void should_find_the_scroll_cursor_and_the_total_in_an_answer_read_with_the_trade_projection() {
-        io.jackyunsync.scheme.CompiledScheme trade = compiled("trade");
+        CompiledScheme trade = compiled("trade");
         Scheme.Source src = new Scheme.Source(trade.scheme().source().api(), "POST", "tradeNo", "tradeId", true,
                 new Scheme.Pagination(1, "responseCursor", "scrollId", "scrollId", null), "trades", null, List.of(), null, null, null,
                 "totalResults", null);
         JackyunEnvelope envelope = projected(trade, "{\"scrollId\":\"next==\",\"totalResults\":\"3\",\"trades\":["
                 + "{\"tradeId\":\"1234567890123456789\",\"unmapped\":\"x\",\"goodsDetail\":[{\"subTradeId\":\"9\"}]}]}");
-        List<JsonNode> records = io.jackyunsync.run.PageCodec.records(src, envelope);
+        List<JsonNode> records = PageCodec.records(src, envelope);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).has("unmapped")).isFalse();
         assertThat(records.get(0).get("goodsDetail").get(0).get("subTradeId").asText()).isEqualTo("9");
@@ -170,10 +174,10 @@ class PageAnswerTest {
         Scheme.Source bySeq = new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
                 new Scheme.Pagination(1, "maxId", "maxSkuId", "seqId", "0"), s.list(), s.initialStart(), s.request(), s.probe(),
                 s.window(), s.partitions(), s.total(), s.modified());
-        io.jackyunsync.scheme.CompiledScheme compiled = io.jackyunsync.scheme.CompiledScheme.of(
+        CompiledScheme compiled = CompiledScheme.of(
                 new Scheme(goods.name(), goods.enabled(), goods.schedule(), bySeq, goods.target(), goods.reconcile()));
         JackyunEnvelope envelope = projected(compiled, "{\"goods\":[{\"skuId\":\"5\",\"seqId\":\"77\"}]}");
-        List<JsonNode> records = io.jackyunsync.run.PageCodec.records(bySeq, envelope);
+        List<JsonNode> records = PageCodec.records(bySeq, envelope);
         assertThat(PageAnswer.next(bySeq, envelope, records)).isEqualTo("77");
     }
 

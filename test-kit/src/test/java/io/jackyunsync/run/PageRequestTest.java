@@ -55,7 +55,7 @@ class PageRequestTest {
         assertThat(biz.get("hasTotal").asInt()).isEqualTo(1);
         assertThat(biz.get("startModified").asText()).isEqualTo("2026-01-01 00:00:00");
         assertThat(biz.get("endModified").asText()).isEqualTo("2026-01-08 00:00:00");
-        assertThat(biz.has("pageIndex")).isFalse();   // the trade scheme sends none
+        assertThat(biz.has("pageIndex")).isFalse(); // the trade scheme sends none
 
         JsonNode next = json(PageCodec.pageRequest(source("trade"), 0, "2026-01-01 00:00:00", "2026-01-08 00:00:00", "c2Nyb2xs",
                 "isTableSwitch", 1));

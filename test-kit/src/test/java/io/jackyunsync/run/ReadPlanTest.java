@@ -123,9 +123,9 @@ class ReadPlanTest {
     void should_read_a_read_short_of_its_total_again_once() {
         ReadPlan plan = plan(source("P7D", List.of(1, 2), "totalResults"), "2026-01-01 00:00:00", "2026-01-21 00:00:00");
         plan.next();
-        plan.next();   // slice 1, partition 2
+        plan.next(); // slice 1, partition 2
         plan.fetched(200, 250L);
-        plan.fetched(40, 999L);   // the total of the read is its first answer's
+        plan.fetched(40, 999L); // the total of the read is its first answer's
         plan.ended(true);
         assertThat(plan.isSliceDone()).isFalse();
         assertThat(suspectPages).hasValue(1);
@@ -151,7 +151,7 @@ class ReadPlanTest {
         plan.next();
         plan.next();
         plan.next();
-        plan.next();   // slice 2, partition 2
+        plan.next(); // slice 2, partition 2
         plan.fetched(3, 5L);
         plan.ended(true);
         assertThat(failures).isEmpty();

@@ -34,7 +34,7 @@ class RetryPolicyTest {
         exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 2);
         assertThat(policy.retryFetch(exchange)).isTrue();
         exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 3);
-        assertThat(policy.retryFetch(exchange)).isFalse();   // the third failure is the third attempt
+        assertThat(policy.retryFetch(exchange)).isFalse(); // the third failure is the third attempt
         assertThat(run.getCounts().getRetries()).isEqualTo(2);
     }
 

@@ -35,7 +35,7 @@ class RunPropertiesTest {
         Pattern setter = Pattern.compile("(?:setProperty|removeProperty):\\s*\\n\\s*name: (\\w+)");
         for (Path file : files()) {
             String text = Files.readString(file);
-            for (Pattern p : new Pattern[] {reference, setter}) {
+            for (Pattern p : new Pattern[]{reference, setter}) {
                 Matcher m = p.matcher(text);
                 while (m.find()) {
                     used.add(m.group(1) != null ? m.group(1) : m.group(2));
@@ -47,7 +47,8 @@ class RunPropertiesTest {
     }
 
     private static Path[] files() throws IOException {
-        try (Stream<Path> routes = Files.list(Path.of("routes")); Stream<Path> sql = Files.list(Path.of("product/src/main/resources/sql"))) {
+        try (Stream<Path> routes = Files.list(Path.of("routes"));
+                Stream<Path> sql = Files.list(Path.of("product/src/main/resources/sql"))) {
             return Stream.concat(routes, sql).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".sql"))
                     .sorted().toArray(Path[]::new);
         }

@@ -2,11 +2,13 @@ package io.jackyunsync.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.SchemeLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Checks a run of the trade scheme through its reads: slices x partitions, the checkpoint per slice, totals, cursors. */
@@ -34,7 +36,7 @@ class SyncRunReadsTest {
         SyncRun run = new SyncRun(TRADE, "2026-01-01 00:00:00", "2026-01-10 00:00:00");
         List<String> reads = new ArrayList<>();
         while (nextRead(run)) {
-            assertThat(run.cursorValue()).isEmpty();   // each read starts its scroll afresh
+            assertThat(run.cursorValue()).isEmpty(); // each read starts its scroll afresh
             run.pageFetched(3, 200, null, 3L);
             run.readEnded();
             reads.add(run.describePageRead() + " | done=" + run.isSliceDone() + " | checkpoint=" + run.getCheckpointEnd());
@@ -76,7 +78,7 @@ class SyncRunReadsTest {
         assertThat(run.getRereads()).isEqualTo(1);
         assertThat(run.getCounts().getSuspectPages()).isEqualTo(1);
         assertThat(nextRead(run)).isTrue();
-        assertThat(run.partitionValue()).isEqualTo(1);   // the same read again
+        assertThat(run.partitionValue()).isEqualTo(1); // the same read again
         run.pageFetched(11, 200, null, 12L);
         run.readEnded();
         assertThat(run.isClean()).isFalse();
@@ -94,7 +96,7 @@ class SyncRunReadsTest {
         assertThat(run.cursorValue()).isEqualTo("0");
         run.pageFetched(200, 200, "1234567890123456789", null);
         assertThat(run.describePageRead()).isEqualTo("[2026-01-01 00:00:00, 2026-01-02 00:00:00] at cursor '1234567890123456789'");
-        var biz = io.jackyunsync.jackyun.JackyunEnvelope.JSON.readTree(PageCodec.pageRequest(GOODS.scheme().source(),
+        var biz = JackyunEnvelope.JSON.readTree(PageCodec.pageRequest(GOODS.scheme().source(),
                 run.currentPage(), run.readStart(), run.readEnd(), run.cursorValue(), run.partitionField(), run.partitionValue()));
         assertThat(biz.get("pageIndex").asInt()).isZero();
         assertThat(biz.get("maxSkuId").asText()).isEqualTo("1234567890123456789");
@@ -109,11 +111,11 @@ class SyncRunReadsTest {
     void should_not_count_a_page_of_duplicates_toward_the_total() {
         SyncRun run = new SyncRun(TRADE, "2026-01-01 00:00:00", "2026-01-03 00:00:00");
         nextRead(run);
-        run.pageFetched(ids(1, 200), 200, "s1", 450L);     // records 1..200
-        run.pageFetched(ids(1, 200), 200, "s2", null);     // records 1..200 again: the gateway answered the first page
+        run.pageFetched(ids(1, 200), 200, "s1", 450L); // records 1..200
+        run.pageFetched(ids(1, 200), 200, "s2", null); // records 1..200 again: the gateway answered the first page
         assertThat(run.cursorValue()).isEqualTo("s1");
-        run.pageFetched(ids(201, 400), 200, "s2", null);   // records 201..400
-        run.pageFetched(ids(401, 430), 200, null, null);   // 430 distinct records of the 450 the total counts
+        run.pageFetched(ids(201, 400), 200, "s2", null); // records 201..400
+        run.pageFetched(ids(401, 430), 200, null, null); // 430 distinct records of the 450 the total counts
         run.readEnded();
         assertThat(run.getRereads()).as("a read of 430 of 450 records is read again").isEqualTo(1);
     }
@@ -124,7 +126,7 @@ class SyncRunReadsTest {
         SyncRun run = new SyncRun(TRADE, "2026-01-01 00:00:00", "2026-01-03 00:00:00");
         nextRead(run);
         run.pageFetched(ids(1, 200), 200, "s1", 350L);
-        run.pageFetched(ids(101, 250), 200, null, null);   // 150 records, 100 of them read already: 250 distinct
+        run.pageFetched(ids(101, 250), 200, null, null); // 150 records, 100 of them read already: 250 distinct
         run.readEnded();
         assertThat(run.getRereads()).isEqualTo(1);
         nextRead(run);
@@ -147,7 +149,7 @@ class SyncRunReadsTest {
         run.pageFetched(ids(201, 250), 200, null, null);
         run.readEnded();
         nextRead(run);
-        run.pageFetched(ids(1, 200), 200, "t1", 230L);     // every one of them read in the first read
+        run.pageFetched(ids(1, 200), 200, "t1", 230L); // every one of them read in the first read
         run.pageFetched(ids(251, 280), 200, null, null);
         run.readEnded();
         assertThat(run.isClean()).as(run.getError()).isTrue();
@@ -155,7 +157,7 @@ class SyncRunReadsTest {
         assertThat(run.getRecordsExpected()).isEqualTo(480);
     }
 
-    static java.util.List<String> ids(int from, int to) {
-        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
+    static List<String> ids(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
     }
 }

@@ -2,13 +2,16 @@ package io.jackyunsync.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.SchemeLoader;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Checks the paging state of a run: forward to a short page, confirmations, suspect pages, the backward pass, the page limit. */
 class SyncRunTest {
 
-    static final io.jackyunsync.scheme.CompiledScheme WAREHOUSE = io.jackyunsync.scheme.CompiledScheme.of(
-            io.jackyunsync.scheme.SchemeLoader.load(java.nio.file.Path.of("schemes")).stream()
+    static final CompiledScheme WAREHOUSE = CompiledScheme.of(
+            SchemeLoader.load(Path.of("schemes")).stream()
                     .filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow());
 
     static SyncRun run() {
@@ -74,10 +77,10 @@ class SyncRunTest {
         run.pageFetched(10, 50);
         run.startReverse();
         assertThat(run.currentPage()).isEqualTo(3);
-        run.pageFetched(0, 50);   // past the end: empty is right
+        run.pageFetched(0, 50); // past the end: empty is right
         assertThat(run.currentPage()).isEqualTo(2);
         run.pageFetched(10, 50);
-        run.pageFetched(0, 50);   // page 1 was full: asked again
+        run.pageFetched(0, 50); // page 1 was full: asked again
         assertThat(run.currentPage()).isEqualTo(1);
         assertThat(run.isClean()).isTrue();
         run.pageFetched(0, 50);

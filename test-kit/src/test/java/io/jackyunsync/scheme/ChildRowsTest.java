@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,8 @@ class ChildRowsTest {
     /** "007" and "7" are the same sub_trade_id 7: two lines of one row, which the rule against repeated lines is for. */
     @Test
     void should_reject_an_order_that_repeats_a_line_spelled_differently() throws Exception {
-        MappedRecord m = map("{\"tradeId\": \"42\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"007\"}]}");
+        MappedRecord m = map(
+                "{\"tradeId\": \"42\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"007\"}]}");
         assertThat(m.isRejected()).as("rows %s", m.row() == null ? null : m.row().get(ROWS)).isTrue();
     }
 
@@ -134,8 +136,8 @@ class ChildRowsTest {
                 "{\"tradeId\": \"1\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"101\"}, {\"subTradeId\": \"777\"}]}",
                 "{\"tradeId\": \"2\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"201\"}]}",
                 "{\"tradeId\": \"3\", \"isDelete\": 0, \"goodsDetail\": [{\"subTradeId\": \"777\"}, {\"subTradeId\": \"301\"}]}");
-        List<JsonNode> records = new java.util.ArrayList<>();
-        List<MappedRecord> mapped = new java.util.ArrayList<>();
+        List<JsonNode> records = new ArrayList<>();
+        List<MappedRecord> mapped = new ArrayList<>();
         for (String order : page) {
             records.add(json(order));
             mapped.add(map(order));
@@ -150,12 +152,14 @@ class ChildRowsTest {
         assertThat(out.get(0).payload()).contains("\"tradeId\":\"1\"");
         assertThat(rows(out.get(1))).extracting(r -> r.get("sub_trade_id")).containsExactly(201L);
         // without a shared line the page is as it was mapped
-        assertThat(ChildRows.rejectSharedLines(TRADE, mapped.subList(0, 2), records.subList(0, 2))).containsExactlyElementsOf(mapped.subList(0, 2));
+        assertThat(ChildRows.rejectSharedLines(TRADE, mapped.subList(0, 2), records.subList(0, 2)))
+                .containsExactlyElementsOf(mapped.subList(0, 2));
     }
 
     @Test
     void should_give_each_line_the_delete_flag_of_its_order() throws Exception {
-        MappedRecord deleted = map("{\"tradeId\": \"42\", \"isDelete\": 1, \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"8\"}]}");
+        MappedRecord deleted = map(
+                "{\"tradeId\": \"42\", \"isDelete\": 1, \"goodsDetail\": [{\"subTradeId\": \"7\"}, {\"subTradeId\": \"8\"}]}");
         MappedRecord live = map("{\"tradeId\": \"43\", \"isDelete\": \"0\", \"goodsDetail\": [{\"subTradeId\": \"9\"}]}");
 
         assertThat(deleted.row()).containsEntry("is_delete", true);

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,28 +22,29 @@ class FieldRulesTest {
 
     @BeforeEach
     void scheme() throws Exception {
-        Files.writeString(dir.resolve("shop.yaml"), """
-                name: shop
-                source:
-                  api: erp.sales.get
-                  id: channelId
-                  list: salesChannelInfo
-                  pagination: {pageSize: 50}
-                  request:
-                    - {field: pageIndex, type: int, value: "{pageIndex}"}
-                target:
-                  table: shop
-                  key: id
-                  fields:
-                    - {field: id, type: long, value: "{channelId}", required: true}
-                    - {field: code, type: string, value: "{channelCode}", trim: true, emptyAsNull: true, required: true, pattern: "[A-Z]{2}[0-9]+"}
-                    - {field: kind, type: int, value: "{channelType}", allowed: ["1", "2", "3"], default: "1"}
-                    - {field: city, type: string, value: "{address.city}", trim: true, emptyAsNull: true}
-                    - {field: rate, type: decimal, value: "{rate}", min: 0, max: 1}
-                    - {field: active, type: boolean, value: "{isActive}"}
-                    - {field: opened, type: datetime, value: "{opened}", zone: "UTC"}
-                    - {field: label, type: string, value: "{channelCode}-{channelName}"}
-                """);
+        Files.writeString(dir.resolve("shop.yaml"),
+                """
+                        name: shop
+                        source:
+                          api: erp.sales.get
+                          id: channelId
+                          list: salesChannelInfo
+                          pagination: {pageSize: 50}
+                          request:
+                            - {field: pageIndex, type: int, value: "{pageIndex}"}
+                        target:
+                          table: shop
+                          key: id
+                          fields:
+                            - {field: id, type: long, value: "{channelId}", required: true}
+                            - {field: code, type: string, value: "{channelCode}", trim: true, emptyAsNull: true, required: true, pattern: "[A-Z]{2}[0-9]+"}
+                            - {field: kind, type: int, value: "{channelType}", allowed: ["1", "2", "3"], default: "1"}
+                            - {field: city, type: string, value: "{address.city}", trim: true, emptyAsNull: true}
+                            - {field: rate, type: decimal, value: "{rate}", min: 0, max: 1}
+                            - {field: active, type: boolean, value: "{isActive}"}
+                            - {field: opened, type: datetime, value: "{opened}", zone: "UTC"}
+                            - {field: label, type: string, value: "{channelCode}-{channelName}"}
+                        """);
         mapper = new RecordMapper(SchemeLoader.load(dir).get(0));
     }
 
@@ -75,7 +78,8 @@ class FieldRulesTest {
             assertThat(m.rule()).isEqualTo("pattern");
             assertThat(m.reason()).contains("code", "tm01", "[A-Z]{2}[0-9]+");
         });
-        assertThat(map("{\"channelId\":1,\"channelCode\":\"TM1\",\"channelType\":\"7\"}").reason()).contains("kind", "'7' is not one of [1, 2, 3]");
+        assertThat(map("{\"channelId\":1,\"channelCode\":\"TM1\",\"channelType\":\"7\"}").reason()).contains("kind",
+                "'7' is not one of [1, 2, 3]");
         assertThat(map("{\"channelId\":1,\"channelCode\":\"TM1\",\"rate\":1.5}")).satisfies(m -> {
             assertThat(m.rule()).isEqualTo("range");
             assertThat(m.reason()).contains("rate", "1.5", "[0, 1]");
@@ -90,7 +94,7 @@ class FieldRulesTest {
 
     @Test
     void should_take_the_column_width_as_maximum_length() throws Exception {
-        mapper.columnWidths(java.util.Map.of("label", 8));
+        mapper.columnWidths(Map.of("label", 8));
 
         assertThat(map("{\"channelId\":1,\"channelCode\":\"TM1\",\"channelName\":\"天猫\"}").isRejected()).isFalse();
         assertThat(map("{\"channelId\":1,\"channelCode\":\"TM1\",\"channelName\":\"天猫旗舰店🛒\"}")).satisfies(m -> {
@@ -105,9 +109,10 @@ class FieldRulesTest {
                 .replace("[A-Z]{2}[0-9]+", "[A-Z")
                 .replace("zone: \"UTC\"", "zone: \"Mars/Olympus\"")
                 .replace("default: \"1\"", "default: \"one\"")
-                .replace("{field: active, type: boolean, value: \"{isActive}\"}", "{field: active, type: boolean, value: \"{isActive}\", min: 1}"));
+                .replace("{field: active, type: boolean, value: \"{isActive}\"}",
+                        "{field: active, type: boolean, value: \"{isActive}\", min: 1}"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemeLoader.load(dir))
+        Assertions.assertThatThrownBy(() -> SchemeLoader.load(dir))
                 .hasMessageContaining("target.fields[1].pattern")
                 .hasMessageContaining("target.fields[6].zone")
                 .hasMessageContaining("target.fields[2].default")

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jackyunsync.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +22,9 @@ class PagingChecksTest {
     /** The shipped trade scheme with one line replaced (the line must be there: a no-op edit would prove nothing). */
     private void writeTrade(String line, String replacement) throws Exception {
         String text = Files.readString(Path.of("schemes/trade.yaml"));
-        String pattern = "(?m)^( *)" + java.util.regex.Pattern.quote(line) + "( *#.*)?$";
-        assertThat(java.util.regex.Pattern.compile(pattern).matcher(text).find()).as("line %s in trade.yaml", line).isTrue();
-        String edited = text.replaceFirst(pattern, replacement == null ? "" : "$1" + java.util.regex.Matcher.quoteReplacement(replacement));
+        String pattern = "(?m)^( *)" + Pattern.quote(line) + "( *#.*)?$";
+        assertThat(Pattern.compile(pattern).matcher(text).find()).as("line %s in trade.yaml", line).isTrue();
+        String edited = text.replaceFirst(pattern, replacement == null ? "" : "$1" + Matcher.quoteReplacement(replacement));
         Files.writeString(dir.resolve("trade.yaml"), edited);
     }
 
@@ -47,7 +50,7 @@ class PagingChecksTest {
         assertThat(stock.source().pagination().cursor()).isEqualTo("maxQuantityId");
         Scheme trade = schemes.stream().filter(s -> s.name().equals("trade")).findFirst().orElseThrow();
         assertThat(trade.source().pagination().pagingMode()).isEqualTo("responseCursor");
-        assertThat(trade.source().window().span()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(trade.source().window().span()).isEqualTo(Duration.ofDays(7));
         assertThat(trade.source().partitions().field()).isEqualTo("isTableSwitch");
         assertThat(trade.source().partitions().values()).containsExactly(1, 2);
         assertThat(trade.source().total()).isEqualTo("totalResults");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Checks that the warehouse scheme maps awkward records exactly, and rejects what breaks its rules with a reason. */
@@ -36,7 +38,8 @@ class RecordMapperTest {
         Scheme nested = new Scheme(WAREHOUSE.name(), true, WAREHOUSE.schedule(), WAREHOUSE.source(),
                 new Scheme.Target(WAREHOUSE.target().table(), WAREHOUSE.target().key(), WAREHOUSE.target().updateTime(), List.of(
                         WAREHOUSE.target().fields().get(0),
-                        text("channel", "{salesList.0.channelId}-{linkMan}"), text("city", "{address.city}")), null), WAREHOUSE.reconcile());
+                        text("channel", "{salesList.0.channelId}-{linkMan}"), text("city", "{address.city}")), null),
+                WAREHOUSE.reconcile());
         assertThat(new RecordMapper(nested).sourceFields()).containsExactly("address", "linkMan", "salesList", "warehouseId");
     }
 
@@ -44,13 +47,14 @@ class RecordMapperTest {
         return Scheme.TargetField.of(column, null, "string", value, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    private static java.util.Map.Entry<String, Object> entry(String k, Object v) {
-        return new java.util.AbstractMap.SimpleEntry<>(k, v);
+    private static Map.Entry<String, Object> entry(String k, Object v) {
+        return new AbstractMap.SimpleEntry<>(k, v);
     }
 
     @Test
     void should_accept_numbers_with_spaces_and_blank_type_as_null() throws Exception {
-        MappedRecord spaced = mapper.map(json("{\"warehouseId\":1000000000000000001,\"warehouseCode\":\"A\",\"warehouseTypeCode\":\" 3 \"}"));
+        MappedRecord spaced = mapper
+                .map(json("{\"warehouseId\":1000000000000000001,\"warehouseCode\":\"A\",\"warehouseTypeCode\":\" 3 \"}"));
         MappedRecord blank = mapper.map(json("{\"warehouseId\":\"5\",\"warehouseCode\":\"B\",\"warehouseTypeCode\":\"\"}"));
         assertThat(spaced.row()).containsEntry("id", 1000000000000000001L).containsEntry("warehouse_type", 3);
         assertThat(blank.row()).containsEntry("warehouse_type", null).containsEntry("warehouse_name", null);

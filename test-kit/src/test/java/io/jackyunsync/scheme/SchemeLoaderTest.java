@@ -66,7 +66,8 @@ class SchemeLoaderTest {
 
     @Test
     void should_derive_an_upsert_that_keeps_create_fields_and_binds_record_values() {
-        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).stream().filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow();
+        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).stream().filter(s -> s.name().equals("warehouse")).findFirst()
+                .orElseThrow();
         SchemeSql sql = SchemeSql.of(warehouse.target());
         assertThat(sql.upsert())
                 .startsWith("INSERT INTO `warehouse` (`id`, `warehouse_code`")
@@ -83,7 +84,8 @@ class SchemeLoaderTest {
             assertThat(shipped.source().modified()).as(shipped.name()).isEqualTo("gmtModified");
             assertThat(SchemeChecks.warnings(shipped)).as(shipped.name()).isEmpty();
         }
-        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).stream().filter(s -> s.name().equals("warehouse")).findFirst().orElseThrow();
+        Scheme warehouse = SchemeLoader.load(Path.of("schemes")).stream().filter(s -> s.name().equals("warehouse")).findFirst()
+                .orElseThrow();
         Scheme.Source s = warehouse.source();
         Scheme without = new Scheme(warehouse.name(), true, null, new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
                 s.pagination(), s.list(), s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(), null),

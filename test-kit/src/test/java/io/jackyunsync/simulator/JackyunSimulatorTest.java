@@ -6,11 +6,10 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jackyunsync.jackyun.BeijingTime;
-import io.jackyunsync.support.GatewayClient;
-import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.jackyun.JackyunSigner;
-import java.net.URI;
+import io.jackyunsync.support.GatewayClient;
+import io.jackyunsync.support.Simulators;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ class JackyunSimulatorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = io.jackyunsync.support.Simulators.sized(APPKEY, SECRET, 7, 300);
+        simulator = Simulators.sized(APPKEY, SECRET, 7, 300);
     }
 
     @AfterAll
@@ -86,7 +87,7 @@ class JackyunSimulatorTest {
         p.put("appkey", APPKEY);
         p.put("version", "v1.0");
         p.put("contenttype", "json");
-        p.put("timestamp", BeijingTime.FORMAT.format(Instant.now().atZone(java.time.ZoneOffset.UTC)));
+        p.put("timestamp", BeijingTime.FORMAT.format(Instant.now().atZone(ZoneOffset.UTC)));
         p.put("bizcontent", "{\"pageIndex\":0,\"pageSize\":5}");
         p.put("sign", JackyunSigner.sign(p, SECRET));
         String form = p.entrySet().stream()
@@ -119,7 +120,7 @@ class JackyunSimulatorTest {
             page.forEach(r -> ids.add(r.get("warehouseId").asText()));
             assertThat(page).allSatisfy(r -> assertThat(r.has("totalResults")).isFalse());
         } while (page.size() == 40);
-        long visible = java.util.Arrays.stream(simulator.data().snapshot()).filter(SimWarehouse::visibleByDefault).count();
+        long visible = Arrays.stream(simulator.data().snapshot()).filter(SimWarehouse::visibleByDefault).count();
         assertThat(ids).hasSize((int) visible);
         assertThat(pages).isEqualTo((int) (visible / 40 + 1));
     }
@@ -139,7 +140,8 @@ class JackyunSimulatorTest {
                 .singleElement().satisfies(r -> assertThat(r.get("warehouseCode").asText()).isEqualTo("CK000010"));
         assertThat(page("{\"pageIndex\":0,\"pageSize\":200,\"name\":\"🚚\"}"))
                 .isNotEmpty().allSatisfy(r -> assertThat(r.get("warehouseName").asText()).contains("🚚"));
-        List<JsonNode> window = page("{\"pageIndex\":0,\"pageSize\":200,\"gmtModifiedStart\":\"2024-01-01 00:00:00\",\"gmtModifiedEnd\":\"2024-06-30 23:59:59\"}");
+        List<JsonNode> window = page(
+                "{\"pageIndex\":0,\"pageSize\":200,\"gmtModifiedStart\":\"2024-01-01 00:00:00\",\"gmtModifiedEnd\":\"2024-06-30 23:59:59\"}");
         Instant from = BeijingTime.parse("2024-01-01 00:00:00");
         Instant to = BeijingTime.parse("2024-06-30 23:59:59").plusMillis(999);
         assertThat(window).isNotEmpty().allSatisfy(r -> assertThat(BeijingTime.parseGmt(r.get("gmtModified"))).isBetween(from, to));
@@ -160,9 +162,9 @@ class JackyunSimulatorTest {
     void should_generate_the_same_data_from_the_same_seed() {
         WarehouseDataSet a = new WarehouseDataSet(99, 500, Clock.systemUTC());
         WarehouseDataSet b = new WarehouseDataSet(99, 500, Clock.systemUTC());
-        assertThat(java.util.Arrays.stream(a.snapshot()).map(w -> w.toJson().toString()).toList())
-                .isEqualTo(java.util.Arrays.stream(b.snapshot()).map(w -> w.toJson().toString()).toList());
-        assertThat(java.util.Arrays.stream(new WarehouseDataSet(1, WarehouseDataSet.sizeWithVisible(1234), Clock.systemUTC()).snapshot())
+        assertThat(Arrays.stream(a.snapshot()).map(w -> w.toJson().toString()).toList())
+                .isEqualTo(Arrays.stream(b.snapshot()).map(w -> w.toJson().toString()).toList());
+        assertThat(Arrays.stream(new WarehouseDataSet(1, WarehouseDataSet.sizeWithVisible(1234), Clock.systemUTC()).snapshot())
                 .filter(SimWarehouse::visibleByDefault).count()).isEqualTo(1234);
     }
 }

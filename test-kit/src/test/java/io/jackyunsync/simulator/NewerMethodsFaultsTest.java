@@ -23,7 +23,7 @@ class NewerMethodsFaultsTest {
     @Test
     void should_answer_every_method_with_the_injected_5xx() throws Exception {
         try (JackyunSimulator sim = simulator("5xx=1")) {
-            for (String method : new String[] {GoodsMethod.METHOD, StockMethod.METHOD, TradeMethod.METHOD}) {
+            for (String method : new String[]{GoodsMethod.METHOD, StockMethod.METHOD, TradeMethod.METHOD}) {
                 assertThatThrownBy(() -> SignedPost.call(sim.url(), method, biz("pageIndex", 0, "pageSize", 10)))
                         .hasMessageContaining("HTTP 503");
                 assertThat(sim.calls(method)).isEqualTo(1);

@@ -11,11 +11,11 @@ class SimulatorCommandLineTest {
 
     @Test
     void should_read_goods_stock_and_trades_sizes_defaulting_to_zero() {
-        CommandLine cli = CommandLine.parse(new String[] {"--simulator", "--goods", "12", "--stock", "34", "--trades", "1000000"});
+        CommandLine cli = CommandLine.parse(new String[]{"--simulator", "--goods", "12", "--stock", "34", "--trades", "1000000"});
         assertThat(cli.goods()).isEqualTo(12);
         assertThat(cli.stock()).isEqualTo(34);
         assertThat(cli.trades()).isEqualTo(1_000_000);
-        CommandLine none = CommandLine.parse(new String[] {"--simulator"});
+        CommandLine none = CommandLine.parse(new String[]{"--simulator"});
         assertThat(none.goods()).isZero();
         assertThat(none.stock()).isZero();
         assertThat(none.trades()).isZero();
@@ -23,9 +23,9 @@ class SimulatorCommandLineTest {
 
     @Test
     void should_refuse_bad_sizes() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--trades", "x"})).hasMessageContaining("--trades needs a number");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--goods", "-1"})).hasMessageContaining("--goods must be between");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--stock"})).hasMessageContaining("--stock needs a value");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--trades", "x"})).hasMessageContaining("--trades needs a number");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--goods", "-1"})).hasMessageContaining("--goods must be between");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--stock"})).hasMessageContaining("--stock needs a value");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class TradeChangesTest {
     }
 
     List<JsonNode> scroll(Map<String, Object> biz) {
-        List<JsonNode> read = new java.util.ArrayList<>();
+        List<JsonNode> read = new ArrayList<>();
         biz.remove("scrollId");
         for (int c = 0; c < 500; c++) {
             SignedPost.Answer a = call(biz);

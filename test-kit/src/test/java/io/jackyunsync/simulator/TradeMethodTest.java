@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,7 @@ class TradeMethodTest {
         long e = end / 1000 * 1000;
         return trades.trades().stream().filter(t -> t.gmtModified() >= s && t.gmtModified() <= e
                 && trades.archived(t.gmtModified()) == archive)
-                .sorted(java.util.Comparator.comparingLong(SimTrade::gmtModified).thenComparingLong(SimTrade::tradeId))
+                .sorted(Comparator.comparingLong(SimTrade::gmtModified).thenComparingLong(SimTrade::tradeId))
                 .map(t -> Long.toString(t.tradeId())).toList();
     }
 

@@ -77,7 +77,7 @@ public final class ConsoleHttp {
             int at = end + 4;
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 // ISO-8859-1 keeps one character per byte, so indexes in the text are indexes in the bytes
-                for (int size; ; at += size + 2) {
+                for (int size;; at += size + 2) {
                     int lineEnd = all.indexOf("\r\n", at);
                     size = Integer.parseInt(all.substring(at, lineEnd).split(";")[0].trim(), 16);
                     at = lineEnd + 2;

@@ -4,6 +4,8 @@ import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.jackyun.JackyunSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,8 +54,8 @@ public final class GatewayClient {
             answer = http.send(HttpRequest.newBuilder(gateway).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -120,7 +120,7 @@ public final class HostileGateway implements AutoCloseable {
     /** The simulator's answer, {@code millis} late (a slow history query). */
     public static Answer late(long millis) {
         return (call, form, exchange, gateway) -> {
-            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS)).join();
+            CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS)).join();
             respond(exchange, gateway.forward(form).getBytes(StandardCharsets.UTF_8));
         };
     }
@@ -141,7 +141,7 @@ public final class HostileGateway implements AutoCloseable {
                         done.complete(null);
                     }
                 } catch (IOException | RuntimeException e) {
-                    done.complete(null);   // the client hung up: what the deadline is for
+                    done.complete(null); // the client hung up: what the deadline is for
                 }
             }, 0, everyMillis, TimeUnit.MILLISECONDS);
             done.join();

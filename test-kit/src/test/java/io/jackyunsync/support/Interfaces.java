@@ -56,7 +56,7 @@ public final class Interfaces {
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 String[] local = f[1].split(":");
-                if ("0A".equals(f[3]) && Integer.parseInt(local[1], 16) == port) {   // 0A = LISTEN
+                if ("0A".equals(f[3]) && Integer.parseInt(local[1], 16) == port) { // 0A = LISTEN
                     addresses.add(address(local[0]));
                 }
             }

@@ -56,8 +56,9 @@ public final class SecuredMariaDb implements AutoCloseable {
 
     /** Creates a user that may log in from anywhere with exactly this password, with {@code privileges} on {@code database}. */
     public void createUser(String user, String password, String privileges, String database) throws SQLException {
-        try (Connection c = admin(); PreparedStatement p = c.prepareStatement("CREATE USER '" + user + "'@'%' IDENTIFIED BY ?");
-             Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                PreparedStatement p = c.prepareStatement("CREATE USER '" + user + "'@'%' IDENTIFIED BY ?");
+                Statement s = c.createStatement()) {
             p.setString(1, password);
             p.execute();
             s.execute("GRANT " + privileges + " ON `" + database + "`.* TO '" + user + "'@'%'");
@@ -66,7 +67,8 @@ public final class SecuredMariaDb implements AutoCloseable {
 
     public long count(String database, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(database), ADMIN, ADMIN_PASSWORD);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

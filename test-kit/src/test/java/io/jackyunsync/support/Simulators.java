@@ -1,12 +1,19 @@
 package io.jackyunsync.support;
 
+import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
+import io.jackyunsync.simulator.TradeDataSet;
 import io.jackyunsync.simulator.WarehouseDataSet;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Test helpers: a simulator with a given number of visible warehouses, and the command line of a child JVM. */
 public final class Simulators {
@@ -25,17 +32,17 @@ public final class Simulators {
     }
 
     /** Switches the trade scheme on, its first load starting {@code daysBack} days before now. */
-    public static void tradeScheme(java.util.Map<String, String> settings, int daysBack) {
+    public static void tradeScheme(Map<String, String> settings, int daysBack) {
         settings.put("sync.trade.enabled", "true");
-        settings.put("sync.trade.initial-start", io.jackyunsync.jackyun.BeijingTime.format(
-                java.time.Instant.now().minus(java.time.Duration.ofDays(daysBack))));
+        settings.put("sync.trade.initial-start", BeijingTime.format(
+                Instant.now().minus(Duration.ofDays(daysBack))));
     }
 
     /** A started simulator of {@code orders} sales orders over the {@code days} before now (and 10 warehouses), for the test app key. */
     public static JackyunSimulator trades(long seed, int orders, int days) throws Exception {
         Clock clock = Clock.systemUTC();
         return new JackyunSimulator(APPKEY, SECRET, new WarehouseDataSet(seed, 10, clock), clock)
-                .withTrades(new io.jackyunsync.simulator.TradeDataSet(seed, orders, days, clock)).start(0);
+                .withTrades(new TradeDataSet(seed, orders, days, clock)).start(0);
     }
 
     /** A started simulator of exactly {@code size} warehouses (visible or not), for the test app key. */
@@ -58,14 +65,14 @@ public final class Simulators {
     }
 
     /** A port nothing listens on right now. */
-    public static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** Settings every child app gets: any free port for health and metrics, so that tests never collide on 8080. */
-    public static java.util.Map<String, String> childEnvironment() {
-        return java.util.Map.of("SERVER_PORT", "0", "CONSOLE_PORT", "0");
+    public static Map<String, String> childEnvironment() {
+        return Map.of("SERVER_PORT", "0", "CONSOLE_PORT", "0");
     }
 }

@@ -82,9 +82,7 @@ public abstract class SyncMainTestSupport extends CamelMainTestSupport {
     }
 
     @Override
-    protected String getPropertyPlaceholderLocations() {
-        return SyncApp.propertyLocations();
-    }
+    protected String getPropertyPlaceholderLocations() { return SyncApp.propertyLocations(); }
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {

@@ -52,7 +52,7 @@ public final class TestDatabase {
             } else {
                 EmbeddedMariaDb db = EmbeddedMariaDb.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));
-                serverUrl = db.jdbcUrl("");  // jdbc:mysql://127.0.0.1:PORT/
+                serverUrl = db.jdbcUrl(""); // jdbc:mysql://127.0.0.1:PORT/
                 user = "root";
                 password = "";
             }
@@ -78,8 +78,8 @@ public final class TestDatabase {
 
     public List<Map<String, Object>> rows(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user(), password());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();

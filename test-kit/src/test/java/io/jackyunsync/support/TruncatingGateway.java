@@ -68,8 +68,10 @@ public final class TruncatingGateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
-            byte[] body = answer.statusCode() == 200 && keep < Integer.MAX_VALUE ? truncated(new String(request, StandardCharsets.UTF_8),
-                    answer.body()) : answer.body();
+            byte[] body = answer.statusCode() == 200 && keep < Integer.MAX_VALUE
+                    ? truncated(new String(request, StandardCharsets.UTF_8),
+                            answer.body())
+                    : answer.body();
             exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
             exchange.sendResponseHeaders(answer.statusCode(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {

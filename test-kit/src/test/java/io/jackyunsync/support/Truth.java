@@ -28,7 +28,8 @@ public final class Truth {
         Map<Long, SimWarehouse> visible = Arrays.stream(all).filter(SimWarehouse::visibleByDefault)
                 .collect(Collectors.toMap(SimWarehouse::id, Function.identity()));
         Set<Long> known = Arrays.stream(all).map(SimWarehouse::id).collect(Collectors.toSet());
-        List<Map<String, Object>> rows = db.rows("SELECT id, warehouse_code, HEX(warehouse_name) AS name_hex, warehouse_type FROM warehouse");
+        List<Map<String, Object>> rows = db
+                .rows("SELECT id, warehouse_code, HEX(warehouse_name) AS name_hex, warehouse_type FROM warehouse");
         Map<Long, Map<String, Object>> byId = rows.stream().collect(Collectors.toMap(r -> (Long) r.get("id"), Function.identity()));
         assertThat(byId).as("no id twice").hasSize(rows.size());
         assertThat(known).as("no row without a source warehouse").containsAll(byId.keySet());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Checks that a new Jackyun method is configuration only: a copy of the configuration without the sales-channel
  * scheme gets its scheme file and migration added, and the same build syncs it.
  */
-class SecondSchemeTest extends SyncMainTestSupport {
+class SchemeByConfigurationTest extends SyncMainTestSupport {
 
     @TempDir
     Path config;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /** Checks the chat alerts against a local webhook receiver: format, DingTalk signature, rate limit, no secret. */
 class AlertsTest {
 
-    record Received(String query, String body) {
+    record Received(String query, String body, String contentType) {
     }
 
     HttpServer receiver;
@@ -51,7 +51,8 @@ class AlertsTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/robot/send", exchange -> {
             received.add(new Received(exchange.getRequestURI().getRawQuery(),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("Content-Type")));
             byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, ok.length);
             exchange.getResponseBody().write(ok);
@@ -148,6 +149,10 @@ class AlertsTest {
             assertThat(received.get(0).body()).contains("warehouse has had no successful run", "(none recorded)",
                     "sync_run cannot be read: as this instance");
             assertThat(received.get(0).query()).isEqualTo("access_token=robot-token-123");
+            assertThat(received.get(0).contentType()).as("marshalled by camel-jackson, sent as UTF-8 JSON")
+                    .isEqualTo("application/json; charset=UTF-8");
+            assertThat(JackyunEnvelope.JSON.readTree(received.get(0).body()).at("/text/content").asText())
+                    .as("the message as JSON: the robot's text format").startsWith("jackyun-sync: warehouse has had no successful run");
             assertThat(camel.getEndpoints()).isNotEmpty()
                     .allSatisfy(e -> assertThat(e.getEndpointUri()).as("an endpoint URI (shown in JMX)").doesNotContain("robot-token-123"));
         }

@@ -1,8 +1,6 @@
 package io.jackyunsync.observe;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jackyunsync.jackyun.BeijingTime;
-import io.jackyunsync.jackyun.JackyunEnvelope;
 import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.Instance;
@@ -15,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,24 +42,26 @@ public final class Alerts {
     /** The route that sends an alert: the address in the CamelHttpUri header, the JSON as the body. */
     public static final String ENDPOINT = "direct:alerts-send";
 
-    /** Sends one alert's JSON to its signed address and returns the HTTP status. */
+    /** Sends one alert's message (the robot's JSON as maps) to its signed address and returns the HTTP status. */
     @FunctionalInterface
     public interface Sender {
-        int send(URI address, String json) throws Exception;
+        int send(URI address, Map<String, Object> message) throws Exception;
     }
 
-    /** Sends through {@link #ENDPOINT} (camel-http); the address travels in a header the route removes after the call. */
+    /**
+     * Sends through {@link #ENDPOINT}: the route marshals the message with camel-jackson and posts it with camel-http; the
+     * address travels in a header the route removes after the call.
+     */
     public static Sender through(CamelContext context) {
         var template = new AtomicReference<ProducerTemplate>();
-        return (address, json) -> {
+        return (address, message) -> {
             if (template.get() == null) {
                 template.compareAndSet(null, context.createProducerTemplate());
             }
             Exchange answer = template.get().send(ENDPOINT, exchange -> {
                 exchange.getMessage().setHeader(Exchange.HTTP_URI, address.toString());
                 exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-                exchange.getMessage().setBody(json.getBytes(StandardCharsets.UTF_8));
+                exchange.getMessage().setBody(message);
             });
             Exception failed = answer.getException() != null
                     ? answer.getException()
@@ -202,10 +203,11 @@ public final class Alerts {
         lastSent.put(key, now);
         Integer held = heldBack.remove(key);
         String content = held == null ? text : text + "\n(" + held + " more like this held back since the last alert)";
-        ObjectNode body = JackyunEnvelope.JSON.createObjectNode().put("msgtype", "text");
-        body.putObject("text").put("content", content);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("msgtype", "text");
+        message.put("text", Map.of("content", content));
         try {
-            int status = sender.send(signed(now), body.toString());
+            int status = sender.send(signed(now), message);
             if (status / 100 != 2) {
                 LOG.warn("The alert webhook answered HTTP {} for the {} alert of {}", status, kind, scheme);
             }

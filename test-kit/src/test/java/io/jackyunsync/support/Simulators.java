@@ -59,7 +59,9 @@ public final class Simulators {
     public static List<String> appCommand(String... args) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "io.jackyunsync.kit.KitApplication"));
+                // short-lived test processes on 2 cores: the C1 compiler alone and the serial collector start them in
+                // less CPU (the JIT's C2 threads and G1's would compete with the other test fork)
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, "io.jackyunsync.kit.KitApplication"));
         command.addAll(List.of(args));
         return command;
     }

@@ -72,12 +72,15 @@ class WriteRoutesTest extends SyncMainTestSupport {
         assertThat(byQuery.keySet()).noneMatch(q -> q.startsWith("scheme-"));
         assertThat(context.getRegistry().lookupByNameAndType("sync-upsert-warehouse.upsert", String.class))
                 .startsWith("INSERT INTO `warehouse`");
+        // the reconciliation's statements, by scheme and child table, as routes/reconcile.camel.yaml names them
+        assertThat(context.getRegistry().lookupByNameAndType("reconcile-trade-counts", String.class)).contains("sync_reconcile_trade");
+        assertThat(context.getRegistry().lookupByNameAndType("reconcile-trade-lines0-repair", String.class)).contains("trade_goods");
     }
 
     @Test
-    void should_swap_no_statement_in_through_a_header_on_the_sync_routes() {
+    void should_swap_no_statement_in_through_a_header_on_the_sync_and_reconcile_routes() {
         for (RouteDefinition route : model().getRouteDefinitions()) {
-            if (!route.getRouteId().startsWith("sync-")) {
+            if (!route.getRouteId().startsWith("sync-") && !route.getRouteId().startsWith("reconcile")) {
                 continue;
             }
             for (ProcessorDefinition<?> step : outputs(route)) {

@@ -1,20 +1,24 @@
 package io.jackyunsync.app;
 
+import io.jackyunsync.reconcile.Reconciler;
 import io.jackyunsync.run.BatchChildren;
 import io.jackyunsync.run.WriteRoutes;
+import io.jackyunsync.scheme.ChildReconcileSql;
 import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.ReconcileSql;
 import io.jackyunsync.scheme.SchemeSql;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 
 /**
  * The write routes of the schemes (routes/sync-write.camel.yaml), one per scheme and one per its reconciliation stage,
- * each with a route per child table: made from the templates with the scheme's statements, which are bound as strings
+ * each with a route per child table, and the statements of its reconciliation (routes/reconcile.camel.yaml): made from
+ * the templates with the scheme's statements, which are bound as strings
  * named after their route ({@code <route id>.upsert}, ...) and read by the sql endpoints as {@code ref:} resources. A
  * statement cannot be the endpoint's URI: a {@code _function}'s {@code ?}, {@code &}, {@code %xx} or <code>{{</code> would
  * be read as a query, an escape or a placeholder (and a header swapped in before the endpoint is what this replaces).
@@ -32,10 +36,13 @@ public final class SchemeRoutes {
     private final Map<String, List<String>> made = new HashMap<>();
 
     private final Map<String, CompiledScheme> schemes;
+    /** sync.&lt;scheme&gt;.reconcile.extras, by scheme: the reconciliation's statements follow it. */
+    private final Map<String, String> extras;
 
-    SchemeRoutes(CamelContext context, Map<String, CompiledScheme> schemes) {
+    SchemeRoutes(CamelContext context, Map<String, CompiledScheme> schemes, Map<String, String> extras) {
         this.context = context;
         this.schemes = schemes;
+        this.extras = Map.copyOf(extras);
     }
 
     /** Makes the write routes of each enabled scheme (once the templates are loaded). */
@@ -64,6 +71,39 @@ public final class SchemeRoutes {
         add(WriteRoutes.upsert(scheme.name()), scheme.name(), scheme.sql(), scheme.children(), key);
         ReconcileSql stage = ReconcileSql.of(scheme.scheme());
         add(WriteRoutes.stage(scheme.name()), scheme.name(), stage.stageSql(), stage.stagingChildren(), key);
+        bindReconcile(scheme.name(), Reconciler.statementsOf(scheme.scheme(), extras.get(scheme.name())));
+    }
+
+    /**
+     * The statements of a scheme's reconciliation, for routes/reconcile.camel.yaml's
+     * {@code sql:ref:reconcile-<scheme>-<statement>} and, per child table in the scheme's order,
+     * {@code sql:ref:reconcile-<scheme>-lines<index>-<statement>}.
+     */
+    private void bindReconcile(String scheme, ReconcileSql sql) {
+        String prefix = "reconcile-" + scheme + "-";
+        Map<String, String> statements = new LinkedHashMap<>();
+        statements.put("createStage", sql.createStage());
+        statements.put("clearStage", sql.clearStage());
+        statements.put("counts", sql.counts());
+        statements.put("repair", sql.repair());
+        statements.put("extrasDelete", sql.extrasDelete());
+        statements.put("extrasMark", sql.extrasMark());
+        for (int i = 0; i < sql.children().size(); i++) {
+            ChildReconcileSql c = sql.children().get(i);
+            String lines = "lines" + i + "-";
+            statements.put(lines + "createStage", c.createStage());
+            statements.put(lines + "clearStage", c.clearStage());
+            statements.put(lines + "counts", c.counts());
+            statements.put(lines + "repair", c.repair());
+            statements.put(lines + "extrasDelete", c.extrasDelete());
+            statements.put(lines + "linesOfExtraParents", c.linesOfExtraParents());
+        }
+        // a statement a scheme has none of (no mark column: no extrasMark) is left unbound: the route never asks for it
+        statements.forEach((name, statement) -> {
+            if (statement != null) {
+                statement(prefix + name, statement);
+            }
+        });
     }
 
     private void add(String routeId, String scheme, SchemeSql sql, List<ChildTable> children, String parentKey) {

@@ -32,7 +32,7 @@ public class SyncConfiguration implements CamelConfiguration {
 
         HikariDataSource dataSource = DatabaseWiring.bind(registry, settings.database(), enabled.values());
         Pacer pacer = JackyunWiring.bind(context, settings.jackyun());
-        SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled);
+        SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled, options.reconcileExtras());
         registry.bind("schemeRoutes", schemeRoutes);
         SyncService sync = RunWiring.bind(context, settings, options, enabled, dataSource, schemeRoutes);
         Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, enabled, sync);

@@ -21,21 +21,6 @@ public final class LineSteps {
         return r.getSql().children().get(index);
     }
 
-    /** The statement of child table {@code CamelLoopIndex} that header {@code lineStatement} names. */
-    public String statement(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,
-            @Header("lineStatement") String which) {
-        ChildReconcileSql c = child(r, index);
-        return switch (which) {
-            case "createStage" -> c.createStage();
-            case "clearStage" -> c.clearStage();
-            case "counts" -> c.counts();
-            case "repair" -> c.repair();
-            case "extrasDelete" -> c.extrasDelete();
-            case "linesOfExtraParents" -> c.linesOfExtraParents();
-            default -> throw new IllegalArgumentException("no line statement " + which);
-        };
-    }
-
     /** Takes the statement's result: the counts of a comparison, the lines a deletion of extras deleted. */
     @SuppressWarnings("unchecked")
     public void done(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty(Exchange.LOOP_INDEX) int index,

@@ -50,6 +50,23 @@ public final class Reconciler {
     }
 
     /**
+     * The statements of a scheme's reconciliation, under its extras policy ({@code extras}: sync.&lt;scheme&gt;.reconcile.extras,
+     * or null for the scheme's own): the ones the reconcile route runs by name (bound by the wiring, app/SchemeRoutes).
+     */
+    public static ReconcileSql statementsOf(Scheme scheme, String extras) {
+        return ReconcileSql.of(withExtras(scheme, extras == null ? scheme.reconcilePolicy().extrasPolicy() : extras));
+    }
+
+    private static Scheme withExtras(Scheme scheme, String extras) {
+        Scheme.Reconcile policy = scheme.reconcilePolicy();
+        if (extras.equals(policy.extrasPolicy())) {
+            return scheme;
+        }
+        return new Scheme(scheme.name(), scheme.enabled(), scheme.schedule(), scheme.source(), scheme.target(),
+                new Scheme.Reconcile(extras, policy.markColumn(), policy.markValue()));
+    }
+
+    /**
      * Plans a reconciliation: its statements, its policy (sync.<scheme>.reconcile.extras wins over the file) and its stage
      * run; force (--force) lets a repair delete or mark extras that {@link Reconciliation#extrasRefusal} would refuse.
      */
@@ -60,11 +77,7 @@ public final class Reconciler {
         }
         Scheme.Reconcile policy = compiled.scheme().reconcilePolicy();
         String extras = extrasOverrides.getOrDefault(schemeName, policy.extrasPolicy());
-        Scheme scheme = compiled.scheme();
-        if (!extras.equals(policy.extrasPolicy())) {
-            scheme = new Scheme(scheme.name(), scheme.enabled(), scheme.schedule(), scheme.source(), scheme.target(),
-                    new Scheme.Reconcile(extras, policy.markColumn(), policy.markValue()));
-        }
+        Scheme scheme = withExtras(compiled.scheme(), extras);
         ReconcileSql sql = ReconcileSql.of(scheme);
         // the children of the staging scheme are the stage's child tables: its read must not replace production lines
         // their rows are mapped by the scheme's own child mappers, which know the columns' widths and decimal scales from

@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 public record ChildReconcileSql(String table, String stage, ChildTable staging, String createStage, String clearStage,
         String counts, String repair, String extrasDelete, String linesOfExtraParents) {
 
-    private static final int EXAMPLES = 5;
-
     /**
      * {@code parentTable}/{@code parentStage}: the scheme's target and its stage table; {@code parentKey}: its key column;
      * {@code parentVersion}: its version column, null for none (no order is ever stale then).
@@ -29,13 +27,13 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
         String stageName = ReconcileSql.stageName(child.table());
         ChildTable staging = ChildTable.of(new Scheme.Child(child.list(), child.id(), stageName, child.key(), child.parentKey(),
                 child.fields()), parentKeyField);
-        String table = q(child.table());
-        String s = q(stageName);
-        String key = q(child.key());
-        String parentRef = q(child.parentKey());
-        String pKey = q(parentKeyField.field());
-        String pTable = q(parentTable);
-        String pStage = q(parentStage);
+        String table = ReconcileSql.q(child.table());
+        String s = ReconcileSql.q(stageName);
+        String key = ReconcileSql.q(child.key());
+        String parentRef = ReconcileSql.q(child.parentKey());
+        String pKey = ReconcileSql.q(parentKeyField.field());
+        String pTable = ReconcileSql.q(parentTable);
+        String pStage = ReconcileSql.q(parentStage);
         // the child's fields as its upsert writes them: its own and the parent key (ChildTable.of)
         List<Scheme.TargetField> fields = new ArrayList<>(child.fields());
         fields.add(Scheme.TargetField.of(child.parentKey(), null, parentKeyField.type(), null, true, null, null, null, null,
@@ -58,14 +56,14 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
                 + "(SELECT COUNT(*)" + missing + ") AS missing, "
                 + "(SELECT COUNT(*)" + extra + ") AS extra, "
                 + "(SELECT COUNT(*)" + different + ") AS different, "
-                + examples("s", key, missing) + " AS missing_examples, "
-                + examples("t", key, extra) + " AS extra_examples, "
-                + examples("s", key, different) + " AS different_examples";
+                + ReconcileSql.examples("s", key, missing) + " AS missing_examples, "
+                + ReconcileSql.examples("t", key, extra) + " AS extra_examples, "
+                + ReconcileSql.examples("s", key, different) + " AS different_examples";
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Scheme.TargetField f : fields) {
-            columns.add(q(f.field()));
-            values.add("s." + q(f.field()) + " AS v" + values.size());
+            columns.add(ReconcileSql.q(f.field()));
+            values.add("s." + ReconcileSql.q(f.field()) + " AS v" + values.size());
         }
         String upsert = production.sql().upsert();
         String update = upsert.substring(upsert.indexOf(" ON DUPLICATE KEY UPDATE "));
@@ -86,19 +84,10 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
         if (version == null) {
             return "";
         }
-        String v = q(version);
+        String v = ReconcileSql.q(version);
         return " AND NOT EXISTS (SELECT 1 FROM " + pStage + " vs JOIN " + pTable + " vt ON vt." + pKey + " = vs." + pKey
                 + " WHERE vs." + pKey + " = " + parentKey + " AND (vt." + v + " > vs." + v + " OR vt." + v + " IS NOT NULL AND vs." + v
                 + " IS NULL))";
-    }
-
-    private static String examples(String alias, String key, String from) {
-        return "(SELECT GROUP_CONCAT(k ORDER BY k SEPARATOR ', ') FROM (SELECT " + alias + "." + key + " AS k" + from
-                + " ORDER BY " + alias + "." + key + " LIMIT " + EXAMPLES + ") e)";
-    }
-
-    private static String q(String name) {
-        return "`" + name + "`";
     }
 
     /** The staging child tables of a scheme's reconciliations, in the order of its children. */

@@ -132,12 +132,14 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                 + "))";
     }
 
-    private static String examples(String alias, String key, String from) {
+    /** Up to five example keys of the rows {@code from} selects, comma-separated (the reports show them). */
+    static String examples(String alias, String key, String from) {
         return "(SELECT GROUP_CONCAT(k ORDER BY k SEPARATOR ', ') FROM (SELECT " + alias + "." + key + " AS k" + from
                 + " ORDER BY " + alias + "." + key + " LIMIT " + EXAMPLES + ") e)";
     }
 
-    private static String q(String name) {
+    /** A quoted identifier. */
+    static String q(String name) {
         return "`" + name + "`";
     }
 }

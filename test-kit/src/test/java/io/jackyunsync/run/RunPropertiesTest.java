@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RunPropertiesTest {
 
     /** Properties of other flows (replay, reconcile), and Camel's own. */
-    private static final Set<String> OTHERS = Set.of("replay", "letter", "scheme", "reconcile", "CamelExceptionCaught");
+    private static final Set<String> OTHERS = Set.of("replay", "letter", "scheme", "reconcile", "CamelExceptionCaught", "CamelLoopIndex");
 
     @Test
     void should_name_in_the_routes_only_the_properties_that_run_properties_names() throws Exception {

@@ -6,9 +6,12 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.jackyunsync.kit.KitApplication;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -74,6 +77,24 @@ class ArchitectureTest {
     void thePackagesHaveNoCycle() {
         slices().matching("io.jackyunsync.(*)..").should().beFreeOfCycles().check(product);
         slices().matching("io.jackyunsync.(*)..").should().beFreeOfCycles().check(kit);
+    }
+
+    /** A source file is its top-level class with its nested ones: no two files depend on each other, directly or round about. */
+    @Test
+    void theSourceFilesHaveNoCycle() {
+        SliceAssignment byFile = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getName();
+                int nested = name.indexOf('$');
+                return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+            }
+
+            @Override
+            public String getDescription() { return "source files"; }
+        };
+        slices().assignedFrom(byFile).should().beFreeOfCycles().check(product);
+        slices().assignedFrom(byFile).should().beFreeOfCycles().check(kit);
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The habits of the house that no compiler checks, on the sources of every module (the formatter and the import order
  * are checked by Spotless in the build, the package map by {@link ArchitectureTest}): no main source file over 300
- * lines, no type named inline by its full name where an import would do, tests named by their subject.
+ * lines, no type named inline by its full name where an import would do, beans bound by annotated methods, tests named
+ * by their subject.
  */
 class HouseRulesTest {
 
@@ -23,6 +24,7 @@ class HouseRulesTest {
     /** A type named by its package in code (not in a string, a comment or an import): {@code java.util.List<...>}. */
     static final Pattern INLINE_NAME = Pattern
             .compile("(?<![\\w.@\"])(?:java|javax|jakarta|org|com|io|ch)\\.(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*");
+    static final Pattern REGISTRY_BIND = Pattern.compile("(?:[Rr]egistry\\(\\)|\\b[Rr]egistry)\\.bind\\(");
     static final Pattern HISTORY = Pattern.compile("(?i).*(issue\\d|review|round\\d|second|third|again|fix).*");
 
     /** The repository root: the test kit's module directory is where Surefire runs. */
@@ -80,6 +82,27 @@ class HouseRulesTest {
         assertThat(found).as("inline fully-qualified names (import the type)").isEmpty();
     }
 
+    /**
+     * Every fixed bean name the routes use is a {@code @BindToRegistry} method of an area's wiring class; the one class that
+     * binds by a computed name is {@code SchemeRoutes} (a scheme's statements and child steps, named after the scheme).
+     */
+    @Test
+    void beansAreBoundByAnnotatedMethods() {
+        List<String> found = new ArrayList<>();
+        for (Path p : sources("product/src/main/java")) {
+            if (p.getFileName().toString().equals("SchemeRoutes.java")) {
+                continue;
+            }
+            List<String> lines = lines(p);
+            for (int i = 0; i < lines.size(); i++) {
+                if (REGISTRY_BIND.matcher(code(lines.get(i))).find()) {
+                    found.add(root().relativize(p) + ":" + (i + 1) + ": " + lines.get(i).trim());
+                }
+            }
+        }
+        assertThat(found).as("beans bound by a registry call (make it a @BindToRegistry method)").isEmpty();
+    }
+
     @Test
     void testsAreNamedByTheirSubject() {
         List<String> named = new ArrayList<>();
@@ -98,6 +121,9 @@ class HouseRulesTest {
         assertThat(INLINE_NAME.matcher(code("import java.util.List;")).find()).isFalse();
         assertThat(INLINE_NAME.matcher(code("    exec(\"requestBody(java.lang.String)\", x); // see java.util.List")).find()).isFalse();
         assertThat(HISTORY.matcher("HostileReviewIssue15Test").matches()).isTrue();
+        assertThat(REGISTRY_BIND.matcher(code("        context.getRegistry().bind(\"pacer\", pacer);")).find()).isTrue();
+        assertThat(REGISTRY_BIND.matcher(code("        registry.bind(\"x\", x);")).find()).isTrue();
+        assertThat(REGISTRY_BIND.matcher(code("        Beans.bind(context, new RunWiring());")).find()).isFalse();
         assertThat(HISTORY.matcher("OffsetPagerTest").matches()).isFalse();
     }
 

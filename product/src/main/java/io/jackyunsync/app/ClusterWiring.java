@@ -7,28 +7,44 @@ import io.jackyunsync.config.Settings;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.run.Instance;
 import javax.sql.DataSource;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What instances on the same database share: the scheme locks, Quartz's clustered job store and the rate. */
-final class ClusterWiring {
+public final class ClusterWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWiring.class);
 
-    private ClusterWiring() {
-    }
+    private final CamelContext context;
+    private final Settings settings;
+    private final Pacer pacer;
 
-    static void bind(CamelContext context, Settings settings, DataSource dataSource, Pacer pacer) {
-        var registry = context.getRegistry();
-        var db = settings.database();
+    private ClusterWiring(CamelContext context, Settings settings, DataSource dataSource, Pacer pacer) {
+        this.context = context;
+        this.settings = settings;
+        this.pacer = pacer;
         var cluster = settings.cluster();
-        SchemeLocks locks = new SchemeLocks(db.url(), db.user(), db.password(), db.connectTimeoutMillis());
-        registry.bind("schemeLocks", SchemeLocks.class, locks, null, "closeAll");
         if (cluster.enabled() && settings.run().scheduleEnabled()) {
             QuartzCluster.configure(context, dataSource, cluster.name(), Instance.NAME, cluster.checkinMillis());
             LOG.info("Clustered scheduling: Quartz's job store in the target database, instance {}", Instance.NAME);
         }
-        registry.bind("rateShare", new RateShare(pacer, context, cluster.checkinMillis()));
+    }
+
+    static void bind(CamelContext context, Settings settings, DataSource dataSource, Pacer pacer) throws Exception {
+        Beans.bind(context, new ClusterWiring(context, settings, dataSource, pacer));
+    }
+
+    /** Each lock's connection closed by Camel's registry when the context stops. */
+    @BindToRegistry(value = "schemeLocks", destroyMethod = "closeAll")
+    public SchemeLocks schemeLocks() {
+        var db = settings.database();
+        return new SchemeLocks(db.url(), db.user(), db.password(), db.connectTimeoutMillis());
+    }
+
+    @BindToRegistry("rateShare")
+    public RateShare rateShare() {
+        return new RateShare(pacer, context, settings.cluster().checkinMillis());
     }
 }

@@ -11,24 +11,42 @@ import io.jackyunsync.scheme.CompiledScheme;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import org.apache.camel.spi.Registry;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The target database: the pool (closed by the registry when Camel stops), its migrations and the start-up checks. */
-final class DatabaseWiring {
+public final class DatabaseWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseWiring.class);
 
-    private DatabaseWiring() {
+    private final HikariDataSource dataSource;
+    private final SchemaGuard schema;
+
+    private DatabaseWiring(DatabaseSettings db, Collection<CompiledScheme> enabled) {
+        this.dataSource = Database.open(db.url(), db.user(), db.password(), db.connectTimeoutMillis());
+        this.schema = new SchemaGuard(dataSource, db.migrationsDir().toString(), enabled);
     }
 
     /** Opens and binds the pool, then asks the database once: a problem only the configuration can fix stops the start. */
-    static HikariDataSource bind(Registry registry, DatabaseSettings db, Collection<CompiledScheme> enabled) {
-        HikariDataSource dataSource = Database.open(db.url(), db.user(), db.password(), db.connectTimeoutMillis());
-        registry.bind("dataSource", HikariDataSource.class, dataSource, null, "close");
-        SchemaGuard schema = new SchemaGuard(dataSource, db.migrationsDir().toString(), enabled);
-        registry.bind("schema", schema);
+    static HikariDataSource bind(CamelContext context, DatabaseSettings db, Collection<CompiledScheme> enabled) throws Exception {
+        DatabaseWiring wiring = Beans.bind(context, new DatabaseWiring(db, enabled));
+        wiring.check();
+        return wiring.dataSource;
+    }
+
+    @BindToRegistry(value = "dataSource", destroyMethod = "close")
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @BindToRegistry("schema")
+    public SchemaGuard schema() {
+        return schema;
+    }
+
+    private void check() {
         try {
             // one connection straight from the driver first: its error comes at once, not after the pool's timeout
             ConnectionProblems.probe(dataSource);
@@ -42,7 +60,6 @@ final class DatabaseWiring {
             }
             LOG.warn("The database is not reachable yet ({}); every run will try again", describe(e));
         }
-        return dataSource;
     }
 
     private static String describe(Throwable e) {

@@ -5,6 +5,7 @@ import io.jackyunsync.jackyun.CallLimits;
 import io.jackyunsync.jackyun.JackyunCall;
 import io.jackyunsync.jackyun.Pacer;
 import java.time.Clock;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 
@@ -13,25 +14,36 @@ import org.apache.camel.component.http.HttpComponent;
  * start-up): one pool, the timeouts, no redirects, no cookies, no automatic retries (the routes' error handler retries),
  * the whole-call deadline and the body cap ({@link CallLimits}); and the beans on either side of the Jackyun call.
  */
-final class JackyunWiring {
+public final class JackyunWiring {
 
     /** The pool's size: calls are paced, a few in flight at most (the alert webhook shares it). */
     static final int CONNECTIONS = 8;
 
-    private JackyunWiring() {
-    }
+    private final JackyunSettings settings;
+    private final Pacer pacer;
 
-    /** Configures the http and https components (the gateway is https, the simulator http) and binds pacer and jackyunCall. */
-    static Pacer bind(CamelContext context, JackyunSettings settings) {
+    private JackyunWiring(CamelContext context, JackyunSettings settings) {
+        this.settings = settings;
+        this.pacer = new Pacer(settings.rateLimit());
         CallLimits limits = new CallLimits(settings.callDeadline(), settings.maxBodyBytes());
         for (String scheme : new String[]{"http", "https"}) {
             configure(context.getComponent(scheme, HttpComponent.class), settings, limits);
         }
-        Pacer pacer = new Pacer(settings.rateLimit());
-        context.getRegistry().bind("pacer", pacer);
-        context.getRegistry().bind("jackyunCall", new JackyunCall(settings.appkey(), settings.secret(), settings.token(),
-                settings.readTimeout(), Clock.systemUTC(), pacer));
+    }
+
+    /** Configures the http and https components (the gateway is https, the simulator http) and binds pacer and jackyunCall. */
+    static Pacer bind(CamelContext context, JackyunSettings settings) throws Exception {
+        return Beans.bind(context, new JackyunWiring(context, settings)).pacer;
+    }
+
+    @BindToRegistry("pacer")
+    public Pacer pacer() {
         return pacer;
+    }
+
+    @BindToRegistry("jackyunCall")
+    public JackyunCall jackyunCall() {
+        return new JackyunCall(settings.appkey(), settings.secret(), settings.token(), settings.readTimeout(), Clock.systemUTC(), pacer);
     }
 
     static void configure(HttpComponent http, JackyunSettings settings, CallLimits limits) {

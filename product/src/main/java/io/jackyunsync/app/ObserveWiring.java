@@ -15,24 +15,32 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.spi.UnitOfWorkFactory;
 
 /** What tells about runs and reconciliations: health, the progress line, alerts, metrics and the status table. */
-final class ObserveWiring {
+public final class ObserveWiring {
 
-    private ObserveWiring() {
+    private final RunHistory history;
+    private final SyncHealthCheck health;
+    private final Alerts alerts;
+
+    private ObserveWiring(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource) {
+        // the runs of every instance on the database; first told of this process's runs, so the others see them
+        this.history = new RunHistory(dataSource, Clock.systemUTC(), RunHistory.CACHE_FOR);
+        this.health = new SyncHealthCheck(dataSource, history, schemes, settings.observe().healthMaxAge(), Clock.systemUTC());
+        var a = settings.alerts();
+        this.alerts = new Alerts(a.webhook(), a.signingSecret(), a.minInterval(), a.noSuccessAfter(), schemes, history, Clock.systemUTC(),
+                Alerts.through(context));
     }
 
     static void bind(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource, SyncService sync,
             Reconciler reconciler) throws Exception {
-        var registry = context.getRegistry();
-        // the runs of every instance on the database; first told of this process's runs, so the others see them
-        RunHistory history = new RunHistory(dataSource, Clock.systemUTC(), RunHistory.CACHE_FOR);
+        ObserveWiring wiring = Beans.bind(context, new ObserveWiring(context, settings, schemes, dataSource));
+        RunHistory history = wiring.history;
         sync.onFinished(history::ran);
-        SyncHealthCheck health = new SyncHealthCheck(dataSource, history, schemes, settings.observe().healthMaxAge(), Clock.systemUTC());
-        registry.bind("syncHealthCheck", health);
 
         // a live line only for a person at a terminal running --once or --demo; the service logs
         boolean liveLine = !settings.run().scheduleEnabled() && System.console() != null;
@@ -41,14 +49,9 @@ final class ObserveWiring {
         sync.onStarted(progress::started);
         sync.onFinished(progress::finished);
 
-        var a = settings.alerts();
-        Alerts alerts = new Alerts(a.webhook(), a.signingSecret(), a.minInterval(), a.noSuccessAfter(), schemes, history, Clock.systemUTC(),
-                Alerts.through(context));
-        registry.bind("alerts", alerts);
-        sync.onFinished(alerts::onRun);
-        reconciler.onFinished(alerts::onReconcile);
+        sync.onFinished(wiring.alerts::onRun);
+        reconciler.onFinished(wiring.alerts::onReconcile);
 
-        registry.bind("statusTable", new StatusTable());
         // the run's account, scheme and id on every log line of its exchanges: the context's UnitOfWorkFactory (a bean of that
         // type would be taken by Camel Main only if bound before its configuration classes run)
         context.getCamelContextExtension().addContextPlugin(UnitOfWorkFactory.class, new RunLogContext());
@@ -64,5 +67,21 @@ final class ObserveWiring {
                 reconciler.onFinished(metrics::record);
             }
         });
+    }
+
+    /** Found by Camel's health check registry by its type. */
+    @BindToRegistry("syncHealthCheck")
+    public SyncHealthCheck syncHealthCheck() {
+        return health;
+    }
+
+    @BindToRegistry("alerts")
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    @BindToRegistry("statusTable")
+    public StatusTable statusTable() {
+        return new StatusTable();
     }
 }

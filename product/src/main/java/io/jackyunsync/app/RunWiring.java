@@ -19,13 +19,13 @@ import io.jackyunsync.run.SyncService;
 import io.jackyunsync.scheme.CompiledScheme;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
-import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +43,17 @@ public final class RunWiring {
     private final RetrySettings retry;
     private final DataSource dataSource;
     private final SyncService sync;
+    private final SchemeRoutes schemeRoutes;
+    private final Schedules schedules;
 
     private RunWiring(Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled, DataSource dataSource,
             SchemeRoutes schemeRoutes) {
         this.run = settings.run();
         this.retry = settings.retry();
         this.dataSource = dataSource;
+        this.schemeRoutes = schemeRoutes;
+        this.schedules = new Schedules(run.scheduleEnabled(), options.crons(), List.copyOf(enabled.keySet()),
+                options.reconcileCrons());
         this.sync = new SyncService(enabled, run.overlap(), run.settleTimeout(), Clock.systemUTC())
                 .rejectThreshold(run.rejectThresholdPercent()).maxPagesPerRun(run.maxPagesPerRun());
         if (run.schemesReload()) {
@@ -62,9 +67,7 @@ public final class RunWiring {
     /** Binds the run's beans into the context's registry; the sync service for the other areas. */
     static SyncService bind(CamelContext context, Settings settings, StartupOptions options, Map<String, CompiledScheme> enabled,
             DataSource dataSource, SchemeRoutes schemeRoutes) throws Exception {
-        RunWiring beans = new RunWiring(settings, options, enabled, dataSource, schemeRoutes);
-        PluginHelper.getBeanPostProcessor(context).postProcessBeforeInitialization(beans, "runWiring");
-        return beans.sync;
+        return Beans.bind(context, new RunWiring(settings, options, enabled, dataSource, schemeRoutes)).sync;
     }
 
     @BindToRegistry("namedParameters")
@@ -137,6 +140,18 @@ public final class RunWiring {
     @BindToRegistry("replayer")
     public Replayer replayer() {
         return new Replayer(sync);
+    }
+
+    /** Each scheme's route, made from the route templates once the routes are loaded (SyncApp). */
+    @BindToRegistry("schemeRoutes")
+    public SchemeRoutes schemeRoutes() {
+        return schemeRoutes;
+    }
+
+    /** Which schemes run on which cron: the schedule route template's instances (SyncApp). */
+    @BindToRegistry("syncSchedules")
+    public Schedules syncSchedules() {
+        return schedules;
     }
 
     /** The settings themselves hold secrets: never bound. */

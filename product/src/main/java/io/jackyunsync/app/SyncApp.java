@@ -77,7 +77,7 @@ public final class SyncApp implements AutoCloseable {
 
     /** One scheduled route per enabled scheme, from the {@code sync-schedule} template in routes/. */
     static void addSchedules(CamelContext context) {
-        var schedules = context.getRegistry().lookupByNameAndType("syncSchedules", SyncConfiguration.Schedules.class);
+        var schedules = context.getRegistry().lookupByNameAndType("syncSchedules", Schedules.class);
         if (schedules == null || !schedules.enabled()) {
             return;
         }

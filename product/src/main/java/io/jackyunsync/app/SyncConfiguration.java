@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the app: every option and scheme read and checked at once ({@link StartupOptions}), then the beans by area,
- * each area's class on its own. What must be closed is bound with its close method, so Camel's registry closes it.
+ * each area's class on its own, its beans its @BindToRegistry methods. What must be closed is bound with
+ * its close method, so Camel's registry closes it.
  */
 public class SyncConfiguration implements CamelConfiguration {
 
@@ -28,26 +29,19 @@ public class SyncConfiguration implements CamelConfiguration {
         Settings settings = options.settings();
         Map<String, CompiledScheme> enabled = options.enabledSchemes();
         List<String> schemes = List.copyOf(enabled.keySet());
-        var registry = context.getRegistry();
 
-        HikariDataSource dataSource = DatabaseWiring.bind(registry, settings.database(), enabled.values());
+        HikariDataSource dataSource = DatabaseWiring.bind(context, settings.database(), enabled.values());
         Pacer pacer = JackyunWiring.bind(context, settings.jackyun());
         SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled, options.reconcileExtras());
-        registry.bind("schemeRoutes", schemeRoutes);
         SyncService sync = RunWiring.bind(context, settings, options, enabled, dataSource, schemeRoutes);
-        Reconciler reconciler = ReconcileWiring.bind(registry, settings, options, enabled, sync);
+        Reconciler reconciler = ReconcileWiring.bind(context, settings, options, enabled, sync);
         ObserveWiring.bind(context, settings, schemes, dataSource, sync, reconciler);
         ClusterWiring.bind(context, settings, dataSource, pacer);
         ConsoleWiring.bind(context, settings.console());
-        registry.bind("syncSchedules", new Schedules(settings.run().scheduleEnabled(), options.crons(), schemes, options.reconcileCrons()));
 
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), TargetUrl.display(settings.database().url()));
         if (enabled.isEmpty()) {
             LOG.warn("No scheme is enabled: nothing will run (switch one on with SYNC_<NAME>_ENABLED=true)");
         }
-    }
-
-    /** Which schemes run on which cron; instantiated from the schedule route template once the routes are loaded. */
-    public record Schedules(boolean enabled, Map<String, String> crons, List<String> schemes, Map<String, String> reconcileCrons) {
     }
 }

@@ -1,6 +1,7 @@
 package io.jackyunsync.observe;
 
 import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.run.RunState;
 import io.jackyunsync.run.SyncRun;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ public final class RunHistory {
             String errorKind) {
 
         public boolean succeeded() {
-            return SyncRun.Status.SUCCEEDED.name().equals(status);
+            return RunState.SUCCEEDED.name().equals(status);
         }
     }
 
@@ -126,7 +127,7 @@ public final class RunHistory {
         }
         LocalDateTime windowEnd = rs.getObject(prefix + "window_end", LocalDateTime.class);
         long endedAgo = rs.getLong(prefix + "ended_seconds_ago"); // the database's clock for both ends: no zone involved
-        return new Run(id, prefix.equals("success_") ? SyncRun.Status.SUCCEEDED.name() : rs.getString("run_status"),
+        return new Run(id, prefix.equals("success_") ? RunState.SUCCEEDED.name() : rs.getString("run_status"),
                 rs.getString(prefix + "instance"), windowEnd.atZone(BeijingTime.ZONE).toInstant(), now.minusSeconds(endedAgo),
                 rs.getLong(prefix + "records"), rs.getLong(prefix + "dead_letters"), null);
     }

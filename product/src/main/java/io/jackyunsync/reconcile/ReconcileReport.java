@@ -5,10 +5,53 @@ import java.util.List;
 /** A reconciliation in words: its summary line (log, alerts) and the table --reconcile prints. */
 final class ReconcileReport {
 
+    /** What the words tell of a reconciliation ({@link Reconciliation} is one). */
+    interface Found {
+        String getScheme();
+
+        String getStatus();
+
+        long getSourceCount();
+
+        long getTargetCount();
+
+        long getMissing();
+
+        long getExtra();
+
+        String getExtrasPolicy();
+
+        long getDifferent();
+
+        long getNewer();
+
+        String getVersionColumn();
+
+        long getRejected();
+
+        String getMissingExamples();
+
+        String getExtraExamples();
+
+        String getDifferentExamples();
+
+        String getLinesExamples();
+
+        Long getRepairedRows();
+
+        Long getExtrasHandled();
+
+        ReconcileLines getLines();
+
+        String getForced();
+
+        String getError();
+    }
+
     private ReconcileReport() {
     }
 
-    static String summary(Reconciliation r) {
+    static String summary(Found r) {
         boolean kept = "keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0;
         return String.format("%s: %s source=%d target=%d missing=%d extra=%d%s different=%d newer_in_mysql=%s rejected=%d%s%s%s%s%s",
                 r.getScheme(), r.getStatus(), r.getSourceCount(), r.getTargetCount(), r.getMissing(), r.getExtra(),
@@ -22,10 +65,10 @@ final class ReconcileReport {
                         + (r.getError() == null ? "" : " error: " + r.getError()));
     }
 
-    static String table(List<Reconciliation> all) {
+    static String table(List<? extends Found> all) {
         StringBuilder out = new StringBuilder(String.format("%-16s %-10s %10s %10s %9s %9s %10s %7s %9s %14s  %s%n", "scheme", "status",
                 "source", "target", "missing", "extra", "different", "newer", "repaired", "lines m/e/d", "examples"));
-        for (Reconciliation r : all) {
+        for (Found r : all) {
             Long extras = r.getExtrasHandled();
             ReconcileLines lines = r.getLines();
             out.append(
@@ -44,12 +87,12 @@ final class ReconcileReport {
     }
 
     /** The rows newer in MySQL than their stage copy; for a scheme that maps no version column, that it cannot tell. */
-    private static String newer(Reconciliation r) {
+    private static String newer(Found r) {
         return r.getVersionColumn() == null ? "unchecked(no version column)" : Long.toString(r.getNewer());
     }
 
     /** The lines of the child tables, for a scheme that has some. */
-    private static String lines(Reconciliation r) {
+    private static String lines(Found r) {
         ReconcileLines l = r.getLines();
         if (!l.any()) {
             return "";

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One reconciliation of one scheme: its stage run, its statements, and what the comparison and repair found. */
-public final class Reconciliation {
+public final class Reconciliation implements ReconcileReport.Found {
 
     /**
      * REFUSED: a repair that would not touch the extras (too many of them, or a suspect source read); see {@link #extrasRefusal}.

@@ -1,6 +1,5 @@
 package io.jackyunsync.run;
 
-import io.jackyunsync.scheme.Scheme;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -37,14 +36,6 @@ abstract class Pager {
         this.pages = pages;
         this.suspectPages = suspectPages;
         this.fail = fail;
-    }
-
-    /** The pager of a scheme's paging mode; {@code start} is the cursor's value on the first call (cursor modes). */
-    static Pager of(String mode, String start, AtomicLong pages, AtomicLong suspectPages, BiConsumer<String, String> fail) {
-        if (mode == null || Scheme.Pagination.OFFSET.equals(mode)) {
-            return new OffsetPager(pages, suspectPages, fail);
-        }
-        return new CursorPager(pages, suspectPages, fail, Scheme.Pagination.MAX_ID.equals(mode), start);
     }
 
     /** A page arrived with {@code records} of {@code pageSize}; {@code next} is the cursor its answer gave (cursor modes). */

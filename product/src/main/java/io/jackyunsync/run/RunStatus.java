@@ -1,6 +1,5 @@
 package io.jackyunsync.run;
 
-import io.jackyunsync.run.SyncRun.Status;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** How a run stands and how it ended: its status, its first error and that error's kind, the seconds it took. */
@@ -9,7 +8,7 @@ final class RunStatus {
     private final long startedNanos = System.nanoTime();
     private final AtomicLong failedRows;
     private final AtomicLong deadLetters;
-    private volatile Status status = Status.RUNNING;
+    private volatile RunState status = RunState.RUNNING;
     private volatile String error;
     private volatile String errorKind;
     private volatile double seconds;
@@ -20,7 +19,7 @@ final class RunStatus {
         this.deadLetters = deadLetters;
     }
 
-    Status status() {
+    RunState status() {
         return status;
     }
 
@@ -41,16 +40,16 @@ final class RunStatus {
             error = message;
             errorKind = kind;
         }
-        status = Status.FAILED;
+        status = RunState.FAILED;
     }
 
     void complete() {
         seconds = (System.nanoTime() - startedNanos) / 1e9;
-        if (status == Status.RUNNING) {
-            status = error == null && failedRows.get() == 0 ? Status.SUCCEEDED : Status.FAILED;
+        if (status == RunState.RUNNING) {
+            status = error == null && failedRows.get() == 0 ? RunState.SUCCEEDED : RunState.FAILED;
         }
-        if (status == Status.FAILED && error == null && deadLetters.get() > 0) {
-            status = Status.PARTIAL;
+        if (status == RunState.FAILED && error == null && deadLetters.get() > 0) {
+            status = RunState.PARTIAL;
         }
     }
 

@@ -3,10 +3,33 @@ package io.jackyunsync.run;
 /** The one line a run ends with: its counts, its window and, when it has one, its first error. */
 final class RunSummary {
 
+    /** What the line tells of a run ({@link SyncRun} is one). */
+    interface Run {
+        String getScheme();
+
+        String getStatus();
+
+        RunCounters getCounts();
+
+        long getReads();
+
+        long getRereads();
+
+        Long getRecordsExpected();
+
+        double getSeconds();
+
+        String getWindowStart();
+
+        String getWindowEnd();
+
+        String getError();
+    }
+
     private RunSummary() {
     }
 
-    static String of(SyncRun run) {
+    static String of(Run run) {
         long retries = run.getCounts().getRetries();
         long throttled = run.getCounts().getThrottled();
         long deadLetters = run.getCounts().getDeadLetters();
@@ -20,7 +43,7 @@ final class RunSummary {
                         + (run.getRecordsExpected() == null ? "" : " expected=" + run.getRecordsExpected());
         return String.format(
                 "%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s]%s%s%s%s",
-                run.getScheme(), SyncRun.Status.SUCCEEDED.name().equals(status) ? "OK" : status, run.getCounts().getPages(),
+                run.getScheme(), RunState.SUCCEEDED.name().equals(status) ? "OK" : status, run.getCounts().getPages(),
                 run.getCounts().getFetched(), run.getCounts().getInserted(),
                 run.getCounts().getUpdated(), run.getCounts().getDuplicates(), run.getCounts().getRejected(), run.getSeconds(),
                 run.getWindowStart(), run.getWindowEnd(), reads,

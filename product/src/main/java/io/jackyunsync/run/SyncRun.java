@@ -13,15 +13,10 @@ import java.util.List;
 /**
  * The state and counters of one run of one scheme, from window planning to the summary line. The read's position is
  * its {@link Pager}, the written rows' settling its {@link WriteLedger}, its status and first error its
- * {@link RunStatus}, the summary line {@link RunSummary}; the routes and SQL files read all of it through this class
+ * {@link RunStatus}, the summary line {@link RunSummary} (of a run); the routes and SQL files read all of it through this class
  * ({@code ${exchangeProperty.run.pages}}, {@code run.morePages}, ...), which delegates.
  */
-public final class SyncRun {
-
-    /** PARTIAL: rows landed but some were dead-lettered, so the checkpoint stayed. */
-    public enum Status {
-        RUNNING, SUCCEEDED, PARTIAL, FAILED
-    }
+public final class SyncRun implements RunSummary.Run {
 
     private final CompiledScheme scheme;
     private final String windowStart;
@@ -62,9 +57,15 @@ public final class SyncRun {
 
     private Pager newCursor() {
         var pagination = scheme.scheme().source().pagination();
-        Pager c = Pager.of(pagination.pagingMode(),
-                pagination.start() != null ? pagination.start() : Scheme.Pagination.MAX_ID.equals(pagination.mode()) ? "0" : "",
-                counts.pages, counts.suspectPages, status::fail);
+        String mode = pagination.pagingMode();
+        Pager c;
+        if (mode == null || Scheme.Pagination.OFFSET.equals(mode)) {
+            c = new OffsetPager(counts.pages, counts.suspectPages, status::fail);
+        } else {
+            // the cursor's value on the first call
+            String start = pagination.start() != null ? pagination.start() : Scheme.Pagination.MAX_ID.equals(mode) ? "0" : "";
+            c = new CursorPager(counts.pages, counts.suspectPages, status::fail, Scheme.Pagination.MAX_ID.equals(mode), start);
+        }
         c.maxPages(maxPages);
         c.confirmFirstPage(confirmFirstPage && plan.isSingle());
         if (plan.isReread()) {
@@ -254,7 +255,7 @@ public final class SyncRun {
     public String getStatus() { return status.status().name(); }
     /** Nothing failed so far: the checkpoint may move. */
     public boolean isClean() { return status.isClean(); }
-    public boolean isSucceeded() { return status.status() == Status.SUCCEEDED; }
+    public boolean isSucceeded() { return status.status() == RunState.SUCCEEDED; }
     public String getError() { return status.error(); }
     /** What kind of failure the first error was ({@code gateway 0858030801}, {@code database}, ...): words of this code, never external text. */
     public String getErrorKind() {

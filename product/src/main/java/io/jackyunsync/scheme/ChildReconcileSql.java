@@ -24,16 +24,16 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
     static ChildReconcileSql of(Scheme.Child child, Scheme.TargetField parentKeyField, String parentTable, String parentStage,
             String parentVersion) {
         ChildTable production = ChildTable.of(child, parentKeyField);
-        String stageName = ReconcileSql.stageName(child.table());
+        String stageName = SqlParts.stageName(child.table());
         ChildTable staging = ChildTable.of(new Scheme.Child(child.list(), child.id(), stageName, child.key(), child.parentKey(),
                 child.fields()), parentKeyField);
-        String table = ReconcileSql.q(child.table());
-        String s = ReconcileSql.q(stageName);
-        String key = ReconcileSql.q(child.key());
-        String parentRef = ReconcileSql.q(child.parentKey());
-        String pKey = ReconcileSql.q(parentKeyField.field());
-        String pTable = ReconcileSql.q(parentTable);
-        String pStage = ReconcileSql.q(parentStage);
+        String table = SqlParts.q(child.table());
+        String s = SqlParts.q(stageName);
+        String key = SqlParts.q(child.key());
+        String parentRef = SqlParts.q(child.parentKey());
+        String pKey = SqlParts.q(parentKeyField.field());
+        String pTable = SqlParts.q(parentTable);
+        String pStage = SqlParts.q(parentStage);
         // the child's fields as its upsert writes them: its own and the parent key (ChildTable.of)
         List<Scheme.TargetField> fields = new ArrayList<>(child.fields());
         fields.add(Scheme.TargetField.of(child.parentKey(), null, parentKeyField.type(), null, true, null, null, null, null,
@@ -42,8 +42,8 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
                 .filter(f -> !f.field().equals(child.key()) && !f.keepOnUpdate()
                         && !FieldValue.isFunction(f.value() == null ? "" : f.value()))
                 .map(Scheme.TargetField::field).toList();
-        String hashS = ReconcileSql.hash("s", compared);
-        String hashT = ReconcileSql.hash("t", compared);
+        String hashS = SqlParts.hash("s", compared);
+        String hashT = SqlParts.hash("t", compared);
         String sCurrent = current("s." + parentRef, pKey, pTable, pStage, parentVersion);
         String tCurrent = current("t." + parentRef, pKey, pTable, pStage, parentVersion);
         String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL"
@@ -56,14 +56,14 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
                 + "(SELECT COUNT(*)" + missing + ") AS missing, "
                 + "(SELECT COUNT(*)" + extra + ") AS extra, "
                 + "(SELECT COUNT(*)" + different + ") AS different, "
-                + ReconcileSql.examples("s", key, missing) + " AS missing_examples, "
-                + ReconcileSql.examples("t", key, extra) + " AS extra_examples, "
-                + ReconcileSql.examples("s", key, different) + " AS different_examples";
+                + SqlParts.examples("s", key, missing) + " AS missing_examples, "
+                + SqlParts.examples("t", key, extra) + " AS extra_examples, "
+                + SqlParts.examples("s", key, different) + " AS different_examples";
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Scheme.TargetField f : fields) {
-            columns.add(ReconcileSql.q(f.field()));
-            values.add("s." + ReconcileSql.q(f.field()) + " AS v" + values.size());
+            columns.add(SqlParts.q(f.field()));
+            values.add("s." + SqlParts.q(f.field()) + " AS v" + values.size());
         }
         String upsert = production.sql().upsert();
         String update = upsert.substring(upsert.indexOf(" ON DUPLICATE KEY UPDATE "));
@@ -84,7 +84,7 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
         if (version == null) {
             return "";
         }
-        String v = ReconcileSql.q(version);
+        String v = SqlParts.q(version);
         return " AND NOT EXISTS (SELECT 1 FROM " + pStage + " vs JOIN " + pTable + " vt ON vt." + pKey + " = vs." + pKey
                 + " WHERE vs." + pKey + " = " + parentKey + " AND (vt." + v + " > vs." + v + " OR vt." + v + " IS NOT NULL AND vs." + v
                 + " IS NULL))";

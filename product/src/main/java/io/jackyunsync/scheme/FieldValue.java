@@ -3,6 +3,7 @@ package io.jackyunsync.scheme;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code value} of a target field, compiled once: absent (NULL), a constant, a {@code {path}} of the record
@@ -16,6 +17,8 @@ final class FieldValue {
     static final String FUNCTION_PREFIX = "_function ";
 
     static final String PARENT = "^";
+    /** A placeholder in a value: {path}, {^path} or a run placeholder such as {pageIndex}. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
     final Kind kind;
     final String text;
@@ -51,7 +54,7 @@ final class FieldValue {
         if (isFunction(value)) {
             return new FieldValue(Kind.FUNCTION, value.substring(FUNCTION_PREFIX.length()).trim(), null);
         }
-        Matcher m = SchemeChecks.PLACEHOLDER.matcher(value);
+        Matcher m = PLACEHOLDER.matcher(value);
         if (m.matches()) {
             return new FieldValue(Kind.PATH, value, m.group(1).trim().split("\\."));
         }
@@ -80,7 +83,7 @@ final class FieldValue {
     List<String> roots() {
         return switch (kind) {
             case PATH -> List.of(path[0]);
-            case TEMPLATE -> SchemeChecks.PLACEHOLDER.matcher(text).results()
+            case TEMPLATE -> PLACEHOLDER.matcher(text).results()
                     .map(r -> r.group(1).trim().split("\\.")[0]).toList();
             case NULL, CONSTANT, FUNCTION -> List.of();
         };
@@ -92,7 +95,7 @@ final class FieldValue {
     }
 
     private String fill(JsonNode record) {
-        Matcher m = SchemeChecks.PLACEHOLDER.matcher(text);
+        Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             JsonNode n = at(record, m.group(1).trim().split("\\."));

@@ -68,15 +68,15 @@ final class PagingChecks {
             if (c.id() == null || c.id().isBlank()) {
                 p.add(at + ".id: required, the element field that identifies a row (e.g. subTradeId)");
             }
-            if (c.table() == null || !SchemeChecks.NAME.matcher(c.table()).matches() || !tables.add(c.table())) {
+            if (c.table() == null || !FieldChecks.NAME.matcher(c.table()).matches() || !tables.add(c.table())) {
                 p.add(at + ".table: required, a plain table name other than the target's and the other children's (got "
                         + c.table() + ")");
             }
-            Set<String> names = SchemeChecks.checkFields(at, c.fields(), p);
+            Set<String> names = FieldChecks.checkFields(at, c.fields(), p);
             if (c.key() == null || !names.contains(c.key())) {
                 p.add(at + ".key: required, one of the child's fields (got " + c.key() + ")");
             }
-            if (c.parentKey() == null || !SchemeChecks.NAME.matcher(c.parentKey()).matches() || names.contains(c.parentKey())) {
+            if (c.parentKey() == null || !FieldChecks.NAME.matcher(c.parentKey()).matches() || names.contains(c.parentKey())) {
                 p.add(at + ".parentKey: required, the column that carries the parent's key, filled by the sync and so not one"
                         + " of the child's fields (got " + c.parentKey() + ")");
             }

@@ -1,10 +1,14 @@
 package io.jackyunsync.scheme;
 
+import static io.jackyunsync.scheme.SqlParts.examples;
+import static io.jackyunsync.scheme.SqlParts.hash;
+import static io.jackyunsync.scheme.SqlParts.q;
+import static io.jackyunsync.scheme.SqlParts.stageName;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The statements of a reconciliation, derived from the scheme's target like {@link SchemeSql}: the source set is
@@ -18,8 +22,6 @@ import java.util.stream.Collectors;
 public record ReconcileSql(String stage, String createStage, String clearStage, SchemeSql stageSql, String counts,
         String repair, String extrasDelete, String extrasMark, List<ChildReconcileSql> children,
         String version) {
-
-    private static final int EXAMPLES = 5;
 
     public static ReconcileSql of(Scheme scheme) {
         Scheme.Target t = scheme.target();
@@ -108,12 +110,6 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                 .map(Scheme.TargetField::field).findFirst().orElse(null);
     }
 
-    /** The stage table of a target or child table: sync_reconcile_<table>, cut to MySQL's 64 characters. */
-    static String stageName(String table) {
-        String stage = "sync_reconcile_" + table;
-        return stage.length() > 64 ? stage.substring(0, 64) : stage;
-    }
-
     /** The staging child tables, for the staging CompiledScheme: its stage read writes lines there, not in production. */
     public List<ChildTable> stagingChildren() {
         return ChildReconcileSql.staging(children);
@@ -121,25 +117,5 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
 
     private static String literalParameter() {
         return "\u0000markValue\u0000";
-    }
-
-    /** The content hash of one side's compared fields: QUOTE keeps NULL apart from the text 'NULL'. */
-    static String hash(String alias, List<String> fields) {
-        if (fields.isEmpty()) {
-            return "''";
-        }
-        return "MD5(CONCAT_WS('|', " + fields.stream().map(f -> "QUOTE(" + alias + "." + q(f) + ")").collect(Collectors.joining(", "))
-                + "))";
-    }
-
-    /** Up to five example keys of the rows {@code from} selects, comma-separated (the reports show them). */
-    static String examples(String alias, String key, String from) {
-        return "(SELECT GROUP_CONCAT(k ORDER BY k SEPARATOR ', ') FROM (SELECT " + alias + "." + key + " AS k" + from
-                + " ORDER BY " + alias + "." + key + " LIMIT " + EXAMPLES + ") e)";
-    }
-
-    /** A quoted identifier. */
-    static String q(String name) {
-        return "`" + name + "`";
     }
 }

@@ -1,22 +1,14 @@
 package io.jackyunsync.scheme;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Checks a scheme before it runs: required keys, known types, placeholders that name something. */
 final class SchemeChecks {
 
-    static final Set<String> TYPES = Set.of("string", "int", "long", "decimal", "boolean", "datetime");
     static final Set<String> RUN_PLACEHOLDERS = Set.of("pageIndex", "pageSize", "windowStart", "windowEnd");
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
-    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private SchemeChecks() {
     }
@@ -85,7 +77,7 @@ final class SchemeChecks {
                 || src.pagination().pageSize() > 200) {
             p.add("source.pagination.pageSize: required, 1..200");
         }
-        if (src.modified() != null && !NAME.matcher(src.modified()).matches()) {
+        if (src.modified() != null && !FieldChecks.NAME.matcher(src.modified()).matches()) {
             p.add("source.modified: the record field of its modified time, a plain field name (got " + src.modified() + ")");
         }
         if (src.initialStart() != null && !src.initialStart().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
@@ -103,7 +95,7 @@ final class SchemeChecks {
                 p.add(at + ".type: string or int (got " + f.type() + ")");
             }
             if (f.value() != null) {
-                Matcher m = PLACEHOLDER.matcher(f.value());
+                Matcher m = FieldValue.PLACEHOLDER.matcher(f.value());
                 while (m.find()) {
                     if (!RUN_PLACEHOLDERS.contains(m.group(1))) {
                         p.add(at + ".value: placeholder {" + m.group(1) + "} names nothing; use one of " + RUN_PLACEHOLDERS);
@@ -120,13 +112,13 @@ final class SchemeChecks {
     }
 
     private static void checkTarget(Scheme.Target t, List<String> p) {
-        if (t.table() == null || !NAME.matcher(t.table()).matches()) {
+        if (t.table() == null || !FieldChecks.NAME.matcher(t.table()).matches()) {
             p.add("target.table: required, a plain table name (got " + t.table() + ")");
         }
-        if (t.updateTime() != null && !NAME.matcher(t.updateTime()).matches()) {
+        if (t.updateTime() != null && !FieldChecks.NAME.matcher(t.updateTime()).matches()) {
             p.add("target.updateTime: a plain column name (got " + t.updateTime() + ")");
         }
-        Set<String> names = checkFields("target", t.fields(), p);
+        Set<String> names = FieldChecks.checkFields("target", t.fields(), p);
         if (t.fields() != null && t.fields().stream().anyMatch(f -> f.value() != null && f.value().contains("{" + FieldValue.PARENT))) {
             p.add("target.fields: {^path} (the parent record's field) is for a child's fields only");
         }
@@ -134,61 +126,5 @@ final class SchemeChecks {
             p.add("target.key: required, one of the target fields (got " + t.key() + ")");
         }
         PagingChecks.checkChildren(t, p);
-    }
-
-    /** The fields of a table (the target's or a child's), each checked; returns their column names. */
-    static Set<String> checkFields(String table, List<Scheme.TargetField> list, List<String> p) {
-        List<Scheme.TargetField> fields = list == null ? List.of() : list;
-        if (fields.isEmpty()) {
-            p.add(table + ".fields: at least one field is required");
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < fields.size(); i++) {
-            Scheme.TargetField f = fields.get(i);
-            String at = table + ".fields[" + i + "]";
-            if (f.field() == null || !NAME.matcher(f.field()).matches()) {
-                p.add(at + ".field: required, a plain column name (got " + f.field() + ")");
-            } else if (!names.add(f.field())) {
-                p.add(at + ".field: " + f.field() + " appears twice");
-            }
-            if (f.type() == null || !TYPES.contains(f.type())) {
-                p.add(at + ".type: one of " + TYPES + " (got " + f.type() + ")");
-            }
-            if (f.onUpdate() != null && !Set.of("update", "keep").contains(f.onUpdate())) {
-                p.add(at + ".onUpdate: update or keep (got " + f.onUpdate() + ")");
-            }
-            if (f.maxLength() != null && f.maxLength() < 1) {
-                p.add(at + ".maxLength: must be positive");
-            }
-            if (f.pattern() != null) {
-                try {
-                    Pattern.compile(f.pattern());
-                } catch (PatternSyntaxException e) {
-                    p.add(at + ".pattern: not a regular expression: " + e.getDescription());
-                }
-            }
-            if (f.zone() != null) {
-                try {
-                    ZoneId.of(f.zone());
-                } catch (DateTimeException e) {
-                    p.add(at + ".zone: unknown time zone " + f.zone() + " (e.g. Asia/Shanghai)");
-                }
-            }
-            if ((f.min() != null || f.max() != null) && !Set.of("int", "long", "decimal").contains(f.type())) {
-                p.add(at + ".min/max: only for int, long and decimal fields");
-            }
-            if (f.defaultValue() != null && f.type() != null && TYPES.contains(f.type())) {
-                try {
-                    TypeConverter.convert(f.defaultValue(), f.type());
-                } catch (IllegalArgumentException e) {
-                    p.add(at + ".default: " + e.getMessage() + " for type " + f.type());
-                }
-            }
-            String v = f.value();
-            if (v != null && FieldValue.isFunction(v) && !FieldValue.safeFunction(v)) {
-                p.add(at + ".value: a _function may not contain ';', '#' or '?'");
-            }
-        }
-        return names;
     }
 }

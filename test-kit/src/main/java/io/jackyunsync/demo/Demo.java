@@ -7,8 +7,6 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.TradeDataSet;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -75,25 +73,19 @@ public final class Demo {
                 Statement s = c.createStatement()) {
             System.out.println();
             System.out.printf("%-20s %-10s %-6s %-20s %s%n", "id", "code", "type", "create_time", "warehouse_name");
-            try (ResultSet rs = s.executeQuery(sql("demo-rows.sql"))) {
+            try (ResultSet rs = s.executeQuery(DemoSql.read("demo-rows.sql"))) {
                 while (rs.next()) {
                     System.out.printf("%-20s %-10s %-6s %-20s %s%n", rs.getString("id"), rs.getString("warehouse_code"),
                             rs.getString("warehouse_type"), rs.getString("create_time"), rs.getString("warehouse_name"));
                 }
             }
-            try (ResultSet rs = s.executeQuery(sql("demo-count.sql"))) {
+            try (ResultSet rs = s.executeQuery(DemoSql.read("demo-count.sql"))) {
                 rs.next();
                 System.out.println();
                 System.out.println(rs.getLong("landed") + " rows in warehouse (last update " + rs.getString("last_update") + ") of "
                         + WAREHOUSES + " warehouses served; the simulator leaves out disabled and deleted ones, as the gateway does");
             }
             DemoTrades.print(c, trade, now);
-        }
-    }
-
-    static String sql(String file) throws IOException {
-        try (InputStream in = Demo.class.getResourceAsStream("/sql/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

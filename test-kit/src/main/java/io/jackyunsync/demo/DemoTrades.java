@@ -26,7 +26,7 @@ final class DemoTrades {
     static void print(Connection c, SyncRun run, Instant now) throws SQLException, IOException {
         System.out.println();
         System.out.printf("%-22s %-6s %-16s %12s  %-7s  %s%n", "trade_no", "status", "shop", "check_total", "deleted", "gmt_modified");
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(Demo.sql("demo-trade-rows.sql"))) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(DemoSql.read("demo-trade-rows.sql"))) {
             String order = null;
             while (rs.next()) {
                 String id = rs.getString("trade_id");
@@ -45,7 +45,7 @@ final class DemoTrades {
         }
         // archived: modified more than 90 days before now (Beijing time, as gmt_modified is stored), the simulator's rule
         String archiveBefore = BeijingTime.format(now.minusMillis(TradeDataSet.ARCHIVE_AFTER_MILLIS));
-        try (PreparedStatement ps = c.prepareStatement(Demo.sql("demo-trade-count.sql"))) {
+        try (PreparedStatement ps = c.prepareStatement(DemoSql.read("demo-trade-count.sql"))) {
             ps.setString(1, archiveBefore);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -16,7 +16,8 @@ class CursorPagerTest {
     private final List<String> failures = new ArrayList<>();
 
     private Pager cursor(String mode, String start) {
-        return Pager.of(mode, start, pages, suspectPages, (kind, message) -> failures.add(kind + ": " + message));
+        return new CursorPager(pages, suspectPages, (kind, message) -> failures.add(kind + ": " + message),
+                Scheme.Pagination.MAX_ID.equals(mode), start);
     }
 
     @Test
@@ -138,7 +139,7 @@ class CursorPagerTest {
 
     @Test
     void should_have_no_cursor_in_offset_mode() {
-        Pager c = Pager.of(Scheme.Pagination.OFFSET, null, pages, suspectPages, (kind, message) -> failures.add(kind));
+        Pager c = new OffsetPager(pages, suspectPages, (kind, message) -> failures.add(kind));
         assertThat(c.isCursorMode()).isFalse();
         assertThat(c.cursor()).isNull();
     }

@@ -18,6 +18,7 @@ public final class Application {
     static final String USAGE = """
             usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair [--force]] | --replay | --status | --demo
                    | --simulator [--host H] [--port N] [--records N] [--goods N] [--stock N] [--trades N] [--seed N] [--faults SPEC]
+                                 [--quota-per-day N [--quota-sub-code C]] [--refuse-sub-code C]
                    | --help | --version]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
               --console    the service, plus the Hawtio web console and Jolokia at 127.0.0.1:8082/hawtio/ and /hawtio/jolokia
@@ -42,6 +43,9 @@ public final class Application {
                 --faults SPEC  comma list of key=value: 5xx, throttle, cut, truncate, slow (rates 0-1), slowMs, latencyMs,
                              rateLimit, rateLimitMode=http|json, moveEvery, overlap, seed, badEvery, noFutureEnd,
                              dropScrollOnce, noScrollIdOnce, exclusiveBounds; e.g. 5xx=0.05,throttle=0.02,latencyMs=5
+                --quota-per-day N  past N calls of a method in a Beijing day, each answers 额度不足 until midnight
+                --quota-sub-code C the subCode of that answer (default 0130000700)
+                --refuse-sub-code C  refuse every call with this subCode (0130000609, 0130020310: permanent refusals)
               --help, -h   print this text and exit 0
               --version    print jackyun-sync's version, then Camel's and Java's, and exit 0
             exit status: 0 success; 1 a run failed or was partial; 2 bad command line or configuration

@@ -267,6 +267,41 @@ class ApplicationCommandLineIT {
         assertThat(r.all()).doesNotContain(SECRET);
     }
 
+    @Test
+    void should_exit_1_with_quota_against_the_simulators_daily_limit_and_make_no_call_the_second_time() throws Exception {
+        int port = Simulators.freePort();
+        ProcessBuilder pb = new ProcessBuilder(Simulators.appCommand("--simulator", "--port", Integer.toString(port), "--records", "300",
+                "--quota-per-day", "3"));
+        pb.environment().putAll(Simulators.childEnvironment());
+        pb.environment().putAll(Map.of("JACKYUN_APPKEY", "4243", "JACKYUN_SECRET", "quota-secret"));
+        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("quota-simulator.log").toFile());
+        Process p = pb.start();
+        try {
+            URI gateway = URI.create("http://127.0.0.1:" + port + "/open/openapi/do");
+            var client = new GatewayClient(gateway, "4243", "quota-secret", Clock.systemUTC());
+            // the wait for the simulator spends one call of its three: the sync gets two pages, then 额度不足
+            Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> client.call("erp.warehouse.get", "{\"pageIndex\":0,\"pageSize\":50}") != null);
+            Map<String, String> env = new HashMap<>(env(SECRET));
+            TestDatabase own = TestDatabase.create();
+            env.putAll(Map.of("MYSQL_URL", own.url(), "JACKYUN_GATEWAY", gateway.toString(), "JACKYUN_APPKEY", "4243", "JACKYUN_SECRET",
+                    "quota-secret"));
+
+            Result first = run(env, "--once");
+            Result second = run(env, "--once");
+            Result status = run(env, "--status");
+
+            assertThat(first.exit()).as(first.all()).isEqualTo(1);
+            assertThat(first.out()).contains("warehouse: QUOTA ", "calls=3 ", "额度不足");
+            assertThat(second.exit()).as(second.all()).isEqualTo(1);
+            assertThat(second.out()).contains("warehouse: QUOTA ", "calls=0 ", "the gateway said today that its quota is spent");
+            assertThat(own.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
+            assertThat(status.out()).containsPattern("default +erp.warehouse.get +today +3 calls; refused by the gateway today");
+        } finally {
+            p.destroy();
+        }
+    }
+
     record Synced(Map<String, String> env, TestDatabase db) {
     }
 

@@ -43,7 +43,8 @@ public final class JackyunWiring {
 
     @BindToRegistry("jackyunCall")
     public JackyunCall jackyunCall() {
-        return new JackyunCall(settings.appkey(), settings.secret(), settings.token(), settings.readTimeout(), Clock.systemUTC(), pacer);
+        return new JackyunCall(settings.appkey(), settings.secret(), settings.token(), settings.readTimeout(), Clock.systemUTC(), pacer,
+                settings.quotaSubCodes());
     }
 
     static void configure(HttpComponent http, JackyunSettings settings, CallLimits limits) {

@@ -10,6 +10,7 @@ import io.jackyunsync.observe.StatusTable;
 import io.jackyunsync.observe.SyncHealthCheck;
 import io.jackyunsync.observe.SyncMetrics;
 import io.jackyunsync.reconcile.Reconciler;
+import io.jackyunsync.run.CallPlan;
 import io.jackyunsync.run.SyncService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -26,8 +27,10 @@ public final class ObserveWiring {
     private final RunHistory history;
     private final SyncHealthCheck health;
     private final Alerts alerts;
+    private final List<CallPlan> plans;
 
-    private ObserveWiring(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource) {
+    private ObserveWiring(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource, List<CallPlan> plans) {
+        this.plans = plans;
         // the runs of every instance on the database; first told of this process's runs, so the others see them
         this.history = new RunHistory(dataSource, Clock.systemUTC(), RunHistory.CACHE_FOR);
         this.health = new SyncHealthCheck(dataSource, history, schemes, settings.observe().healthMaxAge(), Clock.systemUTC());
@@ -37,8 +40,8 @@ public final class ObserveWiring {
     }
 
     static void bind(CamelContext context, Settings settings, List<String> schemes, DataSource dataSource, SyncService sync,
-            Reconciler reconciler) throws Exception {
-        ObserveWiring wiring = Beans.bind(context, new ObserveWiring(context, settings, schemes, dataSource));
+            Reconciler reconciler, List<CallPlan> plans) throws Exception {
+        ObserveWiring wiring = Beans.bind(context, new ObserveWiring(context, settings, schemes, dataSource, plans));
         RunHistory history = wiring.history;
         sync.onFinished(history::ran);
 
@@ -82,6 +85,6 @@ public final class ObserveWiring {
 
     @BindToRegistry("statusTable")
     public StatusTable statusTable() {
-        return new StatusTable();
+        return new StatusTable(plans);
     }
 }

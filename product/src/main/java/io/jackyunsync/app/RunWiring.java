@@ -9,6 +9,7 @@ import io.jackyunsync.run.BatchAggregation;
 import io.jackyunsync.run.BatchCounts;
 import io.jackyunsync.run.BatchTransaction;
 import io.jackyunsync.run.BatchWriter;
+import io.jackyunsync.run.CallBudget;
 import io.jackyunsync.run.NamedParameters;
 import io.jackyunsync.run.PageResult;
 import io.jackyunsync.run.PageTransform;
@@ -130,6 +131,12 @@ public final class RunWiring {
     @BindToRegistry("runOutcome")
     public RunOutcome runOutcome() {
         return sync.outcome();
+    }
+
+    /** Every gateway call counted in sync_call and held against its scheme's quota (routes/fetch.camel.yaml). */
+    @BindToRegistry("callBudget")
+    public CallBudget callBudget() {
+        return new CallBudget(dataSource, Clock.systemUTC());
     }
 
     @BindToRegistry("deadLetterChannel")

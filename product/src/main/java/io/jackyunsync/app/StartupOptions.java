@@ -48,10 +48,10 @@ record StartupOptions(Settings settings, List<Scheme> schemes, Map<String, Schem
         return enabled;
     }
 
-    /** The scheme with its options over the file's (sync.&lt;name&gt;.initial-start); a scheme new since start-up as its file says. */
+    /** The scheme with its options over the file's (initial start, quota); a scheme new since start-up as its file says. */
     Scheme configured(Scheme s) {
         SchemeSettings options = perScheme.get(s.name());
-        return options == null ? s : s.withInitialStart(options.initialStart());
+        return options == null ? s : s.withOptions(options.initialStart(), options.quotaPerDay(), options.quotaPerMonth());
     }
 
     /** A scheme runs when its file says so, unless its switch said otherwise at start-up (a scheme new since: its file). */

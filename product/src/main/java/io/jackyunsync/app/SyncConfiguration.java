@@ -5,6 +5,7 @@ import io.jackyunsync.config.Settings;
 import io.jackyunsync.config.TargetUrl;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.reconcile.Reconciler;
+import io.jackyunsync.run.CallPlan;
 import io.jackyunsync.run.SyncService;
 import io.jackyunsync.scheme.CompiledScheme;
 import java.util.List;
@@ -35,13 +36,25 @@ public class SyncConfiguration implements CamelConfiguration {
         SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled, options.reconcileExtras());
         SyncService sync = RunWiring.bind(context, settings, options, enabled, dataSource, schemeRoutes);
         Reconciler reconciler = ReconcileWiring.bind(context, settings, options, enabled, sync);
-        ObserveWiring.bind(context, settings, schemes, dataSource, sync, reconciler);
+        List<CallPlan> plans = options.crons().entrySet().stream().filter(e -> enabled.containsKey(e.getKey()))
+                .map(e -> CallPlan.of(enabled.get(e.getKey()), e.getValue())).toList();
+        ObserveWiring.bind(context, settings, schemes, dataSource, sync, reconciler, plans);
         ClusterWiring.bind(context, settings, dataSource, pacer);
         ConsoleWiring.bind(context, settings.console());
 
         LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), TargetUrl.display(settings.database().url()));
         if (enabled.isEmpty()) {
             LOG.warn("No scheme is enabled: nothing will run (switch one on with SYNC_<NAME>_ENABLED=true)");
+        }
+        // each schedule priced in calls against its method's daily budget: a schedule that spends it alone is said now
+        if (settings.run().scheduleEnabled()) {
+            for (CallPlan plan : plans) {
+                if (plan.passesBudget()) {
+                    LOG.warn("{}", plan.describe());
+                } else {
+                    LOG.info("{}", plan.describe());
+                }
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ package io.jackyunsync.cli;
  * malformed or conflicting one is refused as without them.
  */
 public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
-        boolean force, int goods, int stock, int trades) {
+        boolean force, int goods, int stock, int trades, int quotaPerDay, String quotaSubCode, String refuseSubCode) {
 
     public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE, HELP, VERSION }
 
@@ -23,6 +23,9 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         int goods = 0;
         int stock = 0;
         int trades = 0;
+        int quotaPerDay = 0;
+        String quotaSubCode = null;
+        String refuseSubCode = null;
         boolean help = false;
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
@@ -45,13 +48,16 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
                 case "--goods" -> goods = (int) number(args, ++i, "--goods", 0, 50_000_000);
                 case "--stock" -> stock = (int) number(args, ++i, "--stock", 0, 50_000_000);
                 case "--trades" -> trades = (int) number(args, ++i, "--trades", 0, 50_000_000);
+                case "--quota-per-day" -> quotaPerDay = (int) number(args, ++i, "--quota-per-day", 0, 1_000_000_000);
+                case "--quota-sub-code" -> quotaSubCode = code(args, ++i, "--quota-sub-code");
+                case "--refuse-sub-code" -> refuseSubCode = code(args, ++i, "--refuse-sub-code");
                 case "--seed" -> seed = number(args, ++i, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
         if (help || version) {
             return new CommandLine(help ? Mode.HELP : Mode.VERSION, port, records, seed, faults, host, console, repair, force, goods, stock,
-                    trades);
+                    trades, quotaPerDay, quotaSubCode, refuseSubCode);
         }
         if (console && mode != Mode.SERVICE) {
             throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");
@@ -62,7 +68,11 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         if (force && !(mode == Mode.RECONCILE && repair)) {
             throw new IllegalArgumentException("--force goes with --reconcile --repair");
         }
-        return new CommandLine(mode, port, records, seed, faults, host, console, repair, force, goods, stock, trades);
+        if ((quotaPerDay > 0 || quotaSubCode != null || refuseSubCode != null) && mode != Mode.SIMULATOR) {
+            throw new IllegalArgumentException("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");
+        }
+        return new CommandLine(mode, port, records, seed, faults, host, console, repair, force, goods, stock, trades, quotaPerDay,
+                quotaSubCode, refuseSubCode);
     }
 
     private static String text(String[] args, int i, String name) {
@@ -70,6 +80,15 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
             throw new IllegalArgumentException(name + " needs a value");
         }
         return args[i];
+    }
+
+    /** A gateway subCode: letters, digits and underscores, as the gateway's own (0130000700). */
+    private static String code(String[] args, int i, String name) {
+        String value = text(args, i, name);
+        if (!value.matches("[A-Za-z0-9_]{1,32}")) {
+            throw new IllegalArgumentException(name + " needs a subCode such as 0130000700, got '" + value + "'");
+        }
+        return value;
     }
 
     private static Mode only(Mode current, Mode next) {

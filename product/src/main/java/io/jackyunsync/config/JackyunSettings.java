@@ -2,11 +2,13 @@ package io.jackyunsync.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The gateway, its credentials (secret and token read byte for byte), its limits and the rate of calls. */
 public record JackyunSettings(URI gateway, String appkey, String secret, String token, Duration readTimeout,
-        Duration callDeadline, long maxBodyBytes, double rateLimit) {
+        Duration callDeadline, long maxBodyBytes, double rateLimit, Set<String> quotaSubCodes) {
 
     public static JackyunSettings read(Reader r) {
         JackyunSettings s = new JackyunSettings(
@@ -17,7 +19,8 @@ public record JackyunSettings(URI gateway, String appkey, String secret, String 
                 Duration.ofSeconds(r.number("jackyun.read-timeout-seconds", 60, 1, 600)),
                 Duration.ofSeconds(r.number("jackyun.call-deadline-seconds", 180, 1, 3600)),
                 r.number("jackyun.max-body-bytes", 64L * 1024 * 1024, 1024, 1024L * 1024 * 1024),
-                r.number("jackyun.rate-limit-per-second", 5, 1, 10_000));
+                r.number("jackyun.rate-limit-per-second", 5, 1, 10_000),
+                quotaSubCodes(r));
         if (s.callDeadline().compareTo(s.readTimeout()) < 0) {
             r.problems().add("jackyun.call-deadline-seconds (" + s.callDeadline().toSeconds() + ") must not be shorter than"
                     + " jackyun.read-timeout-seconds (" + s.readTimeout().toSeconds() + ")");
@@ -25,10 +28,28 @@ public record JackyunSettings(URI gateway, String appkey, String secret, String 
         return s;
     }
 
+    /** jackyun.quota-sub-codes: a comma list of the gateway's sub-codes that mean an exhausted quota (besides its words). */
+    private static Set<String> quotaSubCodes(Reader r) {
+        String key = "jackyun.quota-sub-codes";
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : r.optional(key).orElse("").split(",")) {
+            String c = code.trim();
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!c.matches("[A-Za-z0-9_]{1,32}")) {
+                r.problems().add(key + " (environment " + Reader.env(key) + ") must be a comma list of sub-codes such as"
+                        + " 0130000700 (got '" + c + "')");
+            }
+            codes.add(c);
+        }
+        return Set.copyOf(codes);
+    }
+
     @Override
     public String toString() {
         return "JackyunSettings[gateway=" + gateway + ", appkey=" + appkey + ", secret=" + Reader.mask(secret) + ", token="
                 + Reader.mask(token) + ", readTimeout=" + readTimeout + ", callDeadline=" + callDeadline + ", maxBodyBytes="
-                + maxBodyBytes + ", rateLimit=" + rateLimit + "]";
+                + maxBodyBytes + ", rateLimit=" + rateLimit + ", quotaSubCodes=" + quotaSubCodes + "]";
     }
 }

@@ -6,10 +6,11 @@ import org.quartz.CronExpression;
 /**
  * The options of one scheme, over what its file says: its switch (sync.&lt;name&gt;.enabled), its cron, the cron of
  * its scheduled reconciliation (null: none), the reconciliation's extras policy (null: the file's) and the initial start
- * of its first window (sync.&lt;name&gt;.initial-start; null: the file's).
+ * of its first window (sync.&lt;name&gt;.initial-start; null: the file's) and its quota of calls per account and Beijing
+ * day and month (sync.&lt;name&gt;.quota-per-day and -per-month; null: the file's source.quota).
  */
 public record SchemeSettings(String name, boolean enabled, Boolean switched, String cron, String reconcileCron, String reconcileExtras,
-        String initialStart) {
+        String initialStart, Integer quotaPerDay, Integer quotaPerMonth) {
 
     /** Reads the scheme's keys; its cron and reconciliation cron are checked only when it is enabled. */
     public static SchemeSettings read(Reader r, String name, boolean fileEnabled, String fileCron) {
@@ -43,7 +44,22 @@ public record SchemeSettings(String name, boolean enabled, Boolean switched, Str
                     + initialStart + "')");
             initialStart = null;
         }
-        return new SchemeSettings(name, enabled, switched, cron, reconcileCron, extras, initialStart);
+        return new SchemeSettings(name, enabled, switched, cron, reconcileCron, extras, initialStart,
+                quota(r, "sync." + name + ".quota-per-day"), quota(r, "sync." + name + ".quota-per-month"));
+    }
+
+    /** A quota: calls, a positive whole number (at most a billion); absent, the file's. */
+    private static Integer quota(Reader r, String key) {
+        String value = r.optional(key).orElse(null);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[1-9]\\d{0,9}") || Long.parseLong(value) > 1_000_000_000L) {
+            r.problems().add(key + " (environment " + Reader.env(key) + ") must be a whole number of calls from 1 to 1000000000 (got '"
+                    + value + "')");
+            return null;
+        }
+        return Integer.valueOf(value);
     }
 
     private static void cron(Reader r, String key, String cron, String example) {

@@ -53,7 +53,7 @@ public final class ConsolePage implements CamelContextAware {
                 <meta http-equiv="refresh" content="10">
                 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}
                 th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#eee}
-                .SUCCEEDED{color:#080}.FAILED{color:#c00}.PARTIAL{color:#c60}.RUNNING{color:#06c}</style></head><body>
+                .SUCCEEDED{color:#080}.FAILED{color:#c00}.PARTIAL{color:#c60}.QUOTA{color:#909}.RUNNING{color:#06c}</style></head><body>
                 <h1>jackyun-sync</h1>
                 """);
         table(html, "Runs", runs, List.of("id", "scheme", "status", "window_start", "window_end", "pages", "records_fetched",

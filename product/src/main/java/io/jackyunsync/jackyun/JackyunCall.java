@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -40,8 +41,16 @@ public final class JackyunCall {
     private final Duration readTimeout;
     private final Clock clock;
     private final Pacer pacer;
+    private final Set<String> quotaSubCodes;
 
     public JackyunCall(String appkey, String secret, String token, Duration readTimeout, Clock clock, Pacer pacer) {
+        this(appkey, secret, token, readTimeout, clock, pacer, Set.of());
+    }
+
+    /** {@code quotaSubCodes}: the sub-codes that mean an exhausted quota besides the words (JACKYUN_QUOTA_SUB_CODES). */
+    public JackyunCall(String appkey, String secret, String token, Duration readTimeout, Clock clock, Pacer pacer,
+            Set<String> quotaSubCodes) {
+        this.quotaSubCodes = Set.copyOf(quotaSubCodes);
         this.appkey = appkey;
         this.secret = secret;
         this.token = token == null ? "" : token;
@@ -93,6 +102,9 @@ public final class JackyunCall {
             pacer.succeeded();
             return envelope;
         } catch (JackyunException e) {
+            if (!e.isQuota() && quotaSubCodes.contains(e.getSubCode())) {
+                throw JackyunException.quotaSpent(e.getSubCode(), e.getMessage() + " (its subCode is in jackyun.quota-sub-codes)");
+            }
             if (e.isThrottled()) {
                 pacer.throttled(e.getRetryAfter());
             }

@@ -44,8 +44,8 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
             "0858030801", "signature check failed (wrong secret, or a skewed timestamp)",
             "0858030802", "appkey does not exist",
             "0858030803", "token invalid or expired",
-            "0130020310", "app not found, or not subscribed to this API",
-            "0130000609", "app not enabled for the open platform",
+            "0130020310", "app not found, or not subscribed to this API: subscribe the app to it on the Jackyun open platform",
+            "0130000609", "app not enabled for the open platform: enable it on the Jackyun open platform",
             "0050030002", "business parameter error",
             "0859999999", "gateway throttled or temporarily unavailable");
 
@@ -82,10 +82,12 @@ public record JackyunEnvelope(JsonNode data, String contextId, String subCode, S
         if (code == null || !"200".equals(code.asText().trim())) {
             // every part of the answer is the gateway's text: one line, and msg at most GATEWAY_MSG_MAX characters
             String sub = OneLine.of(subCode.isEmpty() ? bracketedCode(msg) : subCode, CODE_MAX);
-            String meaning = MEANINGS.getOrDefault(sub, "error");
-            throw new JackyunException(sub, method + " refused: code " + (code == null ? "missing" : OneLine.of(code.asText(), CODE_MAX))
-                    + ", subCode " + (sub.isEmpty() ? "none" : sub) + " (" + meaning + "): " + OneLine.of(msg, OneLine.GATEWAY_MSG_MAX),
-                    RETRYABLE_SUBCODES.contains(sub));
+            boolean quota = msg.contains(JackyunException.QUOTA_WORDS);
+            String meaning = quota ? "the method's call quota is spent" : MEANINGS.getOrDefault(sub, "error");
+            String text = method + " refused: code " + (code == null ? "missing" : OneLine.of(code.asText(), CODE_MAX))
+                    + ", subCode " + (sub.isEmpty() ? "none" : sub) + " (" + meaning + "): " + OneLine.of(msg, OneLine.GATEWAY_MSG_MAX);
+            // an exhausted quota is not transient whatever its subCode says (a throttle code included): the words decide
+            throw quota ? JackyunException.quotaSpent(sub, text) : new JackyunException(sub, text, RETRYABLE_SUBCODES.contains(sub));
         }
         JsonNode result = root.path("result");
         String contextId = text(result.get("contextId"));

@@ -4,6 +4,7 @@ import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.Instance;
+import io.jackyunsync.run.RunState;
 import io.jackyunsync.run.SyncRun;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -105,7 +106,10 @@ public final class Alerts {
         if (run.isSucceeded()) {
             recovered(run, which);
         } else {
-            String kind = run.getError() != null && run.getError().contains("above the threshold") ? "rejects" : "failed";
+            // a spent quota is its own kind: its alert is not held back behind a failure's, nor one's behind it
+            String kind = RunState.QUOTA.name().equals(run.getStatus())
+                    ? "quota"
+                    : run.getError() != null && run.getError().contains("above the threshold") ? "rejects" : "failed";
             send(run.getScheme(), kind, "jackyun-sync: " + which + " " + run.getStatus() + on(run.getInstance()) + "\n"
                     + OneLine.of(run.summary()));
         }

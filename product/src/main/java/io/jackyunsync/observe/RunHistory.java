@@ -1,12 +1,9 @@
 package io.jackyunsync.observe;
 
+import io.jackyunsync.db.SqlFile;
 import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.run.RunState;
 import io.jackyunsync.run.SyncRun;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,7 +50,7 @@ public final class RunHistory {
     /** How long a read serves health, metrics and the stale check: health polled every second costs a query per 5 s. */
     public static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
-    private static final String SQL = sql("observe-last-runs.sql");
+    private static final String SQL = SqlFile.read("observe-last-runs.sql");
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -130,13 +127,5 @@ public final class RunHistory {
         return new Run(id, prefix.equals("success_") ? RunState.SUCCEEDED.name() : rs.getString("run_status"),
                 rs.getString(prefix + "instance"), windowEnd.atZone(BeijingTime.ZONE).toInstant(), now.minusSeconds(endedAgo),
                 rs.getLong(prefix + "records"), rs.getLong(prefix + "dead_letters"), null);
-    }
-
-    private static String sql(String file) {
-        try (InputStream in = RunHistory.class.getResourceAsStream("/sql/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,16 +1,29 @@
 package io.jackyunsync.observe;
 
+import io.jackyunsync.run.CallPlan;
+import io.jackyunsync.scheme.Scheme;
 import java.time.temporal.TemporalAccessor;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Header;
 
-/** {@code --status}: the last runs per scheme as a table, then each scheme's checkpoint and open dead letters. */
+/**
+ * {@code --status}: the last runs per scheme as a table, then each scheme's checkpoint and open dead letters, the calls
+ * spent today and this month per account and method against the budget, and each schedule priced in calls.
+ */
 public final class StatusTable {
+
+    private final List<CallPlan> plans;
+
+    public StatusTable(List<CallPlan> plans) {
+        this.plans = List.copyOf(plans);
+    }
 
     private static final String ROW = "%-16s %6s %-9s %-19s  %-19s %6s %8s %8s %8s %5s %8s %5s %8s  %s%n";
 
-    public String format(@Header("runs") List<Map<String, Object>> runs, @Header("checkpoints") List<Map<String, Object>> checkpoints) {
+    public String format(@Header("runs") List<Map<String, Object>> runs, @Header("checkpoints") List<Map<String, Object>> checkpoints,
+            @Header("calls") List<Map<String, Object>> calls, @Header("today") String today) {
         StringBuilder out = new StringBuilder(String.format(ROW, "scheme", "run", "status", "window start", "window end",
                 "pages", "records", "inserted", "updated", "dup", "rejected", "dead", "seconds", "error"));
         for (Map<String, Object> r : runs) {
@@ -25,6 +38,28 @@ public final class StatusTable {
         for (Map<String, Object> c : checkpoints) {
             out.append(String.format("%s: checkpoint %s, %s dead letters not done%n", c.get("scheme"), time(c.get("checkpoint")),
                     c.get("open_dead_letters")));
+        }
+        out.append(String.format("calls spent (Beijing day %s), per account and method:%n", today));
+        Map<String, Scheme.Quota> budgets = new HashMap<>();
+        plans.forEach(p -> budgets.put(p.method(), p.quota()));
+        boolean any = false;
+        for (Map<String, Object> c : calls == null ? List.<Map<String, Object>>of() : calls) {
+            boolean day = today.equals(c.get("period"));
+            Scheme.Quota quota = budgets.getOrDefault(c.get("method"), Scheme.Quota.NONE);
+            Integer budget = day ? quota.perDay() : quota.perMonth();
+            out.append(String.format("  %-12s %-40s %-10s %8s calls%s%s%n", c.get("account"), c.get("method"), day ? "today" : "this month",
+                    c.get("calls"), budget == null ? "" : " of " + budget,
+                    c.get("refused") == null
+                            ? ""
+                            : "; refused by the gateway today: "
+                                    + cut(c.get("refused").toString(), 100)));
+            any = true;
+        }
+        if (!any) {
+            out.append("  (no call yet)\n");
+        }
+        for (CallPlan plan : plans) {
+            out.append(plan.passesBudget() ? "WARNING " : "").append(plan.describe()).append('\n');
         }
         return out.toString();
     }

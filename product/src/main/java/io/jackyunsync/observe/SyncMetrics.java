@@ -74,6 +74,8 @@ public final class SyncMetrics {
     public void record(SyncRun run) {
         String scheme = run.getScheme();
         count("jackyun.sync.pages", "pages fetched", scheme, run.getCounts().getPages());
+        count("jackyun.sync.calls", "calls sent to the gateway (retries and probes included; sync_call has them per Beijing day)", scheme,
+                run.getCounts().getCalls());
         count("jackyun.sync.records.fetched", "records fetched", scheme, run.getCounts().getFetched());
         count("jackyun.sync.duplicates", "records dropped by idCheck", scheme, run.getCounts().getDuplicates());
         count("jackyun.sync.copies.newer", "copies that replaced an older one of the same record in a run", scheme,

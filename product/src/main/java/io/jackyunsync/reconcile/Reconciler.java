@@ -2,6 +2,7 @@ package io.jackyunsync.reconcile;
 
 import io.jackyunsync.run.Failures;
 import io.jackyunsync.run.Listeners;
+import io.jackyunsync.run.RunState;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.run.SyncService;
 import io.jackyunsync.scheme.ChildTable;
@@ -147,7 +148,9 @@ public final class Reconciler {
     }
 
     public void failed(@ExchangeProperty("reconcile") Reconciliation r, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
-        r.fail(Failures.describe(cause));
+        boolean quota = Failures.QUOTA.equals(Failures.kindOf(cause))
+                || r.getRun() != null && RunState.QUOTA.name().equals(r.getRun().getStatus());
+        r.fail(Failures.describe(cause), quota);
     }
 
     public Reconciliation finish(@ExchangeProperty("reconcile") Reconciliation r) {

@@ -15,7 +15,7 @@ public final class Reconciliation implements ReconcileReport.Found {
      * REFUSED: a repair that would not touch the extras (too many of them, or a suspect source read); see {@link #extrasRefusal}.
      * DIFFERENT: differences remain - without a repair, or after one: rows newer in MySQL than their stage copy, never written.
      */
-    public enum Status { RUNNING, CLEAN, DIFFERENT, REPAIRED, REFUSED, FAILED }
+    public enum Status { RUNNING, CLEAN, DIFFERENT, REPAIRED, REFUSED, FAILED, QUOTA }
 
     /** The share of a table (percent) a repair may delete or mark without --force. */
     public static final String MAX_EXTRAS_PERCENT = ReconcileSettings.MAX_EXTRAS_PERCENT;
@@ -100,9 +100,10 @@ public final class Reconciliation implements ReconcileReport.Found {
         this.extrasHandled = extrasChanged;
     }
 
-    void fail(String error) {
+    /** Failed; QUOTA when the source set could not be read for the method's quota (nothing was compared or repaired). */
+    void fail(String error, boolean quota) {
         this.error = error;
-        this.status = Status.FAILED;
+        this.status = quota ? Status.QUOTA : Status.FAILED;
     }
 
     /**
@@ -151,7 +152,7 @@ public final class Reconciliation implements ReconcileReport.Found {
     }
 
     void complete() {
-        if (status == Status.FAILED) {
+        if (status == Status.FAILED || status == Status.QUOTA) {
             return;
         }
         if (lines.getRefusal() != null) {

@@ -9,6 +9,9 @@ import org.springframework.dao.DataAccessException;
 /** How a failure is told: its words (one line, the root cause's) and its kind (health shows the kind, never the text). */
 public final class Failures {
 
+    /** The kind of a failure of the quota: the method's budget or the gateway's quota spent (the run ends QUOTA). */
+    public static final String QUOTA = "quota";
+
     private Failures() {
     }
 
@@ -25,10 +28,13 @@ public final class Failures {
 
     /**
      * What kind of failure {@code e} is, in words of this code only (health shows it instead of the error's text):
-     * {@code gateway <subCode>}, {@code database}, or the exception's class name.
+     * {@code quota}, {@code gateway <subCode>}, {@code database}, or the exception's class name.
      */
     public static String kindOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JackyunException j && j.isQuota()) {
+                return QUOTA;
+            }
             if (t instanceof JackyunException j) {
                 String code = j.getSubCode() == null ? "" : j.getSubCode().replaceAll("[^A-Za-z0-9_]", "");
                 return "gateway " + (code.isEmpty() ? "error" : code.substring(0, Math.min(code.length(), 24)));

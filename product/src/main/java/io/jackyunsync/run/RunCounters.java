@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunCounters {
 
     final AtomicLong pages = new AtomicLong();
+    /** Calls to the gateway sent (counted by {@link CallBudget} before each; retries, probes and re-reads included). */
+    final AtomicLong calls = new AtomicLong();
     final AtomicLong fetched = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
@@ -29,6 +31,7 @@ public final class RunCounters {
     final AtomicLong newer = new AtomicLong();
 
     public long getPages() { return pages.get(); }
+    public long getCalls() { return calls.get(); }
     public long getFetched() { return fetched.get(); }
     public long getDuplicates() { return duplicates.get(); }
     /** Older copies of records the run had read newer, dropped. */

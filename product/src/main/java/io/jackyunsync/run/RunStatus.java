@@ -34,13 +34,13 @@ final class RunStatus {
         return errorKind;
     }
 
-    /** Keeps the first error and its kind: the later ones are usually its consequences. */
+    /** Keeps the first error and its kind: the later ones are usually its consequences; a first one of the quota ends QUOTA. */
     synchronized void fail(String kind, String message) {
         if (error == null) {
             error = message;
             errorKind = kind;
         }
-        status = RunState.FAILED;
+        status = Failures.QUOTA.equals(errorKind) ? RunState.QUOTA : RunState.FAILED;
     }
 
     void complete() {

@@ -42,11 +42,11 @@ final class RunSummary {
                 : " reads=" + run.getReads() + (run.getRereads() == 0 ? "" : " rereads=" + run.getRereads())
                         + (run.getRecordsExpected() == null ? "" : " expected=" + run.getRecordsExpected());
         return String.format(
-                "%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s]%s%s%s%s",
+                "%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s] calls=%d%s%s%s%s",
                 run.getScheme(), RunState.SUCCEEDED.name().equals(status) ? "OK" : status, run.getCounts().getPages(),
                 run.getCounts().getFetched(), run.getCounts().getInserted(),
                 run.getCounts().getUpdated(), run.getCounts().getDuplicates(), run.getCounts().getRejected(), run.getSeconds(),
-                run.getWindowStart(), run.getWindowEnd(), reads,
+                run.getWindowStart(), run.getWindowEnd(), run.getCounts().getCalls(), reads,
                 retries + throttled + deadLetters + recovered == 0
                         ? ""
                         : String.format(" retries=%d throttled=%d dead_letters=%d recovered=%d", retries, throttled, deadLetters,

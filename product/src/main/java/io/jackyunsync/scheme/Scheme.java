@@ -15,14 +15,20 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
 
     public boolean isEnabled() { return enabled == null || enabled; }
 
-    /** The same scheme with another initial start (sync.&lt;name&gt;.initial-start); this one when {@code start} is null. */
-    public Scheme withInitialStart(String start) {
-        if (start == null) {
+    /**
+     * The same scheme with the options over its file's: another initial start (sync.&lt;name&gt;.initial-start) and
+     * another quota (sync.&lt;name&gt;.quota-per-day and -per-month); each null keeps the file's.
+     */
+    public Scheme withOptions(String start, Integer quotaPerDay, Integer quotaPerMonth) {
+        if (start == null && quotaPerDay == null && quotaPerMonth == null) {
             return this;
         }
         Source s = source;
+        Quota q = s.quota() == null ? new Quota(null, null) : s.quota();
+        Quota quota = new Quota(quotaPerDay != null ? quotaPerDay : q.perDay(), quotaPerMonth != null ? quotaPerMonth : q.perMonth());
         return new Scheme(name, enabled, schedule, new Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(), s.pagination(),
-                s.list(), start, s.request(), s.probe(), s.window(), s.partitions(), s.total(), s.modified()), target, reconcile);
+                s.list(), start != null ? start : s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(),
+                s.modified(), quota), target, reconcile);
     }
 
     /**
@@ -35,9 +41,26 @@ public record Scheme(String name, Boolean enabled, String schedule, Source sourc
     public record Source(String api, String method, String number, String id, Boolean idCheck,
             Pagination pagination, String list, String initialStart, List<RequestField> request,
             Map<String, Object> probe, Window window, Partitions partitions, String total,
-            String modified) {
+            String modified, Quota quota) {
 
         public boolean isIdCheck() { return idCheck == null || idCheck; }
+
+        /** The calls the sync may spend on {@link #api} per account: none when the file and the settings give no quota. */
+        public Quota budget() {
+            return quota == null ? Quota.NONE : quota;
+        }
+    }
+
+    /**
+     * The calls the sync may spend on the scheme's method per account and Beijing day ({@code perDay}) and month
+     * ({@code perMonth}); null: no such limit. The method pages give 1,000 a day and 30,000 a month for goods and the
+     * documents (docs/jackyun/documents.md).
+     */
+    public record Quota(Integer perDay, Integer perMonth) {
+
+        public static final Quota NONE = new Quota(null, null);
+
+        public boolean isLimited() { return perDay != null || perMonth != null; }
     }
 
     /**

@@ -83,6 +83,10 @@ final class SchemeChecks {
         if (src.initialStart() != null && !src.initialStart().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
             p.add("source.initialStart: must be yyyy-MM-dd HH:mm:ss (got " + src.initialStart() + ")");
         }
+        Scheme.Quota quota = src.budget();
+        if (quota.perDay() != null && quota.perDay() < 1 || quota.perMonth() != null && quota.perMonth() < 1) {
+            p.add("source.quota: perDay and perMonth are calls, at least 1 (got " + quota.perDay() + ", " + quota.perMonth() + ")");
+        }
         List<Scheme.RequestField> request = src.request() == null ? List.of() : src.request();
         boolean pages = false;
         for (int i = 0; i < request.size(); i++) {

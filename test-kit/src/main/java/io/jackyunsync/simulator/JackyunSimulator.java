@@ -38,6 +38,7 @@ public final class JackyunSimulator implements AutoCloseable {
     private final AtomicLong pagesServed = new AtomicLong();
     private final Map<String, AtomicLong> callsByMethod = new ConcurrentHashMap<>();
     private final NewerMethods methods;
+    private final Quotas quotas;
     private HttpServer server;
 
     public JackyunSimulator(String appkey, String secret, WarehouseDataSet data, Clock clock) {
@@ -46,6 +47,22 @@ public final class JackyunSimulator implements AutoCloseable {
         this.warehouses = new WarehouseMethod(data, clock);
         this.clock = clock;
         this.methods = new NewerMethods(clock);
+        this.quotas = new Quotas(clock);
+    }
+
+    /**
+     * Past {@code calls} calls of a method in a Beijing day, every call of it answers code 0, msg 额度不足 and this
+     * {@code subCode} (null: 0130000700) until Beijing midnight; 0 lifts the limit.
+     */
+    public JackyunSimulator quotaPerDay(int calls, String subCode) {
+        quotas.perDay(calls, subCode);
+        return this;
+    }
+
+    /** Every signed call refused with this subCode (0130000609: app not enabled; 0130020310: not subscribed); null: none. */
+    public JackyunSimulator refuseAll(String subCode) {
+        quotas.refuseAll(subCode);
+        return this;
     }
 
     public JackyunSimulator withGoods(GoodsDataSet goods) {
@@ -173,7 +190,9 @@ public final class JackyunSimulator implements AutoCloseable {
             }
             byte[] json;
             try {
-                json = answer(SignedRequest.check(body, appkey, secret, clock), f);
+                SignedRequest request = SignedRequest.check(body, appkey, secret, clock);
+                quotas.check(request.method());
+                json = answer(request, f);
             } catch (Refusal r) {
                 refused.incrementAndGet();
                 json = Envelopes.errorBytes(r.subCode, r.getMessage());

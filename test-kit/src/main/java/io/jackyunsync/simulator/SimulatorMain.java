@@ -37,7 +37,8 @@ public final class SimulatorMain {
                 .withGoods(new GoodsDataSet(cli.seed(), cli.goods(), clock))
                 .withStock(new StockDataSet(cli.seed(), cli.stock(), clock))
                 .withTrades(new TradeDataSet(cli.seed(), cli.trades(), TRADE_SPAN_DAYS, clock))
-                .faults(faults).start(cli.host(), cli.port());
+                .faults(faults).quotaPerDay(cli.quotaPerDay(), cli.quotaSubCode()).refuseAll(cli.refuseSubCode())
+                .start(cli.host(), cli.port());
         System.out.println("Jackyun simulator: " + data.size() + " warehouses, " + simulator.goods().size() + " SKUs, "
                 + simulator.stock().size() + " stock rows, " + simulator.trades().size() + " sales orders (seed " + cli.seed()
                 + ") at " + simulator.url());

@@ -32,7 +32,7 @@ class WiringLifecycleTest {
         SyncService sync = RunWiring.bind(context, settings, options, Map.of(), new HikariDataSource(),
                 new SchemeRoutes(context, Map.of(), Map.of()));
         Reconciler reconciler = ReconcileWiring.bind(context, settings, options, Map.of(), sync);
-        ObserveWiring.bind(context, settings, List.of(), null, sync, reconciler);
+        ObserveWiring.bind(context, settings, List.of(), null, sync, reconciler, List.of());
 
         context.start();
         Progress progress = context.hasService(Progress.class);

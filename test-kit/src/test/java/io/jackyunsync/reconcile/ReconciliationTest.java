@@ -111,7 +111,7 @@ class ReconciliationTest {
     void should_stay_failed_and_refused_whatever_the_counts_say() {
         Reconciliation failed = started(true, "delete");
         failed.compared(counts(0, 0, 0, 0));
-        failed.fail("the source set could not be read completely");
+        failed.fail("the source set could not be read completely", false);
         failed.complete();
         assertThat(failed.getStatus()).isEqualTo("FAILED");
         assertThat(failed.isClean()).isFalse();

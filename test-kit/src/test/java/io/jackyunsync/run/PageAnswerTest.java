@@ -20,7 +20,7 @@ class PageAnswerTest {
 
     static Scheme.Source source(Scheme.Pagination pagination, String id, String total) {
         return new Scheme.Source("oms.trade.fullinfoget", "POST", "tradeNo", id, true, pagination, "trades",
-                "2015-01-01 00:00:00", List.of(), null, null, null, total, null);
+                "2015-01-01 00:00:00", List.of(), null, null, null, total, null, null);
     }
 
     static JackyunEnvelope envelope(String data) {
@@ -155,7 +155,7 @@ class PageAnswerTest {
         CompiledScheme trade = compiled("trade");
         Scheme.Source src = new Scheme.Source(trade.scheme().source().api(), "POST", "tradeNo", "tradeId", true,
                 new Scheme.Pagination(1, "responseCursor", "scrollId", "scrollId", null), "trades", null, List.of(), null, null, null,
-                "totalResults", null);
+                "totalResults", null, null);
         JackyunEnvelope envelope = projected(trade, "{\"scrollId\":\"next==\",\"totalResults\":\"3\",\"trades\":["
                 + "{\"tradeId\":\"1234567890123456789\",\"unmapped\":\"x\",\"goodsDetail\":[{\"subTradeId\":\"9\"}]}]}");
         List<JsonNode> records = PageCodec.records(src, envelope);
@@ -173,7 +173,7 @@ class PageAnswerTest {
         Scheme.Source s = goods.source();
         Scheme.Source bySeq = new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
                 new Scheme.Pagination(1, "maxId", "maxSkuId", "seqId", "0"), s.list(), s.initialStart(), s.request(), s.probe(),
-                s.window(), s.partitions(), s.total(), s.modified());
+                s.window(), s.partitions(), s.total(), s.modified(), null);
         CompiledScheme compiled = CompiledScheme.of(
                 new Scheme(goods.name(), goods.enabled(), goods.schedule(), bySeq, goods.target(), goods.reconcile()));
         JackyunEnvelope envelope = projected(compiled, "{\"goods\":[{\"skuId\":\"5\",\"seqId\":\"77\"}]}");

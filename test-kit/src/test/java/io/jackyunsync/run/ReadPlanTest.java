@@ -18,7 +18,7 @@ class ReadPlanTest {
         return new Scheme.Source("oms.trade.fullinfoget", "POST", "tradeNo", "tradeId", true,
                 new Scheme.Pagination(200, "responseCursor", "scrollId", "scrollId", null), "trades", "2015-01-01 00:00:00",
                 List.of(), null, maxSpan == null ? null : new Scheme.Window(maxSpan),
-                partitions == null ? null : new Scheme.Partitions("isTableSwitch", partitions), total, null);
+                partitions == null ? null : new Scheme.Partitions("isTableSwitch", partitions), total, null, null);
     }
 
     private ReadPlan plan(Scheme.Source source, String start, String end) {

@@ -88,11 +88,12 @@ class SchemeLoaderTest {
                 .orElseThrow();
         Scheme.Source s = warehouse.source();
         Scheme without = new Scheme(warehouse.name(), true, null, new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
-                s.pagination(), s.list(), s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(), null),
+                s.pagination(), s.list(), s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(), null, null),
                 warehouse.target(), null);
         assertThat(SchemeChecks.warnings(without)).singleElement().asString().contains("source.modified is not set");
         Scheme spaced = new Scheme(warehouse.name(), true, null, new Scheme.Source(s.api(), s.method(), s.number(), s.id(), s.idCheck(),
-                s.pagination(), s.list(), s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(), "gmt Modified"),
+                s.pagination(), s.list(), s.initialStart(), s.request(), s.probe(), s.window(), s.partitions(), s.total(), "gmt Modified",
+                null),
                 warehouse.target(), null);
         assertThat(SchemeChecks.check(spaced)).anySatisfy(p -> assertThat(p).startsWith("source.modified:"));
     }

@@ -1,0 +1,62 @@
+package io.jackyunsync.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jackyunsync.jackyun.BeijingTime;
+import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.simulator.JackyunSimulator;
+import io.jackyunsync.support.SyncMainTestSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A first load of 200 days of orders that meets its daily budget half way ends QUOTA and keeps every slice it
+ * committed: the checkpoint is at the end of the last whole slice; a second run the same day makes no call.
+ */
+class TradeQuotaTest extends SyncMainTestSupport {
+
+    private static final String METHOD = "oms.trade.fullinfoget";
+    private final Instant initialStart = Instant.now().minus(Duration.ofDays(201)).truncatedTo(ChronoUnit.SECONDS);
+
+    @Override
+    protected JackyunSimulator startSimulator() throws Exception {
+        return new TradeSchemeTest().startSimulator();
+    }
+
+    @Override
+    protected void settings(Map<String, String> settings) {
+        settings.put("sync.trade.enabled", "true");
+        settings.put("sync.trade.initial-start", BeijingTime.format(initialStart));
+        // six slices of two reads of one page each, then the first call of the seventh
+        settings.put("sync.trade.quota-per-day", "13");
+    }
+
+    @Test
+    void should_end_quota_at_the_budget_with_the_checkpoint_at_the_last_committed_slice() throws Exception {
+        SyncRun first = app.run("trade");
+
+        assertThat(first.getStatus()).as(first.summary()).isEqualTo("QUOTA");
+        assertThat(first.getError()).contains(METHOD, "13 calls spent of the 13 allowed today", "sync.trade.quota-per-day");
+        assertThat(simulator.calls(METHOD)).isEqualTo(13);
+        Instant checkpoint = BeijingTime.parse(String.valueOf(db.rows("SELECT DATE_FORMAT(checkpoint, '%Y-%m-%d %H:%i:%s') AS c"
+                + " FROM sync_checkpoint WHERE scheme = 'trade'").get(0).get("c")));
+        Duration step = TradeResumeTest.SLICE.minusSeconds(1);
+        long slices = Duration.between(initialStart, checkpoint).minus(TradeResumeTest.SLICE).dividedBy(step) + 1;
+        assertThat(initialStart.plus(step.multipliedBy(slices - 1)).plus(TradeResumeTest.SLICE)).as("the checkpoint is a slice's end")
+                .isEqualTo(checkpoint);
+        assertThat(slices).isBetween(1L, 6L);
+        long committed = simulator.trades().trades().stream().filter(t -> t.gmtModified() < checkpoint.toEpochMilli()).count();
+        assertThat(db.count("SELECT COUNT(*) FROM trade WHERE gmt_modified < '" + BeijingTime.format(checkpoint) + "'"))
+                .isEqualTo(committed);
+
+        SyncRun second = app.run("trade");
+
+        assertThat(second.getStatus()).isEqualTo("QUOTA");
+        assertThat(simulator.calls(METHOD)).as("no call past the budget the same day").isEqualTo(13);
+        assertThat(db.count("SELECT checkpoint = '" + BeijingTime.format(checkpoint) + "' FROM sync_checkpoint WHERE scheme = 'trade'"))
+                .as("the checkpoint stays").isEqualTo(1);
+    }
+}

@@ -16,7 +16,7 @@ import org.apache.camel.RuntimeCamelException;
 public final class Application {
 
     static final String USAGE = """
-            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair [--force]] | --replay | --status | --demo
+            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair] [--force] | --replay | --status | --demo
                    | --simulator [--host H] [--port N] [--records N] [--goods N] [--stock N] [--trades N] [--seed N] [--faults SPEC]
                                  [--quota-per-day N [--quota-sub-code C]] [--refuse-sub-code C]
                    | --help | --version]
@@ -26,7 +26,9 @@ public final class Application {
               --reconcile  compare each scheme's whole source set with its table (missing, extra, different rows),
                            print a table, record it in sync_reconcile; exit 0 only when clean. --repair: fix what differs;
                            it refuses (exit 1) to delete or mark more than sync.reconcile.max-extras-percent of a table,
-                           or anything after a suspect source read, unless --force
+                           or anything after a suspect source read, unless --force. It says the calls it expects first
+                           and is not started (exit 1, QUOTA) when they pass what the method's budget has left today,
+                           unless --force
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED;
                            letters a later successful run has read again are SUPERSEDED, not written
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints

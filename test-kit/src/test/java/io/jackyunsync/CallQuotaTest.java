@@ -131,6 +131,26 @@ class CallQuotaTest extends SyncMainTestSupport {
         assertThat(simulator.calls(METHOD)).isEqualTo(1);
     }
 
+    @Test
+    @AppSettings("sync.warehouse.quota-per-day=40")
+    void should_say_what_a_reconciliation_costs_and_refuse_one_that_passes_what_is_left_today_unless_forced() throws Exception {
+        app.run("warehouse");
+        long spent = simulator.calls(METHOD);
+
+        Reconciliation refused = app.reconcile("warehouse", false);
+
+        assertThat(refused.getStatus()).isEqualTo("QUOTA");
+        assertThat(refused.getError()).contains("warehouse reconciliation expects about 26 calls of erp.warehouse.get (1234 rows in"
+                + " warehouse in pages of 50, one more for each of its 1 read and the probe), more than the 14 left today for account"
+                + " default", "not started, no call made", "--force");
+        assertThat(simulator.calls(METHOD)).as("not one call").isEqualTo(spent);
+
+        Reconciliation forced = app.reconcile("warehouse", false, true);
+
+        assertThat(forced.getStatus()).isEqualTo("QUOTA");
+        assertThat(simulator.calls(METHOD)).as("what was left, and no more").isEqualTo(40);
+    }
+
     @ParameterizedTest
     @CsvSource({"0130000609, enable it on the Jackyun open platform", "0130020310, subscribe the app to it on the Jackyun open platform"})
     @SimulatedGateway(visible = 300)

@@ -31,7 +31,12 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--console"}))
                 .hasMessageContaining("--console goes with the service");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--repair"})).hasMessageContaining("--repair goes with --reconcile");
-        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--reconcile", "--force"})).hasMessageContaining("--force");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--force"}))
+                .hasMessageContaining("--force goes with --reconcile");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--quota-per-day", "3"}))
+                .hasMessageContaining("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--simulator", "--refuse-sub-code", "0130 0609"}))
+                .hasMessageContaining("--refuse-sub-code needs a subCode");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--simulator", "--port", "70000"}))
                 .hasMessageContaining("--port must be between");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--simulator", "--records", "many"}))

@@ -26,7 +26,7 @@ class UsageAndVersionTest {
     /** Every option CommandLine takes; each must be in the usage. */
     static final List<String> OPTIONS = List.of("--help", "-h", "--version", "--console", "--once", "--reconcile", "--repair", "--force",
             "--replay", "--status", "--demo", "--simulator", "--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed",
-            "--faults");
+            "--faults", "--quota-per-day", "--quota-sub-code", "--refuse-sub-code");
 
     record Printed(int exit, String out, String err) {
     }
@@ -63,7 +63,8 @@ class UsageAndVersionTest {
                     ? new String[]{"--reconcile", option}
                     : option.equals("--force")
                             ? new String[]{"--reconcile", "--repair", option}
-                            : List.of("--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed", "--faults")
+                            : List.of("--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed", "--faults",
+                                    "--quota-per-day", "--quota-sub-code", "--refuse-sub-code")
                                     .contains(option)
                                             ? new String[]{"--simulator", option, "1"}
                                             : new String[]{option};

@@ -35,7 +35,7 @@ public class SyncConfiguration implements CamelConfiguration {
         Pacer pacer = JackyunWiring.bind(context, settings.jackyun());
         SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled, options.reconcileExtras());
         SyncService sync = RunWiring.bind(context, settings, options, enabled, dataSource, schemeRoutes);
-        Reconciler reconciler = ReconcileWiring.bind(context, settings, options, enabled, sync);
+        Reconciler reconciler = ReconcileWiring.bind(context, settings, options, enabled, sync, dataSource);
         List<CallPlan> plans = options.crons().entrySet().stream().filter(e -> enabled.containsKey(e.getKey()))
                 .map(e -> CallPlan.of(enabled.get(e.getKey()), e.getValue())).toList();
         ObserveWiring.bind(context, settings, schemes, dataSource, sync, reconciler, plans);

@@ -65,8 +65,8 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         if (repair && mode != Mode.RECONCILE) {
             throw new IllegalArgumentException("--repair goes with --reconcile");
         }
-        if (force && !(mode == Mode.RECONCILE && repair)) {
-            throw new IllegalArgumentException("--force goes with --reconcile --repair");
+        if (force && mode != Mode.RECONCILE) {
+            throw new IllegalArgumentException("--force goes with --reconcile (its call estimate) and --reconcile --repair (its guard)");
         }
         if ((quotaPerDay > 0 || quotaSubCode != null || refuseSubCode != null) && mode != Mode.SIMULATOR) {
             throw new IllegalArgumentException("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");

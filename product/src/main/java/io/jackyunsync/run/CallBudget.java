@@ -46,6 +46,7 @@ public final class CallBudget {
     private static final String LOCK = SqlFile.read("call-lock.sql");
     private static final String ADD = SqlFile.read("call-add.sql");
     private static final String REFUSED = SqlFile.read("call-refused.sql");
+    private static final String SPENT = SqlFile.read("call-left.sql");
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -212,6 +213,46 @@ public final class CallBudget {
             }
         }
         hand.left = 0;
+    }
+
+    /**
+     * The calls the budget has left for {@code method} today (the smaller of the day's and the month's rest), or null
+     * when {@code quota} limits neither; 0 when the gateway has refused the method today.
+     */
+    public static Long left(DataSource dataSource, Clock clock, String method, Scheme.Quota quota) throws SQLException {
+        String day = day(clock);
+        String month = day.substring(0, 7);
+        long dayCalls = 0;
+        long monthCalls = 0;
+        boolean refused = false;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SPENT)) {
+            s.setString(1, ACCOUNT);
+            s.setString(2, method);
+            s.setString(3, day);
+            s.setString(4, month);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (day.equals(rs.getString(1))) {
+                        dayCalls = rs.getLong(2);
+                        refused = rs.getString(3) != null;
+                    } else {
+                        monthCalls = rs.getLong(2);
+                    }
+                }
+            }
+        }
+        if (refused) {
+            return 0L;
+        }
+        Long left = null;
+        if (quota.perDay() != null) {
+            left = Math.max(0, quota.perDay() - dayCalls);
+        }
+        if (quota.perMonth() != null) {
+            long month0 = Math.max(0, quota.perMonth() - monthCalls);
+            left = left == null ? month0 : Math.min(left, month0);
+        }
+        return left;
     }
 
     private static void ensure(Connection c, String method, String day) throws SQLException {

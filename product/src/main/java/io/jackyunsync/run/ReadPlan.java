@@ -96,6 +96,11 @@ final class ReadPlan {
 
     boolean isSingle() { return slices * partitionCount == 1; }
 
+    /** The reads the plan holds: its slices times its partitions (re-reads come on top). */
+    long planned() {
+        return slices * partitionCount;
+    }
+
     /** The current read is the last partition of its slice, another slice follows, and no re-read is pending. */
     synchronized boolean isSliceDone() {
         return index >= 0 && !rereadPending && index % partitionCount == partitionCount - 1 && index < slices * partitionCount - 1;

@@ -115,6 +115,8 @@ public final class SyncRun implements RunSummary.Run {
     boolean isCursorMode() { return cursor.isCursorMode(); }
     int readPages() { return cursor.readPages(); }
     public long getReads() { return plan.reads.get(); }
+    /** The reads the run's window is planned as (slices times partitions). */
+    public long getPlannedReads() { return plan.planned(); }
     public long getRereads() { return plan.rereads.get(); }
     /** The totals the answers gave, summed over the reads; null when the scheme's answers carry none. */
     public Long getRecordsExpected() {

@@ -31,7 +31,7 @@ class WiringLifecycleTest {
         // a pool that is never asked for a connection: the wiring only hands it to the beans
         SyncService sync = RunWiring.bind(context, settings, options, Map.of(), new HikariDataSource(),
                 new SchemeRoutes(context, Map.of(), Map.of()));
-        Reconciler reconciler = ReconcileWiring.bind(context, settings, options, Map.of(), sync);
+        Reconciler reconciler = ReconcileWiring.bind(context, settings, options, Map.of(), sync, null);
         ObserveWiring.bind(context, settings, List.of(), null, sync, reconciler, List.of());
 
         context.start();

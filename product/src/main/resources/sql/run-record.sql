@@ -7,6 +7,6 @@ UPDATE sync_run SET status = :#${exchangeProperty.run.status}, pages = :#${excha
        slice_reads = :#${exchangeProperty.run.reads}, slice_rereads = :#${exchangeProperty.run.rereads},
        records_expected = :#${exchangeProperty.run.recordsExpected},
        records_newer = :#${exchangeProperty.run.counts.newer}, records_stale = :#${exchangeProperty.run.counts.stale},
-       calls = :#${exchangeProperty.run.counts.calls},
+       calls = :#${exchangeProperty.run.counts.calls}, rows_unchanged = :#${exchangeProperty.run.unchanged},
        error = :#${exchangeProperty.run.error}, ended_at = NOW(3)
 WHERE id = :#${exchangeProperty.run.id}

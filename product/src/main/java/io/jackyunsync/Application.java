@@ -17,6 +17,7 @@ public final class Application {
 
     static final String USAGE = """
             usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair] [--force] | --replay | --status | --demo
+                   | --backfill SCHEME --from 'yyyy-MM-dd HH:mm:ss' --to 'yyyy-MM-dd HH:mm:ss' [--account A] [--force]
                    | --simulator [--host H] [--port N] [--records N] [--goods N] [--stock N] [--trades N] [--seed N] [--faults SPEC]
                                  [--quota-per-day N [--quota-sub-code C]] [--refuse-sub-code C]
                    | --help | --version]
@@ -29,6 +30,11 @@ public final class Application {
                            or anything after a suspect source read, unless --force. It says the calls it expects first
                            and is not started (exit 1, QUOTA) when they pass what the method's budget has left today,
                            unless --force
+              --backfill   read that window of the scheme again (Beijing time) and write it like a run, under its lock and
+                           quota, without moving its checkpoint; print its summary line (updated rows with how many of
+                           them were unchanged); exit 0 only if it succeeded. It says the calls it expects first and is
+                           not started (exit 1, QUOTA) when they pass what is left today, unless --force. --account:
+                           default (the one account)
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED;
                            letters a later successful run has read again are SUPERSEDED, not written
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints
@@ -98,6 +104,7 @@ public final class Application {
                 case REPLAY -> Modes.replay();
                 case STATUS -> Modes.status();
                 case RECONCILE -> Modes.reconcile(cli.repair(), cli.force());
+                case BACKFILL -> Modes.backfill(cli.backfill(), cli.force());
                 case SERVICE -> Modes.service(cli.console());
             };
         } catch (Exception e) {

@@ -13,6 +13,9 @@ CREATE TABLE sync_call (
     PRIMARY KEY (account, method, period)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- The calls of each run (retries, probes and re-reads included).
+-- The calls of each run (retries, probes and re-reads included); what kind of run it was (a backfill reads a window
+-- again without moving the checkpoint) and, for a backfill, the rows it found as they were.
 ALTER TABLE sync_run
-    ADD COLUMN calls INT NOT NULL DEFAULT 0 COMMENT 'calls to the gateway the run sent (retries included)';
+    ADD COLUMN calls          INT         NOT NULL DEFAULT 0 COMMENT 'calls to the gateway the run sent (retries included)',
+    ADD COLUMN kind           VARCHAR(10) NOT NULL DEFAULT 'RUN' COMMENT 'RUN or BACKFILL',
+    ADD COLUMN rows_unchanged INT         NULL COMMENT 'a backfill: rows written again as they were (NULL: not known)';

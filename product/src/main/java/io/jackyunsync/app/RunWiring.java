@@ -5,6 +5,7 @@ import io.jackyunsync.config.RunSettings;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.deadletter.DeadLetterChannel;
 import io.jackyunsync.deadletter.Replayer;
+import io.jackyunsync.run.BackfillCounts;
 import io.jackyunsync.run.BatchAggregation;
 import io.jackyunsync.run.BatchCounts;
 import io.jackyunsync.run.BatchTransaction;
@@ -137,6 +138,12 @@ public final class RunWiring {
     @BindToRegistry("callBudget")
     public CallBudget callBudget() {
         return new CallBudget(dataSource, Clock.systemUTC());
+    }
+
+    /** A backfill's rows written again as they were (routes/sync.camel.yaml). */
+    @BindToRegistry("backfillCounts")
+    public BackfillCounts backfillCounts() {
+        return new BackfillCounts(dataSource);
     }
 
     @BindToRegistry("deadLetterChannel")

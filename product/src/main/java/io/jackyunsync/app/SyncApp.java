@@ -130,6 +130,21 @@ public final class SyncApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the window [from, to] (Beijing time) of one scheme again and writes it like a run, under its lock and quota,
+     * leaving its checkpoint where it is; force lets it start when its call estimate passes what is left today.
+     */
+    public SyncRun backfill(String scheme, String from, String to, boolean force) {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            return template.requestBodyAndHeaders("direct:sync-run", scheme, Map.of("backfillFrom", from, "backfillTo", to, "force", force),
+                    SyncRun.class);
+        } catch (CamelExecutionException e) {
+            return context().getRegistry().lookupByNameAndType("sync", SyncService.class).notStarted(scheme, e.getCause());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes again what the dead letter channel kept. */
     public ReplayResult replay() {
         try (ProducerTemplate template = context().createProducerTemplate()) {

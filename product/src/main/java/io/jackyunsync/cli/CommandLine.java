@@ -1,14 +1,22 @@
 package io.jackyunsync.cli;
 
+import java.time.LocalDateTime;
+
 /**
  * The parsed command line; unknown or malformed arguments are refused with a message naming them. {@code --help} (or
  * {@code -h}) and {@code --version} win over the modes and options beside them, which are still read: an unknown,
  * malformed or conflicting one is refused as without them.
  */
 public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
-        boolean force, int goods, int stock, int trades, int quotaPerDay, String quotaSubCode, String refuseSubCode) {
+        boolean force, int goods, int stock, int trades, int quotaPerDay, String quotaSubCode, String refuseSubCode, Backfill backfill) {
 
-    public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE, HELP, VERSION }
+    public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE, BACKFILL, HELP, VERSION }
+
+    /** {@code --backfill SCHEME --from T --to T [--account A]}: the window, Beijing time, read again without moving the checkpoint. */
+    public record Backfill(String scheme, String from, String to, String account) {
+    }
+
+    private static final String TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
 
     public static CommandLine parse(String[] args) {
         Mode mode = Mode.SERVICE;
@@ -26,6 +34,10 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         int quotaPerDay = 0;
         String quotaSubCode = null;
         String refuseSubCode = null;
+        String backfillScheme = null;
+        String from = null;
+        String to = null;
+        String account = null;
         boolean help = false;
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
@@ -39,6 +51,13 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
                 case "--status" -> mode = only(mode, Mode.STATUS);
                 case "--console" -> console = true;
                 case "--reconcile" -> mode = only(mode, Mode.RECONCILE);
+                case "--backfill" -> {
+                    mode = only(mode, Mode.BACKFILL);
+                    backfillScheme = text(args, ++i, "--backfill");
+                }
+                case "--from" -> from = time(args, ++i, "--from");
+                case "--to" -> to = time(args, ++i, "--to");
+                case "--account" -> account = text(args, ++i, "--account");
                 case "--repair" -> repair = true;
                 case "--force" -> force = true;
                 case "--faults" -> faults = text(args, ++i, "--faults");
@@ -57,7 +76,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         }
         if (help || version) {
             return new CommandLine(help ? Mode.HELP : Mode.VERSION, port, records, seed, faults, host, console, repair, force, goods, stock,
-                    trades, quotaPerDay, quotaSubCode, refuseSubCode);
+                    trades, quotaPerDay, quotaSubCode, refuseSubCode, null);
         }
         if (console && mode != Mode.SERVICE) {
             throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");
@@ -65,14 +84,32 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         if (repair && mode != Mode.RECONCILE) {
             throw new IllegalArgumentException("--repair goes with --reconcile");
         }
-        if (force && mode != Mode.RECONCILE) {
-            throw new IllegalArgumentException("--force goes with --reconcile (its call estimate) and --reconcile --repair (its guard)");
+        if (force && mode != Mode.RECONCILE && mode != Mode.BACKFILL) {
+            throw new IllegalArgumentException("--force goes with --reconcile or --backfill (their call estimate) and --reconcile --repair"
+                    + " (its guard)");
+        }
+        if ((from != null || to != null || account != null) && mode != Mode.BACKFILL) {
+            throw new IllegalArgumentException("--from, --to and --account go with --backfill");
+        }
+        Backfill backfill = null;
+        if (mode == Mode.BACKFILL) {
+            if (from == null || to == null) {
+                throw new IllegalArgumentException(
+                        "--backfill " + backfillScheme + " needs --from and --to ('yyyy-MM-dd HH:mm:ss', Beijing time)");
+            }
+            if (from.compareTo(to) >= 0) {
+                throw new IllegalArgumentException("--backfill: --from (" + from + ") must be before --to (" + to + ")");
+            }
+            if (account != null && !account.matches("[a-z0-9-]{1,32}")) {
+                throw new IllegalArgumentException("--account needs an account name ([a-z0-9-], at most 32), got '" + account + "'");
+            }
+            backfill = new Backfill(backfillScheme, from, to, account == null ? "default" : account);
         }
         if ((quotaPerDay > 0 || quotaSubCode != null || refuseSubCode != null) && mode != Mode.SIMULATOR) {
             throw new IllegalArgumentException("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");
         }
         return new CommandLine(mode, port, records, seed, faults, host, console, repair, force, goods, stock, trades, quotaPerDay,
-                quotaSubCode, refuseSubCode);
+                quotaSubCode, refuseSubCode, backfill);
     }
 
     private static String text(String[] args, int i, String name) {
@@ -80,6 +117,20 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
             throw new IllegalArgumentException(name + " needs a value");
         }
         return args[i];
+    }
+
+    /** A Beijing time as the gateway speaks it, checked as a date (2026-02-30 is refused). */
+    private static String time(String[] args, int i, String name) {
+        String value = text(args, i, name);
+        try {
+            if (!value.matches(TIME)) {
+                throw new IllegalArgumentException();
+            }
+            LocalDateTime.parse(value.replace(' ', 'T'));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " needs a time 'yyyy-MM-dd HH:mm:ss' (Beijing), got '" + value + "'");
+        }
+        return value;
     }
 
     /** A gateway subCode: letters, digits and underscores, as the gateway's own (0130000700). */
@@ -93,7 +144,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
 
     private static Mode only(Mode current, Mode next) {
         if (current != Mode.SERVICE) {
-            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --status, --reconcile, --simulator");
+            throw new IllegalArgumentException("choose one of --once, --demo, --replay, --status, --reconcile, --backfill, --simulator");
         }
         return next;
     }

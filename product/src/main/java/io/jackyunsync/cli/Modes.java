@@ -46,6 +46,25 @@ public final class Modes {
         }
     }
 
+    /** --backfill: one window of one scheme read again, its summary line printed; exit 0 only when it succeeded. */
+    public static int backfill(CommandLine.Backfill backfill, boolean force) throws Exception {
+        if (!"default".equals(backfill.account())) {
+            System.err
+                    .println("--account " + backfill.account() + ": no such account; known: default (several accounts are not built yet)");
+            return 2;
+        }
+        try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
+            List<String> schemes = app.context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames();
+            if (!schemes.contains(backfill.scheme())) {
+                System.err.println("--backfill " + backfill.scheme() + ": no enabled scheme of that name; enabled: " + schemes);
+                return 2;
+            }
+            SyncRun run = app.backfill(backfill.scheme(), backfill.from(), backfill.to(), force);
+            System.out.println(run.summary());
+            return run.isSucceeded() ? 0 : 1;
+        }
+    }
+
     public static int status() throws Exception {
         try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
             System.out.print(app.status());

@@ -2,20 +2,23 @@ package io.jackyunsync.reconcile;
 
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.run.CallBudget;
+import io.jackyunsync.run.RunProperties;
 import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.scheme.ReconcileSql;
 import io.jackyunsync.scheme.Scheme;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before a reconciliation's first call: the calls it expects (the table's rows in full pages, plus one call a read for
+ * Before a reconciliation's (or a backfill's) first call: the calls it expects (the table's rows in full pages, plus one call a read for
  * the page that ends it and the movement probe), said, and held against what the method's budget has left today. More
  * than is left refuses the reconciliation (QUOTA, nothing called) unless --force: then it spends what is left and
  * stops at the budget like a run.
@@ -32,43 +35,68 @@ public final class CallEstimate {
         this.clock = clock;
     }
 
+    /** A reconciliation: the whole table's rows, read again. */
     public void check(@ExchangeProperty("reconcile") Reconciliation r) throws SQLException {
-        SyncRun run = r.getRun();
+        Scheme.Target target = r.getRun().compiled().scheme().target();
+        long rows = rows("SELECT COUNT(*) FROM `" + target.table() + "`", null, null);
+        hold(r.getRun(), r.getScheme() + " reconciliation", rows + " rows in " + target.table(), rows, r.isForce());
+    }
+
+    /**
+     * A backfill: the table's rows of its window by the scheme's version column (its modified time), or the whole
+     * table's when the scheme maps none.
+     */
+    public void checkBackfill(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Header("force") Boolean force) throws SQLException {
         Scheme scheme = run.compiled().scheme();
-        Scheme.Source source = scheme.source();
-        long rows = rows(scheme.target().table());
+        String version = ReconcileSql.versionColumn(scheme);
+        long rows = version == null
+                ? rows("SELECT COUNT(*) FROM `" + scheme.target().table() + "`", null, null)
+                : rows("SELECT COUNT(*) FROM `" + scheme.target().table() + "` WHERE `" + version + "` BETWEEN ? AND ?",
+                        run.getWindowStart(),
+                        run.getWindowEnd());
+        String what = version == null
+                ? rows + " rows in " + scheme.target().table()
+                : rows + " rows of " + scheme.target().table() + " with " + version + " in the window";
+        hold(run, run.getScheme() + " backfill", what, rows, Boolean.TRUE.equals(force));
+    }
+
+    private void hold(SyncRun run, String who, String what, long rows, boolean force) throws SQLException {
+        Scheme.Source source = run.compiled().scheme().source();
         int pageSize = source.pagination().pageSize();
         long reads = run.getPlannedReads();
         long expected = rows / pageSize + reads + 1;
         Long left = CallBudget.left(dataSource, clock, source.api(), source.budget());
-        String estimate = r.getScheme() + " reconciliation expects about " + expected + " calls of " + source.api() + " (" + rows
-                + " rows in " + scheme.target().table() + " in pages of " + pageSize + ", one more for each of its " + reads
-                + (reads == 1 ? " read" : " reads") + " and the probe)";
+        String estimate = who + " expects about " + expected + " calls of " + source.api() + " (" + what + " in pages of " + pageSize
+                + ", one more for each of its " + reads + (reads == 1 ? " read" : " reads") + " and the probe)";
         if (left == null) {
-            LOG.info("{}; its method has no budget (sync.{}.quota-per-day)", estimate, r.getScheme());
+            LOG.info("{}; its method has no budget (sync.{}.quota-per-day)", estimate, run.getScheme());
             return;
         }
         if (expected <= left) {
             LOG.info("{}; {} are left today for account {}", estimate, left, CallBudget.ACCOUNT);
             return;
         }
-        if (r.isForce()) {
+        if (force) {
             LOG.warn("{}, more than the {} left today for account {}: --force, so it spends them and stops at the budget", estimate, left,
                     CallBudget.ACCOUNT);
             return;
         }
         throw JackyunException.quotaSpent("QUOTA", estimate + ", more than the " + left + " left today for account " + CallBudget.ACCOUNT
-                + " (sync." + r.getScheme() + ".quota-per-day / -per-month): not started, no call made; run it when the budget has"
+                + " (sync." + run.getScheme() + ".quota-per-day / -per-month): not started, no call made; run it when the budget has"
                 + " reset, or with --force to spend what is left and stop at the budget");
     }
 
-    private long rows(String table) throws SQLException {
-        // the table's name comes from the scheme file, checked at start-up as a plain name and against the database
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
-            rs.next();
-            return rs.getLong(1);
+    private long rows(String sql, String from, String to) throws SQLException {
+        // the table's and the column's names come from the scheme file, checked at start-up as plain names and against the database
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (from != null) {
+                s.setString(1, from);
+                s.setString(2, to);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

@@ -45,11 +45,33 @@ public final class RunPlanner {
     }
 
     /** Plans the window: from the checkpoint less the overlap and a second (first run: the scheme's initial start) to now, Beijing time. */
-    public SyncRun plan(@Body String schemeName, @Header("checkpoint") Object checkpoint) {
+    SyncRun plan(String schemeName, Object checkpoint) {
+        return plan(schemeName, checkpoint, null, null);
+    }
+
+    /**
+     * The same, or with {@code backfillFrom} and {@code backfillTo} (--backfill) a backfill of that window: read and
+     * written like a run, the checkpoint left where it is.
+     */
+    public SyncRun plan(@Body String schemeName, @Header("checkpoint") Object checkpoint, @Header("backfillFrom") String backfillFrom,
+            @Header("backfillTo") String backfillTo) {
         beforePlan.run();
         CompiledScheme scheme = schemes.get(schemeName);
         if (scheme == null) {
             throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
+        }
+        if (backfillFrom != null) {
+            SyncRun run = new SyncRun(scheme, BeijingTime.format(BeijingTime.parse(backfillFrom)),
+                    BeijingTime.format(BeijingTime.parse(backfillTo)));
+            run.setInstance(Instance.NAME);
+            run.maxPages(maxPagesPerRun);
+            run.windowTolerance(overlap);
+            run.confirmFirstPage(true);
+            run.backfill = true;
+            // what moved while the window is read was modified from now on: records modified after a past window's end
+            // are not moving, they were never in it
+            run.probeFrom = BeijingTime.format(clock.instant().minus(ReadPlan.BOUNDARY));
+            return run;
         }
         Instant end = clock.instant();
         Instant start;

@@ -24,6 +24,11 @@ final class RunSummary {
         String getWindowEnd();
 
         String getError();
+
+        /** A backfill: its line says so, and what it wrote again as it was. */
+        boolean isBackfill();
+
+        Long getUnchanged();
     }
 
     private RunSummary() {
@@ -42,10 +47,11 @@ final class RunSummary {
                 : " reads=" + run.getReads() + (run.getRereads() == 0 ? "" : " rereads=" + run.getRereads())
                         + (run.getRecordsExpected() == null ? "" : " expected=" + run.getRecordsExpected());
         return String.format(
-                "%s: %s pages=%d records=%d inserted=%d updated=%d duplicates=%d rejected=%d seconds=%.1f window=[%s, %s] calls=%d%s%s%s%s",
-                run.getScheme(), RunState.SUCCEEDED.name().equals(status) ? "OK" : status, run.getCounts().getPages(),
-                run.getCounts().getFetched(), run.getCounts().getInserted(),
-                run.getCounts().getUpdated(), run.getCounts().getDuplicates(), run.getCounts().getRejected(), run.getSeconds(),
+                "%s: %s pages=%d records=%d inserted=%d updated=%d%s duplicates=%d rejected=%d seconds=%.1f window=[%s, %s] calls=%d%s%s%s%s",
+                run.getScheme() + (run.isBackfill() ? " backfill" : ""), RunState.SUCCEEDED.name().equals(status) ? "OK" : status,
+                run.getCounts().getPages(), run.getCounts().getFetched(), run.getCounts().getInserted(), run.getCounts().getUpdated(),
+                run.getUnchanged() == null ? "" : " (unchanged=" + run.getUnchanged() + ")", run.getCounts().getDuplicates(),
+                run.getCounts().getRejected(), run.getSeconds(),
                 run.getWindowStart(), run.getWindowEnd(), run.getCounts().getCalls(), reads,
                 retries + throttled + deadLetters + recovered == 0
                         ? ""

@@ -34,6 +34,12 @@ public final class SyncRun implements RunSummary.Run {
     private volatile Duration windowTolerance = Duration.ofSeconds(1);
     /** A reconciliation's run: the whole source set, no window. */
     volatile boolean fullSet;
+    /** --backfill: a window read again and written like a run, the checkpoint left where it is. */
+    volatile boolean backfill;
+    /** A backfill of a past window: its probe asks for what changed from when it began, not from the window's end. */
+    volatile String probeFrom;
+    /** A backfill's rows written again as they were; null when not known. */
+    private volatile Long unchanged;
     private final RunStatus status = new RunStatus(counts.failedRows, counts.deadLetters);
     private final ReadPlan plan;
     private volatile Pager cursor;
@@ -91,7 +97,7 @@ public final class SyncRun implements RunSummary.Run {
 
     /** The read just done closed its slice and another follows: the slice's rows are committed, then the checkpoint moves. */
     public boolean isSliceDone() {
-        return isClean() && !fullSet && plan.isSliceDone();
+        return isClean() && !fullSet && !backfill && plan.isSliceDone();
     }
     /** Where the checkpoint may move: the end of the slice being read, or the window's end. */
     public String getCheckpointEnd() {
@@ -297,4 +303,23 @@ public final class SyncRun implements RunSummary.Run {
 
     /** A reconciliation's read of the whole source set into its stage table. */
     public boolean isFullSet() { return fullSet; }
+
+    public boolean isBackfill() { return backfill; }
+
+    /** Where the movement probe starts: the window's end, or for a backfill the moment it began (what moved since). */
+    public String getProbeFrom() {
+        return probeFrom != null ? probeFrom : windowEnd;
+    }
+
+    /** RUN or BACKFILL, as sync_run.kind says. */
+    public String getKind() { return backfill ? "BACKFILL" : "RUN"; }
+
+    /** The run is clean and moves the checkpoint (a backfill never does). */
+    public boolean isCheckpointMoves() {
+        return isClean() && !backfill;
+    }
+
+    public Long getUnchanged() { return unchanged; }
+
+    void countUnchanged(long rows) { this.unchanged = rows; }
 }

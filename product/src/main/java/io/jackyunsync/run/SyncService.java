@@ -162,12 +162,12 @@ public final class SyncService {
         run.readEnded();
     }
 
-    /** The probe's call: one record modified from the window's end on. */
+    /** The probe's call: one record modified from the window's end on (a backfill's past window: from when it began). */
     public JackyunRequest probeRequest(@ExchangeProperty("run") SyncRun run) {
         var source = run.compiled().scheme().source();
         // from the window's last second on: the gateway compares whole seconds, so a record modified during that
         // second is still inside the window yet has moved to its end
-        String after = run.getWindowEnd();
+        String after = run.getProbeFrom();
         // a minute ahead: a gateway clock a little ahead of ours still stamps inside the probe's window
         String until = BeijingTime.format(clock.instant().plus(Duration.ofMinutes(1)));
         return new JackyunRequest(source.api(), PageCodec.probeRequest(source, after, until, run.partitionField(),

@@ -99,7 +99,7 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
      * The row's version: the target column mapped from {@code {<source.modified>}} and rewritten by an update (not
      * {@code onUpdate: keep}); null when the scheme names no modified time or maps it to no column (no version guard).
      */
-    static String versionColumn(Scheme scheme) {
+    public static String versionColumn(Scheme scheme) {
         String modified = scheme.source() == null ? null : scheme.source().modified();
         if (modified == null || modified.isBlank()) {
             return null;

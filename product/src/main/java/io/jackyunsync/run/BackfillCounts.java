@@ -37,7 +37,7 @@ public final class BackfillCounts {
                 rs.next();
                 long touched = rs.getLong(1);
                 long written = run.getCounts().getInserted() + run.getCounts().getUpdated();
-                run.countUnchanged(Math.max(0, written - touched));
+                run.backfill.unchanged = Math.max(0, written - touched);
             }
         }
     }

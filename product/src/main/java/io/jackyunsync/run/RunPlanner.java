@@ -67,10 +67,9 @@ public final class RunPlanner {
             run.maxPages(maxPagesPerRun);
             run.windowTolerance(overlap);
             run.confirmFirstPage(true);
-            run.backfill = true;
             // what moved while the window is read was modified from now on: records modified after a past window's end
             // are not moving, they were never in it
-            run.probeFrom = BeijingTime.format(clock.instant().minus(ReadPlan.BOUNDARY));
+            run.backfill = new Backfill(BeijingTime.format(clock.instant().minus(ReadPlan.BOUNDARY)));
             return run;
         }
         Instant end = clock.instant();

@@ -34,12 +34,8 @@ public final class SyncRun implements RunSummary.Run {
     private volatile Duration windowTolerance = Duration.ofSeconds(1);
     /** A reconciliation's run: the whole source set, no window. */
     volatile boolean fullSet;
-    /** --backfill: a window read again and written like a run, the checkpoint left where it is. */
-    volatile boolean backfill;
-    /** A backfill of a past window: its probe asks for what changed from when it began, not from the window's end. */
-    volatile String probeFrom;
-    /** A backfill's rows written again as they were; null when not known. */
-    private volatile Long unchanged;
+    /** --backfill: a window read again and written like a run, the checkpoint left where it is; null for a run. */
+    volatile Backfill backfill;
     private final RunStatus status = new RunStatus(counts.failedRows, counts.deadLetters);
     private final ReadPlan plan;
     private volatile Pager cursor;
@@ -97,7 +93,7 @@ public final class SyncRun implements RunSummary.Run {
 
     /** The read just done closed its slice and another follows: the slice's rows are committed, then the checkpoint moves. */
     public boolean isSliceDone() {
-        return isClean() && !fullSet && !backfill && plan.isSliceDone();
+        return isClean() && !fullSet && backfill == null && plan.isSliceDone();
     }
     /** Where the checkpoint may move: the end of the slice being read, or the window's end. */
     public String getCheckpointEnd() {
@@ -139,29 +135,19 @@ public final class SyncRun implements RunSummary.Run {
 
     /** The instance (host and process) that ran it. */
     public String getInstance() { return instance; }
-
     void setInstance(String instance) { this.instance = instance; }
-
     public String getScheme() { return scheme.name(); }
-
     /** The route that writes this run's batches: its scheme's, or for a reconciliation's stage read the stage's. */
     public String getWriteRoute() {
         return fullSet ? WriteRoutes.stage(getScheme()) : WriteRoutes.upsert(getScheme());
     }
 
     public SchemeSql getSql() { return scheme.sql(); }
-
     public boolean isIdCheck() { return scheme.scheme().source().isIdCheck(); }
-
     public Long getId() { return id; }
-
     void setId(Long id) { this.id = id; }
-
     public String getWindowStart() { return windowStart; }
-
     public String getWindowEnd() { return windowEnd; }
-
-    // The versions of the records read: see RunVersions.
 
     /**
      * Two copies of one record with the same modified time and different content: which is the record cannot be told,
@@ -182,8 +168,6 @@ public final class SyncRun implements RunSummary.Run {
     String outsideWindow(List<JsonNode> records) {
         return WindowCheck.outside(scheme, readStart(), readEnd(), windowTolerance, records);
     }
-
-    // The read of the window: see Pager.
 
     /** The page to fetch next; it advances only when the page arrived, so a retry asks for the same page. */
     public int currentPage() {
@@ -253,12 +237,8 @@ public final class SyncRun implements RunSummary.Run {
     public int getPasses() { return isReverse() ? 2 : 1; }
     public boolean isMorePages() { return cursor.isMorePages(); }
     public void setMorePages(boolean morePages) { cursor.setMorePages(morePages); }
-
     public String getLastRequest() { return lastRequest; }
-
     void setLastRequest(String lastRequest) { this.lastRequest = lastRequest; }
-
-    // Status and first error: see RunStatus.
 
     public String getStatus() { return status.status().name(); }
     /** Nothing failed so far: the checkpoint may move. */
@@ -278,11 +258,8 @@ public final class SyncRun implements RunSummary.Run {
         status.complete();
     }
     public double getSeconds() { return status.seconds(); }
-
     /** What the run counted so far. */
     public RunCounters getCounts() { return counts; }
-
-    // The written rows: see WriteLedger.
 
     void queued(long rows) { ledger.queued(rows); }
     public void settled(long rows) { ledger.settled(rows); }
@@ -303,23 +280,16 @@ public final class SyncRun implements RunSummary.Run {
 
     /** A reconciliation's read of the whole source set into its stage table. */
     public boolean isFullSet() { return fullSet; }
-
-    public boolean isBackfill() { return backfill; }
-
-    /** Where the movement probe starts: the window's end, or for a backfill the moment it began (what moved since). */
-    public String getProbeFrom() {
-        return probeFrom != null ? probeFrom : windowEnd;
-    }
-
+    public boolean isBackfill() { return backfill != null; }
     /** RUN or BACKFILL, as sync_run.kind says. */
-    public String getKind() { return backfill ? "BACKFILL" : "RUN"; }
-
+    public String getKind() { return backfill != null ? "BACKFILL" : "RUN"; }
     /** The run is clean and moves the checkpoint (a backfill never does). */
     public boolean isCheckpointMoves() {
-        return isClean() && !backfill;
+        return isClean() && backfill == null;
     }
-
-    public Long getUnchanged() { return unchanged; }
-
-    void countUnchanged(long rows) { this.unchanged = rows; }
+    /** Where the movement probe starts: the window's end, or for a backfill the moment it began (what moved since). */
+    public String getProbeFrom() {
+        return backfill != null ? backfill.probeFrom() : windowEnd;
+    }
+    public Long getUnchanged() { return backfill == null ? null : backfill.unchanged; }
 }

@@ -74,7 +74,10 @@ public final class CallBudget {
         return day(clock).substring(0, 7);
     }
 
-    /** One call of the run about to be sent: counted, or refused with a QUOTA failure when its budget has no room. */
+    /**
+     * One call of the run about to be sent: counted, or refused with a QUOTA failure when its budget has no room. A call
+     * made outside a run (the benchmark's fetch) is counted without a budget.
+     */
     public void spend(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body JackyunRequest request) throws SQLException {
         String method = request.method();
         Hand hand = hands.computeIfAbsent(method, m -> new Hand());
@@ -84,11 +87,14 @@ public final class CallBudget {
                 giveBack(method, hand); // the day turned: what was reserved yesterday goes back to yesterday
             }
             if (hand.left == 0) {
-                reserve(run, method, day, hand);
+                reserve(run == null ? "" : run.getScheme(), run == null ? Scheme.Quota.NONE : run.compiled().scheme().source().budget(),
+                        method, day, hand);
             }
             hand.left--;
         }
-        run.getCounts().calls.incrementAndGet();
+        if (run != null) {
+            run.getCounts().calls.incrementAndGet();
+        }
     }
 
     /**
@@ -97,6 +103,9 @@ public final class CallBudget {
      */
     public void refused(@ExchangeProperty(RunProperties.RUN) SyncRun run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) JackyunException cause) throws SQLException {
+        if (run == null) {
+            throw cause; // a call outside a run (the benchmark's): nothing to name the method by
+        }
         String method = run.compiled().scheme().source().api();
         Hand hand = hands.computeIfAbsent(method, m -> new Hand());
         synchronized (hand) {
@@ -139,8 +148,7 @@ public final class CallBudget {
         }
     }
 
-    private void reserve(SyncRun run, String method, String day, Hand hand) throws SQLException {
-        Scheme.Quota quota = run.compiled().scheme().source().budget();
+    private void reserve(String scheme, Scheme.Quota quota, String method, String day, Hand hand) throws SQLException {
         String month = day.substring(0, 7);
         try (Connection c = dataSource.getConnection()) {
             ensure(c, method, day);
@@ -176,13 +184,14 @@ public final class CallBudget {
                 if (quota.perDay() != null) {
                     grant = Math.min(grant, quota.perDay() - dayCalls);
                     if (grant <= 0) {
-                        throw spent(run, method, dayCalls, quota.perDay(), "today (Beijing " + day + ")", "quota-per-day", resetOfDay(day));
+                        throw spent(scheme, method, dayCalls, quota.perDay(), "today (Beijing " + day + ")", "quota-per-day",
+                                resetOfDay(day));
                     }
                 }
                 if (quota.perMonth() != null) {
                     grant = Math.min(grant, quota.perMonth() - monthCalls);
                     if (grant <= 0) {
-                        throw spent(run, method, monthCalls, quota.perMonth(), "this month (Beijing " + month + ")", "quota-per-month",
+                        throw spent(scheme, method, monthCalls, quota.perMonth(), "this month (Beijing " + month + ")", "quota-per-month",
                                 resetOfMonth(day));
                     }
                 }
@@ -200,9 +209,9 @@ public final class CallBudget {
         }
     }
 
-    private static JackyunException spent(SyncRun run, String method, long spent, int allowed, String when, String key, String reset) {
+    private static JackyunException spent(String scheme, String method, long spent, int allowed, String when, String key, String reset) {
         return JackyunException.quotaSpent("QUOTA", method + " for account " + ACCOUNT + ": " + spent + " calls spent of the " + allowed
-                + " allowed " + when + " (sync." + run.getScheme() + "." + key + "); no call is made until the budget resets at "
+                + " allowed " + when + " (sync." + scheme + "." + key + "); no call is made until the budget resets at "
                 + reset + " Beijing time");
     }
 

@@ -16,8 +16,8 @@ import org.apache.camel.RuntimeCamelException;
 public final class Application {
 
     static final String USAGE = """
-            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair] [--force] | --replay | --status | --demo
-                   | --backfill SCHEME --from 'yyyy-MM-dd HH:mm:ss' --to 'yyyy-MM-dd HH:mm:ss' [--account A] [--force]
+            usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair [--force]] [--over-budget] | --replay
+                   | --status | --demo | --backfill SCHEME --from 'yyyy-MM-dd HH:mm:ss' --to 'yyyy-MM-dd HH:mm:ss' [--account A] [--force]
                    | --simulator [--host H] [--port N] [--records N] [--goods N] [--stock N] [--trades N] [--seed N] [--faults SPEC]
                                  [--quota-per-day N [--quota-sub-code C]] [--refuse-sub-code C]
                    | --help | --version]
@@ -29,11 +29,12 @@ public final class Application {
                            it refuses (exit 1) to delete or mark more than sync.reconcile.max-extras-percent of a table,
                            or anything after a suspect source read, unless --force. It says the calls it expects first
                            and is not started (exit 1, QUOTA) when they pass what the method's budget has left today,
-                           unless --force
+                           unless --over-budget (not --force: past the budget is not past the guard)
               --backfill   read that window of the scheme again (Beijing time) and write it like a run, under its lock and
                            quota, without moving its checkpoint; print its summary line (updated rows with how many of
                            them were unchanged); exit 0 only if it succeeded. It says the calls it expects first and is
-                           not started (exit 1, QUOTA) when they pass what is left today, unless --force. --account:
+                           not started (exit 1, QUOTA) when they pass what is left today, unless --force (or
+                           --over-budget, the same here: a backfill has no guard). --account:
                            default (the one account)
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED;
                            letters a later successful run has read again are SUPERSEDED, not written
@@ -103,8 +104,8 @@ public final class Application {
                 case ONCE -> Modes.once(SyncApp.ONE_SHOT);
                 case REPLAY -> Modes.replay();
                 case STATUS -> Modes.status();
-                case RECONCILE -> Modes.reconcile(cli.repair(), cli.force());
-                case BACKFILL -> Modes.backfill(cli.backfill(), cli.force());
+                case RECONCILE -> Modes.reconcile(cli.repair(), cli.force(), cli.overBudget());
+                case BACKFILL -> Modes.backfill(cli.backfill(), cli.force() || cli.overBudget());
                 case SERVICE -> Modes.service(cli.console());
             };
         } catch (Exception e) {

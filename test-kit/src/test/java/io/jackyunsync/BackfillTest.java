@@ -2,10 +2,13 @@ package io.jackyunsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jackyunsync.deadletter.ReplayResult;
 import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.simulator.SimWarehouse;
+import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.AppSettings;
+import io.jackyunsync.support.SimulatedGateway;
 import io.jackyunsync.support.SyncMainTestSupport;
 import java.time.Instant;
 import java.util.Arrays;
@@ -63,6 +66,29 @@ class BackfillTest extends SyncMainTestSupport {
                 .isEqualTo(Map.of("kind", "BACKFILL", "status", "SUCCEEDED", "rows_inserted", 7, "rows_unchanged", inside - 7, "calls",
                         (int) (simulator.calls("erp.warehouse.get") - callsBefore)));
         assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE kind = 'RUN'")).isEqualTo(1);
+    }
+
+    @Test
+    @SimulatedGateway(visible = 300, faults = "5xx=1")
+    @AppSettings("jackyun.retry.max-attempts=2")
+    void should_supersede_no_dead_letter_of_the_runs_which_the_replay_then_lands() throws Exception {
+        assertThat(app.run("warehouse").getStatus()).isEqualTo("FAILED");
+        assertThat(db.rows("SELECT kind, status FROM sync_dead_letter")).containsExactly(Map.of("kind", "PAGE", "status", "PENDING"));
+        simulator.faults(SimulatorFaults.NONE);
+        Window window = firstHalf();
+
+        SyncRun backfill = app.backfill("warehouse", window.from(), window.to(), false);
+
+        assertThat(backfill.isSucceeded()).as(backfill.summary()).isTrue();
+        assertThat(db.rows("SELECT status FROM sync_dead_letter")).as("its window is not the run's").containsExactly(
+                Map.of("status", "PENDING"));
+        assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
+
+        ReplayResult replay = app.replay();
+
+        assertThat(replay.done()).isEqualTo(1);
+        assertThat(db.rows("SELECT status FROM sync_dead_letter")).containsExactly(Map.of("status", "DONE"));
+        assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isEqualTo(1);
     }
 
     @Test

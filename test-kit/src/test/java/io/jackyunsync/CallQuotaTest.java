@@ -57,6 +57,17 @@ class CallQuotaTest extends SyncMainTestSupport {
     }
 
     @Test
+    @SimulatedGateway(visible = 1234, faults = "5xx=0.2,cut=0.05,seed=11")
+    void should_count_the_retries_as_calls() throws Exception {
+        SyncRun run = app.run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(run.getCounts().getRetries()).isPositive();
+        assertThat(run.getCounts().getCalls()).isEqualTo(simulator.calls(METHOD)).isEqualTo(26 + run.getCounts().getRetries());
+        assertThat(db.count("SELECT calls FROM sync_call WHERE period = '" + today() + "'")).isEqualTo(simulator.calls(METHOD));
+    }
+
+    @Test
     @AppSettings("sync.warehouse.quota-per-day=7")
     void should_stop_at_the_daily_budget_end_quota_keep_the_checkpoint_and_make_no_call_again_that_day() throws Exception {
         SyncRun run = app.run("warehouse");
@@ -111,6 +122,8 @@ class CallQuotaTest extends SyncMainTestSupport {
         SyncRun again = app.run("warehouse");
         Reconciliation reconcile = app.reconcile("warehouse", false);
 
+        assertThat(run.getError()).contains("for account default no call of erp.warehouse.get is made until the budget resets at "
+                + LocalDate.parse(today()).plusDays(1) + " 00:00 Beijing time");
         assertThat(again.getStatus()).isEqualTo("QUOTA");
         assertThat(again.getError()).contains("the gateway said today that its quota is spent");
         assertThat(reconcile.getStatus()).isEqualTo("QUOTA");
@@ -141,11 +154,11 @@ class CallQuotaTest extends SyncMainTestSupport {
 
         assertThat(refused.getStatus()).isEqualTo("QUOTA");
         assertThat(refused.getError()).contains("warehouse reconciliation expects about 26 calls of erp.warehouse.get (1234 rows in"
-                + " warehouse in pages of 50, one more for each of its 1 read and the probe), more than the 14 left today for account"
-                + " default", "not started, no call made", "--force");
+                + " warehouse in pages of 50, one more for each of its 1 read and its probe), more than the 14 left today for account"
+                + " default", "not started, no call made", "--over-budget");
         assertThat(simulator.calls(METHOD)).as("not one call").isEqualTo(spent);
 
-        Reconciliation forced = app.reconcile("warehouse", false, true);
+        Reconciliation forced = app.reconcile("warehouse", false, false, true);
 
         assertThat(forced.getStatus()).isEqualTo("QUOTA");
         assertThat(simulator.calls(METHOD)).as("what was left, and no more").isEqualTo(40);
@@ -162,6 +175,8 @@ class CallQuotaTest extends SyncMainTestSupport {
         assertThat(run.getStatus()).isEqualTo("FAILED");
         assertThat(run.getError()).contains(subCode, action);
         assertThat(simulator.calls(METHOD)).isEqualTo(1);
+        assertThat(db.count("SELECT calls FROM sync_call WHERE period = '" + today() + "'")).as("the unsent reservation given back")
+                .isEqualTo(1);
         assertThat(run.getCounts().getRetries()).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM sync_dead_letter")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();

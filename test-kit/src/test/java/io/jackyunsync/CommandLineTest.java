@@ -33,6 +33,18 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--repair"})).hasMessageContaining("--repair goes with --reconcile");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--force"}))
                 .hasMessageContaining("--force goes with --reconcile");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--reconcile", "--force"}))
+                .as("past the budget is not past the guard").hasMessageContaining("--force goes with --reconcile --repair");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--over-budget"}))
+                .hasMessageContaining("--over-budget goes with --reconcile or --backfill");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--backfill", "warehouse", "--from", "2026-02-30 00:00:00", "--to",
+                "2026-03-01 00:00:00"}))
+                .hasMessageContaining("--from needs a time 'yyyy-MM-dd HH:mm:ss' (Beijing), got '2026-02-30 00:00:00'");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--backfill", "warehouse", "--from", "2026-03-01 00:00:00", "--to",
+                "2026-02-01 00:00:00"})).hasMessageContaining("--from (2026-03-01 00:00:00) must be before --to");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--backfill", "warehouse"})).hasMessageContaining("needs --from and --to");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--from", "2026-03-01 00:00:00"}))
+                .hasMessageContaining("--from, --to and --account go with --backfill");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--quota-per-day", "3"}))
                 .hasMessageContaining("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--simulator", "--refuse-sub-code", "0130 0609"}))

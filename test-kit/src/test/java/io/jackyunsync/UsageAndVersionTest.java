@@ -26,7 +26,8 @@ class UsageAndVersionTest {
     /** Every option CommandLine takes; each must be in the usage. */
     static final List<String> OPTIONS = List.of("--help", "-h", "--version", "--console", "--once", "--reconcile", "--repair", "--force",
             "--replay", "--status", "--demo", "--simulator", "--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed",
-            "--faults", "--quota-per-day", "--quota-sub-code", "--refuse-sub-code");
+            "--faults", "--quota-per-day", "--quota-sub-code", "--refuse-sub-code", "--backfill", "--from", "--to", "--account",
+            "--over-budget");
 
     record Printed(int exit, String out, String err) {
     }
@@ -59,15 +60,22 @@ class UsageAndVersionTest {
         for (String option : OPTIONS) {
             assertThat(help.out()).as(option).containsPattern("(?<![\\w-])" + option + "(?![\\w-])");
             // and the parser takes it: the list above is the parser's
-            String[] line = option.equals("--repair")
-                    ? new String[]{"--reconcile", option}
-                    : option.equals("--force")
-                            ? new String[]{"--reconcile", "--repair", option}
-                            : List.of("--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed", "--faults",
-                                    "--quota-per-day", "--quota-sub-code", "--refuse-sub-code")
-                                    .contains(option)
-                                            ? new String[]{"--simulator", option, "1"}
-                                            : new String[]{option};
+            String[] backfill = {"--backfill", "warehouse", "--from", "2026-01-01 00:00:00", "--to", "2026-01-02 00:00:00", "--account",
+                    "default"};
+            String[] line = List.of("--backfill", "--from", "--to", "--account").contains(option)
+                    ? backfill
+                    : option.equals("--over-budget")
+                            ? new String[]{"--reconcile", option}
+                            : option.equals("--repair")
+                                    ? new String[]{"--reconcile", option}
+                                    : option.equals("--force")
+                                            ? new String[]{"--reconcile", "--repair", option}
+                                            : List.of("--host", "--port", "--records", "--goods", "--stock", "--trades", "--seed",
+                                                    "--faults",
+                                                    "--quota-per-day", "--quota-sub-code", "--refuse-sub-code")
+                                                    .contains(option)
+                                                            ? new String[]{"--simulator", option, "1"}
+                                                            : new String[]{option};
             assertThatCode(() -> CommandLine.parse(line)).as(option).doesNotThrowAnyException();
         }
         assertThat(run("-h").out()).isEqualTo(help.out());

@@ -170,9 +170,14 @@ public final class SyncApp implements AutoCloseable {
 
     /** Reconciles one scheme; force lets a repair delete or mark extras it would refuse (too many, or a suspect source read). */
     public Reconciliation reconcile(String scheme, boolean repair, boolean force) {
+        return reconcile(scheme, repair, force, false);
+    }
+
+    /** The same; overBudget (--over-budget) lets it start when its call estimate passes what the budget has left today. */
+    public Reconciliation reconcile(String scheme, boolean repair, boolean force, boolean overBudget) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
-            return template.requestBodyAndHeaders("direct:reconcile", scheme, Map.of("repair", repair, "force", force),
-                    Reconciliation.class);
+            return template.requestBodyAndHeaders("direct:reconcile", scheme,
+                    Map.of("repair", repair, "force", force, "overBudget", overBudget), Reconciliation.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -180,9 +185,13 @@ public final class SyncApp implements AutoCloseable {
 
     /** Reconciles every enabled scheme, in scheme-file order. */
     public List<Reconciliation> reconcileAll(boolean repair, boolean force) {
+        return reconcileAll(repair, force, false);
+    }
+
+    public List<Reconciliation> reconcileAll(boolean repair, boolean force, boolean overBudget) {
         List<Reconciliation> results = new ArrayList<>();
         for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
-            results.add(reconcile(scheme, repair, force));
+            results.add(reconcile(scheme, repair, force, overBudget));
         }
         return results;
     }

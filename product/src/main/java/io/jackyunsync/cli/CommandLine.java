@@ -8,7 +8,8 @@ import java.time.LocalDateTime;
  * malformed or conflicting one is refused as without them.
  */
 public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
-        boolean force, int goods, int stock, int trades, int quotaPerDay, String quotaSubCode, String refuseSubCode, Backfill backfill) {
+        boolean force, int goods, int stock, int trades, int quotaPerDay, String quotaSubCode, String refuseSubCode, Backfill backfill,
+        boolean overBudget) {
 
     public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE, BACKFILL, HELP, VERSION }
 
@@ -28,6 +29,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         boolean console = false;
         boolean repair = false;
         boolean force = false;
+        boolean overBudget = false;
         int goods = 0;
         int stock = 0;
         int trades = 0;
@@ -60,6 +62,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
                 case "--account" -> account = text(args, ++i, "--account");
                 case "--repair" -> repair = true;
                 case "--force" -> force = true;
+                case "--over-budget" -> overBudget = true;
                 case "--faults" -> faults = text(args, ++i, "--faults");
                 case "--host" -> host = text(args, ++i, "--host");
                 case "--port" -> port = (int) number(args, ++i, "--port", 0, 65535);
@@ -76,7 +79,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         }
         if (help || version) {
             return new CommandLine(help ? Mode.HELP : Mode.VERSION, port, records, seed, faults, host, console, repair, force, goods, stock,
-                    trades, quotaPerDay, quotaSubCode, refuseSubCode, null);
+                    trades, quotaPerDay, quotaSubCode, refuseSubCode, null, overBudget);
         }
         if (console && mode != Mode.SERVICE) {
             throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");
@@ -84,9 +87,12 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         if (repair && mode != Mode.RECONCILE) {
             throw new IllegalArgumentException("--repair goes with --reconcile");
         }
-        if (force && mode != Mode.RECONCILE && mode != Mode.BACKFILL) {
-            throw new IllegalArgumentException("--force goes with --reconcile or --backfill (their call estimate) and --reconcile --repair"
-                    + " (its guard)");
+        if (force && !(mode == Mode.RECONCILE && repair) && mode != Mode.BACKFILL) {
+            throw new IllegalArgumentException("--force goes with --reconcile --repair (its guard) or --backfill (its call estimate)");
+        }
+        // not --force: a repair forced past its call estimate must not be forced past its guard as well
+        if (overBudget && mode != Mode.RECONCILE && mode != Mode.BACKFILL) {
+            throw new IllegalArgumentException("--over-budget goes with --reconcile or --backfill (their call estimate)");
         }
         if ((from != null || to != null || account != null) && mode != Mode.BACKFILL) {
             throw new IllegalArgumentException("--from, --to and --account go with --backfill");
@@ -109,7 +115,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
             throw new IllegalArgumentException("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");
         }
         return new CommandLine(mode, port, records, seed, faults, host, console, repair, force, goods, stock, trades, quotaPerDay,
-                quotaSubCode, refuseSubCode, backfill);
+                quotaSubCode, refuseSubCode, backfill, overBudget);
     }
 
     private static String text(String[] args, int i, String name) {

@@ -37,17 +37,17 @@ public final class Modes {
         }
     }
 
-    public static int reconcile(boolean repair, boolean force) throws Exception {
+    public static int reconcile(boolean repair, boolean force, boolean overBudget) throws Exception {
         try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
             requireEnabledScheme(app, "--reconcile");
-            List<Reconciliation> results = app.reconcileAll(repair, force);
+            List<Reconciliation> results = app.reconcileAll(repair, force, overBudget);
             System.out.print(Reconciliation.table(results));
             return results.stream().allMatch(Reconciliation::isClean) ? 0 : 1;
         }
     }
 
     /** --backfill: one window of one scheme read again, its summary line printed; exit 0 only when it succeeded. */
-    public static int backfill(CommandLine.Backfill backfill, boolean force) throws Exception {
+    public static int backfill(CommandLine.Backfill backfill, boolean overBudget) throws Exception {
         if (!"default".equals(backfill.account())) {
             System.err
                     .println("--account " + backfill.account() + ": no such account; known: default (several accounts are not built yet)");
@@ -59,7 +59,7 @@ public final class Modes {
                 System.err.println("--backfill " + backfill.scheme() + ": no enabled scheme of that name; enabled: " + schemes);
                 return 2;
             }
-            SyncRun run = app.backfill(backfill.scheme(), backfill.from(), backfill.to(), force);
+            SyncRun run = app.backfill(backfill.scheme(), backfill.from(), backfill.to(), overBudget);
             System.out.println(run.summary());
             return run.isSucceeded() ? 0 : 1;
         }

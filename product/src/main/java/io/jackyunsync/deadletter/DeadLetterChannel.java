@@ -25,7 +25,8 @@ public final class DeadLetterChannel {
         boolean probe = run.isBetweenPasses();
         run.setMorePages(false);
         run.fail(Failures.kindOf(cause), Failures.describe(cause));
-        if (cause instanceof JackyunException j && !j.isRetryable() || probe) {
+        // a backfill's page is no replay's: replay reads from the checkpoint on; the backfill is run again instead
+        if (cause instanceof JackyunException j && !j.isRetryable() || probe || run.isBackfill()) {
             return null;
         }
         run.getCounts().countDeadLetter();

@@ -94,6 +94,13 @@ public final class JackyunCall {
         try {
             if (status == null || status != 200) {
                 int code = status == null ? 0 : status;
+                byte[] bytes = bytes(body);
+                if (new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.UTF_8)
+                        .contains(JackyunException.QUOTA_WORDS)) {
+                    // the words decide whatever the status: a 429 or 5xx that says the quota is spent is not retried
+                    throw JackyunException.quotaSpent("HTTP_" + code, request.method() + ": the gateway answered HTTP " + code
+                            + " saying its call quota is spent (" + JackyunException.QUOTA_WORDS + ")");
+                }
                 boolean retryable = code == 429 || code >= 500 || code == 408;
                 throw new JackyunException("HTTP_" + code, request.method() + ": the gateway answered HTTP " + code, retryable)
                         .withRetryAfter(retryAfter(retryAfter));

@@ -102,6 +102,9 @@ public final class Alerts {
 
     /** Called with every finished run, after {@link RunHistory#ran}. */
     public void onRun(SyncRun run) {
+        if (run.isBackfill()) {
+            return; // an operator's command: its summary line is its answer, and it says nothing of the schedule's runs
+        }
         String which = run.getScheme() + " run #" + run.getId();
         if (run.isSucceeded()) {
             recovered(run, which);

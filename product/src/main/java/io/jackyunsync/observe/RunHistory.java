@@ -67,8 +67,10 @@ public final class RunHistory {
 
     /** Told of every run this process finished: it counts before sync_run has its outcome, and the cache is dropped. */
     public void ran(SyncRun run) {
-        if (run.getId() == null) {
-            return; // refused before it was recorded (the scheme was busy): not a run of the history
+        if (run.getId() == null || run.isBackfill()) {
+            // refused before it was recorded (the scheme was busy), or a backfill of a window of its own: neither says
+            // how current the scheme's table is
+            return;
         }
         own.merge(run.getScheme(), new Run(run.getId(), run.getStatus(), run.getInstance(), run.windowEndInstant(), clock.instant(),
                 run.getCounts().getFetched(), run.getCounts().getDeadLetters(), run.getErrorKind()), (a, b) -> b.id() > a.id() ? b : a);

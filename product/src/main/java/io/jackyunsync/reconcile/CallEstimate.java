@@ -1,5 +1,6 @@
 package io.jackyunsync.reconcile;
 
+import io.jackyunsync.db.SqlFile;
 import io.jackyunsync.jackyun.JackyunException;
 import io.jackyunsync.run.CallBudget;
 import io.jackyunsync.run.RunProperties;
@@ -27,6 +28,8 @@ public final class CallEstimate {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallEstimate.class);
 
+    private static final String LEFT = SqlFile.read("call-left.sql");
+
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -36,10 +39,11 @@ public final class CallEstimate {
     }
 
     /** A reconciliation: the whole table's rows, read again. */
-    public void check(@ExchangeProperty("reconcile") Reconciliation r) throws SQLException {
+    public void check(@ExchangeProperty("reconcile") Reconciliation r, @Header("overBudget") Boolean overBudget) throws SQLException {
         Scheme.Target target = r.getRun().compiled().scheme().target();
         long rows = rows("SELECT COUNT(*) FROM `" + target.table() + "`", null, null);
-        hold(r.getRun(), r.getScheme() + " reconciliation", rows + " rows in " + target.table(), rows, r.isForce());
+        hold(r.getRun(), r.getScheme() + " reconciliation", rows + " rows in " + target.table(), rows, Boolean.TRUE.equals(overBudget),
+                "--over-budget");
     }
 
     /**
@@ -57,17 +61,19 @@ public final class CallEstimate {
         String what = version == null
                 ? rows + " rows in " + scheme.target().table()
                 : rows + " rows of " + scheme.target().table() + " with " + version + " in the window";
-        hold(run, run.getScheme() + " backfill", what, rows, Boolean.TRUE.equals(force));
+        hold(run, run.getScheme() + " backfill", what, rows, Boolean.TRUE.equals(force), "--force");
     }
 
-    private void hold(SyncRun run, String who, String what, long rows, boolean force) throws SQLException {
+    private void hold(SyncRun run, String who, String what, long rows, boolean force, String option) throws SQLException {
         Scheme.Source source = run.compiled().scheme().source();
         int pageSize = source.pagination().pageSize();
         long reads = run.getPlannedReads();
-        long expected = rows / pageSize + reads + 1;
-        Long left = CallBudget.left(dataSource, clock, source.api(), source.budget());
+        // a page that ends each read, and for offset paging the movement probe after each read of two pages or more
+        long probes = source.pagination().isOffset() ? reads : 0;
+        long expected = rows / pageSize + reads + probes;
+        Long left = left(source.api(), source.budget());
         String estimate = who + " expects about " + expected + " calls of " + source.api() + " (" + what + " in pages of " + pageSize
-                + ", one more for each of its " + reads + (reads == 1 ? " read" : " reads") + " and the probe)";
+                + ", one more for each of its " + reads + (reads == 1 ? " read" : " reads") + (probes > 0 ? " and its probe" : "") + ")";
         if (left == null) {
             LOG.info("{}; its method has no budget (sync.{}.quota-per-day)", estimate, run.getScheme());
             return;
@@ -77,13 +83,53 @@ public final class CallEstimate {
             return;
         }
         if (force) {
-            LOG.warn("{}, more than the {} left today for account {}: --force, so it spends them and stops at the budget", estimate, left,
-                    CallBudget.ACCOUNT);
+            LOG.warn("{}, more than the {} left today for account {}: {}, so it spends them and stops at the budget", estimate, left,
+                    CallBudget.ACCOUNT, option);
             return;
         }
         throw JackyunException.quotaSpent("QUOTA", estimate + ", more than the " + left + " left today for account " + CallBudget.ACCOUNT
                 + " (sync." + run.getScheme() + ".quota-per-day / -per-month): not started, no call made; run it when the budget has"
-                + " reset, or with --force to spend what is left and stop at the budget");
+                + " reset, or with " + option + " to spend what is left and stop at the budget");
+    }
+
+    /**
+     * The calls the budget has left for {@code method} today (the smaller of the day's and the month's rest), or null
+     * when {@code quota} limits neither; 0 when the gateway has refused the method today.
+     */
+    private Long left(String method, Scheme.Quota quota) throws SQLException {
+        String day = CallBudget.day(clock);
+        String month = day.substring(0, 7);
+        long dayCalls = 0;
+        long monthCalls = 0;
+        boolean refused = false;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LEFT)) {
+            s.setString(1, CallBudget.ACCOUNT);
+            s.setString(2, method);
+            s.setString(3, day);
+            s.setString(4, month);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (day.equals(rs.getString(1))) {
+                        dayCalls = rs.getLong(2);
+                        refused = rs.getString(3) != null;
+                    } else {
+                        monthCalls = rs.getLong(2);
+                    }
+                }
+            }
+        }
+        if (refused) {
+            return 0L;
+        }
+        Long left = null;
+        if (quota.perDay() != null) {
+            left = Math.max(0, quota.perDay() - dayCalls);
+        }
+        if (quota.perMonth() != null) {
+            long month0 = Math.max(0, quota.perMonth() - monthCalls);
+            left = left == null ? month0 : Math.min(left, month0);
+        }
+        return left;
     }
 
     private long rows(String sql, String from, String to) throws SQLException {

@@ -46,11 +46,13 @@ public final class CallBudget {
     private static final String LOCK = SqlFile.read("call-lock.sql");
     private static final String ADD = SqlFile.read("call-add.sql");
     private static final String REFUSED = SqlFile.read("call-refused.sql");
-    private static final String SPENT = SqlFile.read("call-left.sql");
 
     private final DataSource dataSource;
     private final Clock clock;
-    /** Per method: the calls reserved in the database and not sent yet, with the day and month they were counted in. */
+    /**
+     * Per scheme and method: the calls reserved in the database and not sent yet, with the day and month they were
+     * counted in (a scheme's own: its quota is checked when it reserves, and its run gives back only its own).
+     */
     private final Map<String, Hand> hands = new ConcurrentHashMap<>();
 
     private static final class Hand {
@@ -80,7 +82,7 @@ public final class CallBudget {
      */
     public void spend(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body JackyunRequest request) throws SQLException {
         String method = request.method();
-        Hand hand = hands.computeIfAbsent(method, m -> new Hand());
+        Hand hand = hands.computeIfAbsent(key(run, method), m -> new Hand());
         synchronized (hand) {
             String day = day(clock);
             if (hand.left > 0 && !day.equals(hand.day)) {
@@ -98,33 +100,40 @@ public final class CallBudget {
     }
 
     /**
-     * The gateway said the method's quota is spent (the exception is the run's failure, thrown on): no call of it is made
-     * again for this account until the Beijing day turns, from this process or any other.
+     * The gateway said the method's quota is spent (the exception is the run's failure, thrown on with the account and
+     * when the budget resets): no call of it is made again for this account until the Beijing day turns, from this
+     * process or any other. The refusal is kept on the day its call was counted in.
      */
     public void refused(@ExchangeProperty(RunProperties.RUN) SyncRun run,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) JackyunException cause) throws SQLException {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) JackyunException cause) {
         if (run == null) {
-            throw cause; // a call outside a run (the benchmark's): nothing to name the method by
+            throw cause; // a call outside a run (the benchmark's): no scheme's budget to stop
         }
         String method = run.compiled().scheme().source().api();
-        Hand hand = hands.computeIfAbsent(method, m -> new Hand());
+        Hand hand = hands.computeIfAbsent(key(run, method), m -> new Hand());
+        String day;
         synchronized (hand) {
-            giveBack(method, hand);
-            String day = day(clock);
-            try (Connection c = dataSource.getConnection()) {
-                ensure(c, method, day);
-                try (PreparedStatement s = c.prepareStatement(REFUSED)) {
-                    s.setString(1, OneLine.of(cause.getMessage(), 500));
-                    s.setString(2, ACCOUNT);
-                    s.setString(3, method);
-                    s.setString(4, day);
-                    s.executeUpdate();
+            day = hand.day != null ? hand.day : day(clock);
+            try {
+                giveBack(method, hand);
+                try (Connection c = dataSource.getConnection()) {
+                    ensure(c, method, day);
+                    try (PreparedStatement s = c.prepareStatement(REFUSED)) {
+                        s.setString(1, OneLine.of(cause.getMessage(), 500));
+                        s.setString(2, ACCOUNT);
+                        s.setString(3, method);
+                        s.setString(4, day);
+                        s.executeUpdate();
+                    }
                 }
+            } catch (SQLException e) {
+                // the refusal stands whether or not it could be kept: the run still ends QUOTA
+                LOG.error("{} for account {}: the gateway's quota refusal could not be kept in sync_call ({}); the next run may call"
+                        + " it once more", method, ACCOUNT, e.getMessage());
             }
         }
-        LOG.error("{} for account {}: the gateway says its quota is spent; no call of it is made until the Beijing day turns at {}",
-                method, ACCOUNT, resetOfDay(day(clock)));
-        throw cause;
+        throw JackyunException.quotaSpent(cause.getSubCode(), cause.getMessage() + "; for account " + ACCOUNT + " no call of " + method
+                + " is made until the budget resets at " + resetOfDay(day) + " Beijing time");
     }
 
     /** The run has ended: the calls reserved for its method and not sent are given back. */
@@ -133,19 +142,23 @@ public final class CallBudget {
             return;
         }
         String method = run.compiled().scheme().source().api();
-        Hand hand = hands.get(method);
+        Hand hand = hands.get(key(run, method));
         if (hand == null) {
             return;
         }
         synchronized (hand) {
             try {
                 giveBack(method, hand);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 LOG.warn("{} for account {}: {} calls reserved and not sent could not be given back ({}); they stay counted", method,
                         ACCOUNT, hand.left, e.getMessage());
                 hand.left = 0;
             }
         }
+    }
+
+    private static String key(SyncRun run, String method) {
+        return (run == null ? "" : run.getScheme()) + "/" + method;
     }
 
     private void reserve(String scheme, Scheme.Quota quota, String method, String day, Hand hand) throws SQLException {
@@ -224,54 +237,14 @@ public final class CallBudget {
         hand.left = 0;
     }
 
-    /**
-     * The calls the budget has left for {@code method} today (the smaller of the day's and the month's rest), or null
-     * when {@code quota} limits neither; 0 when the gateway has refused the method today.
-     */
-    public static Long left(DataSource dataSource, Clock clock, String method, Scheme.Quota quota) throws SQLException {
-        String day = day(clock);
-        String month = day.substring(0, 7);
-        long dayCalls = 0;
-        long monthCalls = 0;
-        boolean refused = false;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SPENT)) {
-            s.setString(1, ACCOUNT);
-            s.setString(2, method);
-            s.setString(3, day);
-            s.setString(4, month);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (day.equals(rs.getString(1))) {
-                        dayCalls = rs.getLong(2);
-                        refused = rs.getString(3) != null;
-                    } else {
-                        monthCalls = rs.getLong(2);
-                    }
-                }
-            }
-        }
-        if (refused) {
-            return 0L;
-        }
-        Long left = null;
-        if (quota.perDay() != null) {
-            left = Math.max(0, quota.perDay() - dayCalls);
-        }
-        if (quota.perMonth() != null) {
-            long month0 = Math.max(0, quota.perMonth() - monthCalls);
-            left = left == null ? month0 : Math.min(left, month0);
-        }
-        return left;
-    }
-
     private static void ensure(Connection c, String method, String day) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(ENSURE)) {
             s.setString(1, ACCOUNT);
             s.setString(2, method);
-            s.setString(3, day);
+            s.setString(3, day.substring(0, 7));
             s.setString(4, ACCOUNT);
             s.setString(5, method);
-            s.setString(6, day.substring(0, 7));
+            s.setString(6, day);
             s.executeUpdate();
         }
     }

@@ -94,6 +94,11 @@ class ObservabilityTest extends SyncMainTestSupport {
                 .contains("jackyun_sync_pages_total{scheme=\"warehouse\"} 8.0")
                 // the 8 pages and the movement probe, each counted in sync_call too
                 .contains("jackyun_sync_calls_total{scheme=\"warehouse\"} 9.0")
+                // and in sync_call, this Beijing day and month, by every instance
+                .contains(
+                        "jackyun_sync_calls_spent{account=\"default\",method=\"erp.warehouse.get\",period=\"day\",scheme=\"warehouse\"} 9.0")
+                .contains(
+                        "jackyun_sync_calls_spent{account=\"default\",method=\"erp.warehouse.get\",period=\"month\",scheme=\"warehouse\"} 9.0")
                 .contains("jackyun_sync_records_fetched_total{scheme=\"warehouse\"} 300.0")
                 .contains("jackyun_sync_run_duration_seconds_count{scheme=\"warehouse\",status=\"SUCCEEDED\"} 1")
                 .contains("jackyun_sync_checkpoint_lag_seconds{scheme=\"warehouse\"}")

@@ -2,6 +2,7 @@ package io.jackyunsync.app;
 
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.observe.Alerts;
+import io.jackyunsync.observe.CallGauges;
 import io.jackyunsync.observe.ExchangeMeters;
 import io.jackyunsync.observe.Progress;
 import io.jackyunsync.observe.RunHistory;
@@ -66,6 +67,7 @@ public final class ObserveWiring {
             ExchangeMeters.replaceIn(camel);
             if (meters != null) {
                 SyncMetrics metrics = new SyncMetrics(meters, Clock.systemUTC(), history, schemes);
+                new CallGauges(meters, dataSource, Clock.systemUTC(), plans);
                 sync.onFinished(metrics::record);
                 reconciler.onFinished(metrics::record);
             }

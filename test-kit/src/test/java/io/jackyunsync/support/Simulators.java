@@ -1,12 +1,13 @@
 package io.jackyunsync.support;
 
+import io.jackyunsync.demo.FreePorts;
+
 import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.TradeDataSet;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,11 +67,9 @@ public final class Simulators {
         return command;
     }
 
-    /** A port nothing listens on right now. */
+    /** A port nothing listens on right now, from this test fork's own range (FreePorts). */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.next();
     }
 
     /** Settings every child app gets: any free port for health and metrics, so that tests never collide on 8080. */

@@ -1,2 +1,2 @@
--- The calls of one account this Beijing day and month, per method (the calls gauges, observe/CallGauges).
-SELECT method, period, calls FROM sync_call WHERE account = ? AND period IN (?, ?)
+-- The calls counted this Beijing day and month, per account and method (CallGauges, for the metrics).
+SELECT account, method, period, calls FROM sync_call WHERE period IN (?, ?)

@@ -1,3 +1,3 @@
-INSERT INTO sync_reconcile (scheme, status, instance, repair, extras_policy, started_at)
-VALUES (:#${exchangeProperty.reconcile.scheme}, 'RUNNING', :#${exchangeProperty.run.instance}, :#${exchangeProperty.reconcile.repairFlag},
+INSERT INTO sync_reconcile (account, scheme, status, instance, repair, extras_policy, started_at)
+VALUES (:#${exchangeProperty.run.account}, :#${exchangeProperty.reconcile.scheme}, 'RUNNING', :#${exchangeProperty.run.instance}, :#${exchangeProperty.reconcile.repairFlag},
         :#${exchangeProperty.reconcile.extrasPolicy}, NOW(3))

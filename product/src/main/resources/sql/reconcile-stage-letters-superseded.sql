@@ -1,3 +1,3 @@
 -- what the last reconciliation's stage could not take is moot now: this one reads the source set again
 UPDATE sync_dead_letter SET status = 'SUPERSEDED'
-WHERE scheme = :#${exchangeProperty.reconcile.scheme} AND kind = 'STAGE' AND status IN ('PENDING', 'FAILED')
+WHERE account = :#${exchangeProperty.run.account} AND scheme = :#${exchangeProperty.reconcile.scheme} AND kind = 'STAGE' AND status IN ('PENDING', 'FAILED')

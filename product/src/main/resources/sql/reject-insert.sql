@@ -1,3 +1,3 @@
-INSERT INTO sync_reject (scheme, source_id, rule, reason, payload, run_id)
-VALUES (:#${exchangeProperty.run.scheme}, :#${body.sourceId()}, :#${body.rule()}, :#${body.reason()}, :#${body.payload()},
+INSERT INTO sync_reject (account, scheme, source_id, rule, reason, payload, run_id)
+VALUES (:#${exchangeProperty.run.account}, :#${exchangeProperty.run.scheme}, :#${body.sourceId()}, :#${body.rule()}, :#${body.reason()}, :#${body.payload()},
         :#${exchangeProperty.run.id})

@@ -23,8 +23,9 @@ public final class Application {
                    | --help | --version]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
               --console    the service, plus the Hawtio web console and Jolokia at 127.0.0.1:8082/hawtio/ and /hawtio/jolokia
-              --once       run every enabled scheme once, print one summary line per scheme, exit 0 only if all succeeded
-              --reconcile  compare each scheme's whole source set with its table (missing, extra, different rows),
+              --once       run every enabled scheme once for each of its accounts, print one summary line per run
+                           (account/scheme: ... for an account other than default), exit 0 only if all succeeded
+              --reconcile  compare each scheme's whole source set with its table (missing, extra, different rows), per account,
                            print a table, record it in sync_reconcile; exit 0 only when clean. --repair: fix what differs;
                            it refuses (exit 1) to delete or mark more than sync.reconcile.max-extras-percent of a table,
                            or anything after a suspect source read, unless --force. It says the calls it expects first
@@ -34,8 +35,8 @@ public final class Application {
                            quota, without moving its checkpoint; print its summary line (updated rows with how many of
                            them were unchanged); exit 0 only if it succeeded. It says the calls it expects first and is
                            not started (exit 1, QUOTA) when they pass what is left today, unless --force (or
-                           --over-budget, the same here: a backfill has no guard). --account:
-                           default (the one account)
+                           --over-budget, the same here: a backfill has no guard). --account A: the account (one of
+                           JACKYUN_ACCOUNTS the scheme runs for; needed when it runs for several)
               --replay     write again what the dead letter channel kept (sync_dead_letter), marking each DONE or FAILED;
                            letters a later successful run has read again are SUPERSEDED, not written
               --status     print the last runs per scheme (status, window, counts, seconds, error) and the checkpoints

@@ -89,19 +89,19 @@ class ObservabilityTest extends SyncMainTestSupport {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body())
-                .contains("jackyun_sync_rows_inserted_total{scheme=\"warehouse\"} 300.0")
+                .contains("jackyun_sync_rows_inserted_total{account=\"default\",scheme=\"warehouse\"} 300.0")
                 // 6 full pages, then the empty 7th, asked twice before it is believed (a lost list looks like it)
-                .contains("jackyun_sync_pages_total{scheme=\"warehouse\"} 8.0")
+                .contains("jackyun_sync_pages_total{account=\"default\",scheme=\"warehouse\"} 8.0")
                 // the 8 pages and the movement probe, each counted in sync_call too
-                .contains("jackyun_sync_calls_total{scheme=\"warehouse\"} 9.0")
+                .contains("jackyun_sync_calls_total{account=\"default\",scheme=\"warehouse\"} 9.0")
                 // and in sync_call, this Beijing day and month, by every instance
                 .contains(
                         "jackyun_sync_calls_spent{account=\"default\",method=\"erp.warehouse.get\",period=\"day\",scheme=\"warehouse\"} 9.0")
                 .contains(
                         "jackyun_sync_calls_spent{account=\"default\",method=\"erp.warehouse.get\",period=\"month\",scheme=\"warehouse\"} 9.0")
-                .contains("jackyun_sync_records_fetched_total{scheme=\"warehouse\"} 300.0")
-                .contains("jackyun_sync_run_duration_seconds_count{scheme=\"warehouse\",status=\"SUCCEEDED\"} 1")
-                .contains("jackyun_sync_checkpoint_lag_seconds{scheme=\"warehouse\"}")
+                .contains("jackyun_sync_records_fetched_total{account=\"default\",scheme=\"warehouse\"} 300.0")
+                .contains("jackyun_sync_run_duration_seconds_count{account=\"default\",scheme=\"warehouse\",status=\"SUCCEEDED\"} 1")
+                .contains("jackyun_sync_checkpoint_lag_seconds{account=\"default\",scheme=\"warehouse\"}")
                 .contains("camel_exchanges_total")
                 .contains("routeId=\"sync-run\"")
                 .contains("jvm_memory_used_bytes")
@@ -117,8 +117,8 @@ class ObservabilityTest extends SyncMainTestSupport {
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("warehouse: the last run FAILED");
         assertThat(get(port, "/observe/metrics").body())
-                .contains("jackyun_sync_dead_letters_total{scheme=\"warehouse\"} 1.0")
-                .contains("jackyun_sync_retries_total{scheme=\"warehouse\"} 1.0");
+                .contains("jackyun_sync_dead_letters_total{account=\"default\",scheme=\"warehouse\"} 1.0")
+                .contains("jackyun_sync_retries_total{account=\"default\",scheme=\"warehouse\"} 1.0");
     }
 
     @Test
@@ -134,7 +134,8 @@ class ObservabilityTest extends SyncMainTestSupport {
                 assertThat(down.statusCode()).isEqualTo(503);
                 assertThat(down.body()).contains("\"status\":\"DOWN\"", "database: sync_run cannot be read (");
             });
-            assertThat(get(port, "/observe/metrics").body()).contains("jackyun_sync_checkpoint_lag_seconds{scheme=\"warehouse\"} NaN");
+            assertThat(get(port, "/observe/metrics").body())
+                    .contains("jackyun_sync_checkpoint_lag_seconds{account=\"default\",scheme=\"warehouse\"} NaN");
         } finally {
             db.execute("RENAME TABLE sync_run_away TO sync_run");
         }

@@ -54,6 +54,10 @@ class SchemeByConfigurationTest extends SyncMainTestSupport {
         Files.writeString(config.resolve("schemes/sales-channel.yaml"),
                 Files.readString(Path.of("schemes", "sales-channel.yaml")).replace("enabled: false", "enabled: true"));
         Files.copy(Path.of("migrations", "V100__sales_channel.sql"), config.resolve("migrations/V100__sales_channel.sql"));
+        // and the account first in its key, as V105 does for the repository's tables
+        String accounts = Files.readString(Path.of("migrations", "V105__accounts.sql"));
+        Files.writeString(config.resolve("migrations/V101__sales_channel_account.sql"),
+                accounts.substring(accounts.indexOf("ALTER TABLE sales_channel"), accounts.indexOf("ALTER TABLE goods_sku")));
     }
 
     @Test

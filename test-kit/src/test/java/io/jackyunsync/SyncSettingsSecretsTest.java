@@ -59,8 +59,8 @@ class SyncSettingsSecretsTest {
         Read r = read(secrets, null);
 
         assertThat(r.problems()).isEmpty();
-        assertThat(r.settings().jackyun().secret()).isEqualTo("ab{{cd}}ef");
-        assertThat(r.settings().jackyun().token()).isEqualTo("to\\{{ken");
+        assertThat(r.settings().jackyun().accounts().get(0).secret()).isEqualTo("ab{{cd}}ef");
+        assertThat(r.settings().jackyun().accounts().get(0).token()).isEqualTo("to\\{{ken");
         assertThat(r.settings().database().password()).isEqualTo("p{{w}}d\\");
         assertThat(r.settings().alerts().signingSecret()).isEqualTo("SEC{{unclosed");
         assertThat(r.settings().database().url()).isEqualTo("jdbc:mysql://db:3306/r?password=x{{y}}z");

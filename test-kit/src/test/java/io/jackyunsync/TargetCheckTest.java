@@ -65,7 +65,15 @@ class TargetCheckTest {
             db.execute("ALTER TABLE trade_goods DROP PRIMARY KEY, ADD PRIMARY KEY (trade_id, sub_trade_id)");
             assertThatThrownBy(() -> SyncApp.start(settings))
                     .satisfies(e -> assertThat(Application.configProblem(e).getMessage()).contains(
-                            "scheme trade, child table trade_goods: the key sub_trade_id must be the table's primary key"));
+                            "scheme trade, child table trade_goods: the table's primary key must be (account, sub_trade_id), the"
+                                    + " account first (it is [trade_id, sub_trade_id]"));
+
+            // a table made before accounts (no account column): named, with where the migration is
+            db.execute("ALTER TABLE trade_goods DROP PRIMARY KEY, DROP COLUMN account, ADD PRIMARY KEY (sub_trade_id)");
+            assertThatThrownBy(() -> SyncApp.start(settings))
+                    .satisfies(e -> assertThat(Application.configProblem(e).getMessage()).contains(
+                            "scheme trade, child table trade_goods: the table's primary key must be (account, sub_trade_id)",
+                            "it is [sub_trade_id]; a table made before accounts: see migrations/V105__accounts.sql"));
         }
     }
 

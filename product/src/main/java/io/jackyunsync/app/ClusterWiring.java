@@ -6,6 +6,7 @@ import io.jackyunsync.cluster.SchemeLocks;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.run.Instance;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -19,12 +20,12 @@ public final class ClusterWiring {
 
     private final CamelContext context;
     private final Settings settings;
-    private final Pacer pacer;
+    private final List<Pacer> pacers;
 
-    private ClusterWiring(CamelContext context, Settings settings, DataSource dataSource, Pacer pacer) {
+    private ClusterWiring(CamelContext context, Settings settings, DataSource dataSource, List<Pacer> pacers) {
         this.context = context;
         this.settings = settings;
-        this.pacer = pacer;
+        this.pacers = pacers;
         var cluster = settings.cluster();
         if (cluster.enabled() && settings.run().scheduleEnabled()) {
             QuartzCluster.configure(context, dataSource, cluster.name(), Instance.NAME, cluster.checkinMillis());
@@ -32,8 +33,8 @@ public final class ClusterWiring {
         }
     }
 
-    static void bind(CamelContext context, Settings settings, DataSource dataSource, Pacer pacer) throws Exception {
-        Beans.bind(context, new ClusterWiring(context, settings, dataSource, pacer));
+    static void bind(CamelContext context, Settings settings, DataSource dataSource, List<Pacer> pacers) throws Exception {
+        Beans.bind(context, new ClusterWiring(context, settings, dataSource, pacers));
     }
 
     /** Each lock's connection closed by Camel's registry when the context stops. */
@@ -45,6 +46,6 @@ public final class ClusterWiring {
 
     @BindToRegistry("rateShare")
     public RateShare rateShare() {
-        return new RateShare(pacer, context, settings.cluster().checkinMillis());
+        return new RateShare(pacers, context, settings.cluster().checkinMillis());
     }
 }

@@ -1,10 +1,14 @@
 package io.jackyunsync.app;
 
+import io.jackyunsync.config.AccountSettings;
 import io.jackyunsync.config.JackyunSettings;
+import io.jackyunsync.jackyun.Account;
 import io.jackyunsync.jackyun.CallLimits;
 import io.jackyunsync.jackyun.JackyunCall;
 import io.jackyunsync.jackyun.Pacer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -20,31 +24,30 @@ public final class JackyunWiring {
     static final int CONNECTIONS = 8;
 
     private final JackyunSettings settings;
-    private final Pacer pacer;
+    private final List<Account> accounts = new ArrayList<>();
 
     private JackyunWiring(CamelContext context, JackyunSettings settings) {
         this.settings = settings;
-        this.pacer = new Pacer(settings.rateLimit());
+        for (AccountSettings a : settings.accounts()) {
+            accounts.add(new Account(a.name(), a.gateway(), a.appkey(), a.secret(), a.token(), new Pacer(a.rateLimit())));
+        }
         CallLimits limits = new CallLimits(settings.callDeadline(), settings.maxBodyBytes());
         for (String scheme : new String[]{"http", "https"}) {
             configure(context.getComponent(scheme, HttpComponent.class), settings, limits);
         }
     }
 
-    /** Configures the http and https components (the gateway is https, the simulator http) and binds pacer and jackyunCall. */
-    static Pacer bind(CamelContext context, JackyunSettings settings) throws Exception {
-        return Beans.bind(context, new JackyunWiring(context, settings)).pacer;
-    }
-
-    @BindToRegistry("pacer")
-    public Pacer pacer() {
-        return pacer;
+    /**
+     * Configures the http and https components (the gateway is https, the simulator http) and binds jackyunCall; the
+     * accounts' pacers (one per app key) come back for the cluster's rate share.
+     */
+    static List<Pacer> bind(CamelContext context, JackyunSettings settings) throws Exception {
+        return Beans.bind(context, new JackyunWiring(context, settings)).accounts.stream().map(Account::pacer).toList();
     }
 
     @BindToRegistry("jackyunCall")
     public JackyunCall jackyunCall() {
-        return new JackyunCall(settings.appkey(), settings.secret(), settings.token(), settings.readTimeout(), Clock.systemUTC(), pacer,
-                settings.quotaSubCodes());
+        return new JackyunCall(accounts, settings.readTimeout(), Clock.systemUTC(), settings.quotaSubCodes());
     }
 
     static void configure(HttpComponent http, JackyunSettings settings, CallLimits limits) {

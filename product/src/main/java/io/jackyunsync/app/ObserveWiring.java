@@ -67,7 +67,7 @@ public final class ObserveWiring {
             ExchangeMeters.replaceIn(camel);
             if (meters != null) {
                 SyncMetrics metrics = new SyncMetrics(meters, Clock.systemUTC(), history, schemes);
-                new CallGauges(meters, dataSource, Clock.systemUTC(), plans);
+                new CallGauges(meters, dataSource, Clock.systemUTC(), plans, sync::accountsOf);
                 sync.onFinished(metrics::record);
                 reconciler.onFinished(metrics::record);
             }

@@ -21,6 +21,7 @@ import io.jackyunsync.run.SyncService;
 import io.jackyunsync.scheme.CompiledScheme;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -54,10 +55,12 @@ public final class RunWiring {
         this.retry = settings.retry();
         this.dataSource = dataSource;
         this.schemeRoutes = schemeRoutes;
+        Map<String, List<String>> accounts = new LinkedHashMap<>();
+        enabled.keySet().forEach(scheme -> accounts.put(scheme, options.accountsOf(scheme)));
         this.schedules = new Schedules(run.scheduleEnabled(), options.crons(), List.copyOf(enabled.keySet()),
-                options.reconcileCrons());
+                options.reconcileCrons(), Map.copyOf(accounts));
         this.sync = new SyncService(enabled, run.overlap(), run.settleTimeout(), Clock.systemUTC())
-                .rejectThreshold(run.rejectThresholdPercent()).maxPagesPerRun(run.maxPagesPerRun());
+                .rejectThreshold(run.rejectThresholdPercent()).maxPagesPerRun(run.maxPagesPerRun()).accounts(options::accountsOf);
         if (run.schemesReload()) {
             SchemeReloader reloader = new SchemeReloader(run.schemesDir(), enabled, options::enabled, options::configured,
                     dataSource, schemeRoutes::replace);

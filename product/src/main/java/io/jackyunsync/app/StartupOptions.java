@@ -33,7 +33,8 @@ record StartupOptions(Settings settings, List<Scheme> schemes, Map<String, Schem
         Reader reader = new Reader(pc, problems);
         Map<String, SchemeSettings> perScheme = new LinkedHashMap<>();
         for (Scheme s : schemes) {
-            perScheme.put(s.name(), SchemeSettings.read(reader, s.name(), s.isEnabled(), s.schedule()));
+            perScheme.put(s.name(), SchemeSettings.read(reader, s.name(), s.isEnabled(), s.schedule(),
+                    settings.jackyun().accountNames()));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -58,6 +59,12 @@ record StartupOptions(Settings settings, List<Scheme> schemes, Map<String, Schem
     boolean enabled(Scheme s) {
         SchemeSettings options = perScheme.get(s.name());
         return options != null && options.switched() != null ? options.switched() : s.isEnabled();
+    }
+
+    /** The accounts a scheme runs for (sync.&lt;scheme&gt;.accounts, else every account); a scheme new since start-up: all. */
+    List<String> accountsOf(String scheme) {
+        SchemeSettings options = perScheme.get(scheme);
+        return options == null ? settings.jackyun().accountNames() : options.accounts();
     }
 
     /** The enabled schemes' crons, in file order. */

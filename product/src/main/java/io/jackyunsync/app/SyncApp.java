@@ -1,6 +1,7 @@
 package io.jackyunsync.app;
 
 import io.jackyunsync.deadletter.ReplayResult;
+import io.jackyunsync.observe.RunLogContext;
 import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.run.SyncService;
@@ -82,19 +83,30 @@ public final class SyncApp implements AutoCloseable {
             return;
         }
         for (String scheme : schedules.schemes()) {
-            try {
-                context.addRouteFromTemplate(scheme + "-sync-schedule", "sync-schedule",
-                        Map.of("scheme", scheme, "cron", schedules.crons().get(scheme)));
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot schedule scheme " + scheme + ": " + e.getMessage(), e);
+            for (String account : schedules.accounts().getOrDefault(scheme, List.of())) {
+                // the account default keeps the route id and Quartz trigger of a deployment with one account
+                String name = RunLogContext.DEFAULT_ACCOUNT.equals(account) ? scheme : scheme + "." + account;
+                try {
+                    context.addRouteFromTemplate(name + "-sync-schedule", "sync-schedule",
+                            Map.of("scheme", scheme, "account", account, "timer", name, "cron", schedules.crons().get(scheme)));
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot schedule scheme " + scheme + " for account " + account + ": " + e.getMessage(),
+                            e);
+                }
             }
         }
         for (var reconcile : schedules.reconcileCrons().entrySet()) {
-            try {
-                context.addRouteFromTemplate(reconcile.getKey() + "-reconcile-schedule", "reconcile-schedule",
-                        Map.of("scheme", reconcile.getKey(), "cron", reconcile.getValue()));
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot schedule the reconciliation of " + reconcile.getKey() + ": " + e.getMessage(), e);
+            for (String account : schedules.accounts().getOrDefault(reconcile.getKey(), List.of())) {
+                String name = RunLogContext.DEFAULT_ACCOUNT.equals(account) ? reconcile.getKey() : reconcile.getKey() + "." + account;
+                try {
+                    context.addRouteFromTemplate(name + "-reconcile-schedule", "reconcile-schedule",
+                            Map.of("scheme", reconcile.getKey(), "account", account, "timer", name, "cron", reconcile.getValue()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(
+                            "Cannot schedule the reconciliation of " + reconcile.getKey() + " for account " + account
+                                    + ": " + e.getMessage(),
+                            e);
+                }
             }
         }
     }
@@ -119,30 +131,52 @@ public final class SyncApp implements AutoCloseable {
         return context;
     }
 
-    /** Runs one scheme; a run that could not even start (database unreachable, say) comes back FAILED with the cause. */
+    /** Runs one scheme for its only account (a scheme of several accounts: {@link #run(String, String)}). */
     public SyncRun run(String scheme) {
+        return run(scheme, onlyAccount(scheme));
+    }
+
+    /** Runs one scheme for one account; a run that could not even start (database unreachable, say) comes back FAILED with the cause. */
+    public SyncRun run(String scheme, String account) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
-            return template.requestBody("direct:sync-run", scheme, SyncRun.class);
+            return template.requestBodyAndHeader("direct:sync-run", scheme, "account", account, SyncRun.class);
         } catch (CamelExecutionException e) {
-            return context().getRegistry().lookupByNameAndType("sync", SyncService.class).notStarted(scheme, e.getCause());
+            return sync().notStarted(scheme, account, e.getCause());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * Reads the window [from, to] (Beijing time) of one scheme again and writes it like a run, under its lock and quota,
-     * leaving its checkpoint where it is; force lets it start when its call estimate passes what is left today.
+     * Reads the window [from, to] (Beijing time) of one scheme and account again and writes it like a run, under its
+     * lock and quota, leaving its checkpoint where it is; force lets it start when its call estimate passes what is left today.
      */
-    public SyncRun backfill(String scheme, String from, String to, boolean force) {
+    public SyncRun backfill(String scheme, String account, String from, String to, boolean force) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
-            return template.requestBodyAndHeaders("direct:sync-run", scheme, Map.of("backfillFrom", from, "backfillTo", to, "force", force),
-                    SyncRun.class);
+            return template.requestBodyAndHeaders("direct:sync-run", scheme,
+                    Map.of("account", account, "backfillFrom", from, "backfillTo", to, "force", force), SyncRun.class);
         } catch (CamelExecutionException e) {
-            return context().getRegistry().lookupByNameAndType("sync", SyncService.class).notStarted(scheme, e.getCause());
+            return sync().notStarted(scheme, account, e.getCause());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public SyncRun backfill(String scheme, String from, String to, boolean force) {
+        return backfill(scheme, onlyAccount(scheme), from, to, force);
+    }
+
+    private SyncService sync() {
+        return context().getRegistry().lookupByNameAndType("sync", SyncService.class);
+    }
+
+    /** The scheme's account when it runs for one; several: an error naming them (the caller must say which). */
+    private String onlyAccount(String scheme) {
+        List<String> accounts = sync().accountsOf(scheme);
+        if (accounts.size() != 1) {
+            throw new IllegalArgumentException("the scheme " + scheme + " runs for the accounts " + accounts + ": name one");
+        }
+        return accounts.get(0);
     }
 
     /** Writes again what the dead letter channel kept. */
@@ -175,32 +209,41 @@ public final class SyncApp implements AutoCloseable {
 
     /** The same; overBudget (--over-budget) lets it start when its call estimate passes what the budget has left today. */
     public Reconciliation reconcile(String scheme, boolean repair, boolean force, boolean overBudget) {
+        return reconcile(scheme, onlyAccount(scheme), repair, force, overBudget);
+    }
+
+    /** Reconciles one scheme of one account. */
+    public Reconciliation reconcile(String scheme, String account, boolean repair, boolean force, boolean overBudget) {
         try (ProducerTemplate template = context().createProducerTemplate()) {
             return template.requestBodyAndHeaders("direct:reconcile", scheme,
-                    Map.of("repair", repair, "force", force, "overBudget", overBudget), Reconciliation.class);
+                    Map.of("account", account, "repair", repair, "force", force, "overBudget", overBudget), Reconciliation.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Reconciles every enabled scheme, in scheme-file order. */
+    /** Reconciles every enabled scheme for each of its accounts, in scheme-file order. */
     public List<Reconciliation> reconcileAll(boolean repair, boolean force) {
         return reconcileAll(repair, force, false);
     }
 
     public List<Reconciliation> reconcileAll(boolean repair, boolean force, boolean overBudget) {
         List<Reconciliation> results = new ArrayList<>();
-        for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
-            results.add(reconcile(scheme, repair, force, overBudget));
+        for (String scheme : sync().schemeNames()) {
+            for (String account : sync().accountsOf(scheme)) {
+                results.add(reconcile(scheme, account, repair, force, overBudget));
+            }
         }
         return results;
     }
 
-    /** Runs every enabled scheme once, in scheme-file order. */
+    /** Runs every enabled scheme once for each of its accounts, in scheme-file order: one account's failure stops no other. */
     public List<SyncRun> runAll() {
         List<SyncRun> runs = new ArrayList<>();
-        for (String scheme : context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames()) {
-            runs.add(run(scheme));
+        for (String scheme : sync().schemeNames()) {
+            for (String account : sync().accountsOf(scheme)) {
+                runs.add(run(scheme, account));
+            }
         }
         return runs;
     }

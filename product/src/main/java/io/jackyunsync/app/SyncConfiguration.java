@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.config.TargetUrl;
 import io.jackyunsync.jackyun.Pacer;
+import io.jackyunsync.observe.RunHistory;
 import io.jackyunsync.reconcile.Reconciler;
 import io.jackyunsync.run.CallPlan;
 import io.jackyunsync.run.SyncService;
@@ -32,17 +33,20 @@ public class SyncConfiguration implements CamelConfiguration {
         List<String> schemes = List.copyOf(enabled.keySet());
 
         HikariDataSource dataSource = DatabaseWiring.bind(context, settings.database(), enabled.values());
-        Pacer pacer = JackyunWiring.bind(context, settings.jackyun());
+        List<Pacer> pacers = JackyunWiring.bind(context, settings.jackyun());
         SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled, options.reconcileExtras());
         SyncService sync = RunWiring.bind(context, settings, options, enabled, dataSource, schemeRoutes);
         Reconciler reconciler = ReconcileWiring.bind(context, settings, options, enabled, sync, dataSource);
         List<CallPlan> plans = options.crons().entrySet().stream().filter(e -> enabled.containsKey(e.getKey()))
                 .map(e -> CallPlan.of(enabled.get(e.getKey()), e.getValue())).toList();
-        ObserveWiring.bind(context, settings, schemes, dataSource, sync, reconciler, plans);
-        ClusterWiring.bind(context, settings, dataSource, pacer);
+        // health, alerts and metrics judge each account's scheme on its own (RunHistory.unit: the scheme alone for default)
+        List<String> units = schemes.stream().flatMap(s -> sync.accountsOf(s).stream().map(a -> RunHistory.unit(a, s))).toList();
+        ObserveWiring.bind(context, settings, units, dataSource, sync, reconciler, plans);
+        ClusterWiring.bind(context, settings, dataSource, pacers);
         ConsoleWiring.bind(context, settings.console());
 
-        LOG.info("Schemes enabled: {}; target {}", enabled.keySet(), TargetUrl.display(settings.database().url()));
+        LOG.info("Schemes enabled: {}; accounts {}; target {}", enabled.keySet(), settings.jackyun().accountNames(),
+                TargetUrl.display(settings.database().url()));
         if (enabled.isEmpty()) {
             LOG.warn("No scheme is enabled: nothing will run (switch one on with SYNC_<NAME>_ENABLED=true)");
         }

@@ -109,7 +109,8 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
             if (account != null && !account.matches("[a-z0-9-]{1,32}")) {
                 throw new IllegalArgumentException("--account needs an account name ([a-z0-9-], at most 32), got '" + account + "'");
             }
-            backfill = new Backfill(backfillScheme, from, to, account == null ? "default" : account);
+            // none: the scheme's only account (a scheme of several accounts needs one named)
+            backfill = new Backfill(backfillScheme, from, to, account);
         }
         if ((quotaPerDay > 0 || quotaSubCode != null || refuseSubCode != null) && mode != Mode.SIMULATOR) {
             throw new IllegalArgumentException("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");

@@ -48,18 +48,24 @@ public final class Modes {
 
     /** --backfill: one window of one scheme read again, its summary line printed; exit 0 only when it succeeded. */
     public static int backfill(CommandLine.Backfill backfill, boolean overBudget) throws Exception {
-        if (!"default".equals(backfill.account())) {
-            System.err
-                    .println("--account " + backfill.account() + ": no such account; known: default (several accounts are not built yet)");
-            return 2;
-        }
         try (SyncApp app = SyncApp.start(SyncApp.ONE_SHOT)) {
-            List<String> schemes = app.context().getRegistry().lookupByNameAndType("sync", SyncService.class).schemeNames();
+            SyncService sync = app.context().getRegistry().lookupByNameAndType("sync", SyncService.class);
+            List<String> schemes = sync.schemeNames();
             if (!schemes.contains(backfill.scheme())) {
                 System.err.println("--backfill " + backfill.scheme() + ": no enabled scheme of that name; enabled: " + schemes);
                 return 2;
             }
-            SyncRun run = app.backfill(backfill.scheme(), backfill.from(), backfill.to(), overBudget);
+            List<String> accounts = sync.accountsOf(backfill.scheme());
+            String account = backfill.account() != null ? backfill.account() : accounts.size() == 1 ? accounts.get(0) : null;
+            if (account == null || !accounts.contains(account)) {
+                System.err.println("--backfill " + backfill.scheme() + (account == null
+                        ? " needs --account"
+                        : ": --account " + account
+                                + " is not one the scheme runs for")
+                        + "; its accounts: " + accounts);
+                return 2;
+            }
+            SyncRun run = app.backfill(backfill.scheme(), account, backfill.from(), backfill.to(), overBudget);
             System.out.println(run.summary());
             return run.isSucceeded() ? 0 : 1;
         }

@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,19 +52,25 @@ public final class SchemeLocks {
         credentials.setProperty("connectTimeout", Long.toString(connectTimeoutMillis));
     }
 
-    /** Takes the scheme's lock for this exchange, or fails at once when another run, replay or reconciliation has it. */
-    public void acquire(String scheme, Exchange exchange) throws SQLException {
+    /**
+     * Takes the lock of the account's scheme (header account; none: default) for this exchange, or fails at once when
+     * another run, replay or reconciliation of it has it. Each account's scheme has a lock of its own: one account's
+     * run never waits for another's.
+     */
+    public void acquire(@Body String schemeName, @Header("account") String account, Exchange exchange) throws SQLException {
+        String scheme = key(account, schemeName);
         Connection connection = DriverManager.getConnection(url, credentials);
         boolean locked = false;
         try {
             try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(" + NAME + ", 0)")) {
+                // the default account's lock keeps the name it had before accounts: a process of the version before waits for it
                 lock.setString(1, scheme);
                 try (ResultSet rs = lock.executeQuery()) {
                     locked = rs.next() && rs.getInt(1) == 1;
                 }
             }
             if (!locked) {
-                throw new SchemeBusyException("the scheme " + scheme + " is busy: " + holder(connection, scheme)
+                throw new SchemeBusyException("the scheme " + scheme + " is busy: " + holder(connection, account, schemeName)
                         + " holds its lock in the target database; nothing of " + scheme
                         + " was done here, try again when it has finished");
             }
@@ -89,7 +97,7 @@ public final class SchemeLocks {
      * proxy) is gone, and a second run may have started beside this one: this run must not write on as if alone.
      */
     public void verify(@ExchangeProperty("run") SyncRun run) {
-        String scheme = run.getScheme();
+        String scheme = key(run.getAccount(), run.getScheme());
         Connection connection = held.get(scheme);
         if (connection == null) {
             throw new SchemeLockLostException("the lock of " + scheme + " is not held by this process: nothing of it is written"
@@ -151,10 +159,16 @@ public final class SchemeLocks {
         held.clear();
     }
 
-    private static String holder(Connection connection, String scheme) {
-        try (PreparedStatement running = connection.prepareStatement(
-                "SELECT id, instance, started_at FROM sync_run WHERE scheme = ? AND status = 'RUNNING' ORDER BY id DESC LIMIT 1")) {
-            running.setString(1, scheme);
+    /** The lock's name in the database (hashed there): the scheme for the account default, else account/scheme. */
+    static String key(String account, String scheme) {
+        return account == null || "default".equals(account) ? scheme : account + "/" + scheme;
+    }
+
+    private static String holder(Connection connection, String account, String scheme) {
+        try (PreparedStatement running = connection.prepareStatement("SELECT id, instance, started_at FROM sync_run WHERE account = ?"
+                + " AND scheme = ? AND status = 'RUNNING' ORDER BY id DESC LIMIT 1")) {
+            running.setString(1, account == null ? "default" : account);
+            running.setString(2, scheme);
             try (ResultSet rs = running.executeQuery()) {
                 if (rs.next()) {
                     return "its run #" + rs.getLong(1) + " (instance " + rs.getString(2) + ", started " + rs.getString(3) + ")";

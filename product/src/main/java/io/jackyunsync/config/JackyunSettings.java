@@ -1,25 +1,23 @@
 package io.jackyunsync.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
-/** The gateway, its credentials (secret and token read byte for byte), its limits and the rate of calls. */
-public record JackyunSettings(URI gateway, String appkey, String secret, String token, Duration readTimeout,
-        Duration callDeadline, long maxBodyBytes, double rateLimit, Set<String> quotaSubCodes) {
+/**
+ * The accounts (each its gateway, credentials and rate: {@link AccountSettings}), the limits of a call and the
+ * sub-codes that mean an exhausted quota.
+ */
+public record JackyunSettings(List<AccountSettings> accounts, Duration readTimeout, Duration callDeadline, long maxBodyBytes,
+        Set<String> quotaSubCodes) {
 
     public static JackyunSettings read(Reader r) {
         JackyunSettings s = new JackyunSettings(
-                r.required("jackyun.gateway", Urls::gateway),
-                r.required("jackyun.appkey", Function.identity()),
-                r.requiredSecret("jackyun.secret", Function.identity()),
-                r.secret("jackyun.token").orElse(""),
+                AccountSettings.read(r),
                 Duration.ofSeconds(r.number("jackyun.read-timeout-seconds", 60, 1, 600)),
                 Duration.ofSeconds(r.number("jackyun.call-deadline-seconds", 180, 1, 3600)),
                 r.number("jackyun.max-body-bytes", 64L * 1024 * 1024, 1024, 1024L * 1024 * 1024),
-                r.number("jackyun.rate-limit-per-second", 5, 1, 10_000),
                 quotaSubCodes(r));
         if (s.callDeadline().compareTo(s.readTimeout()) < 0) {
             r.problems().add("jackyun.call-deadline-seconds (" + s.callDeadline().toSeconds() + ") must not be shorter than"
@@ -46,10 +44,8 @@ public record JackyunSettings(URI gateway, String appkey, String secret, String 
         return Set.copyOf(codes);
     }
 
-    @Override
-    public String toString() {
-        return "JackyunSettings[gateway=" + gateway + ", appkey=" + appkey + ", secret=" + Reader.mask(secret) + ", token="
-                + Reader.mask(token) + ", readTimeout=" + readTimeout + ", callDeadline=" + callDeadline + ", maxBodyBytes="
-                + maxBodyBytes + ", rateLimit=" + rateLimit + ", quotaSubCodes=" + quotaSubCodes + "]";
+    /** The names of the accounts, in the order configured. */
+    public List<String> accountNames() {
+        return accounts.stream().map(AccountSettings::name).toList();
     }
 }

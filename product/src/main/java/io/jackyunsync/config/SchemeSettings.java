@@ -1,6 +1,9 @@
 package io.jackyunsync.config;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.quartz.CronExpression;
 
 /**
@@ -10,10 +13,13 @@ import org.quartz.CronExpression;
  * day and month (sync.&lt;name&gt;.quota-per-day and -per-month; null: the file's source.quota).
  */
 public record SchemeSettings(String name, boolean enabled, Boolean switched, String cron, String reconcileCron, String reconcileExtras,
-        String initialStart, Integer quotaPerDay, Integer quotaPerMonth) {
+        String initialStart, Integer quotaPerDay, Integer quotaPerMonth, List<String> accounts) {
 
-    /** Reads the scheme's keys; its cron and reconciliation cron are checked only when it is enabled. */
-    public static SchemeSettings read(Reader r, String name, boolean fileEnabled, String fileCron) {
+    /**
+     * Reads the scheme's keys; its cron and reconciliation cron are checked only when it is enabled; its accounts
+     * (sync.&lt;name&gt;.accounts, a comma list) must be among {@code known}, and are all of them when unset.
+     */
+    public static SchemeSettings read(Reader r, String name, boolean fileEnabled, String fileCron, List<String> known) {
         String switchKey = "sync." + name + ".enabled";
         Optional<String> switchValue = r.optional(switchKey);
         Boolean switched = switchValue.filter(v -> v.matches("true|false")).map(Boolean::valueOf).orElse(null);
@@ -45,7 +51,32 @@ public record SchemeSettings(String name, boolean enabled, Boolean switched, Str
             initialStart = null;
         }
         return new SchemeSettings(name, enabled, switched, cron, reconcileCron, extras, initialStart,
-                quota(r, "sync." + name + ".quota-per-day"), quota(r, "sync." + name + ".quota-per-month"));
+                quota(r, "sync." + name + ".quota-per-day"), quota(r, "sync." + name + ".quota-per-month"), accounts(r, name, known));
+    }
+
+    /** sync.&lt;name&gt;.accounts: the accounts the scheme runs for, each one of jackyun.accounts; unset, all of them. */
+    private static List<String> accounts(Reader r, String name, List<String> known) {
+        String key = "sync." + name + ".accounts";
+        String value = r.optional(key).orElse(null);
+        if (value == null) {
+            return List.copyOf(known);
+        }
+        Set<String> picked = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String account = part.trim();
+            if (account.isEmpty()) {
+                continue;
+            }
+            if (!known.contains(account)) {
+                r.problems().add(key + " (environment " + Reader.env(key) + ") names the account '" + account + "', which is not"
+                        + " one of jackyun.accounts (JACKYUN_ACCOUNTS): " + known);
+            }
+            picked.add(account);
+        }
+        if (picked.isEmpty()) {
+            r.problems().add(key + " (environment " + Reader.env(key) + ") names no account; leave it unset for all of " + known);
+        }
+        return List.copyOf(picked);
     }
 
     /** A quota: calls, a positive whole number (at most a billion); absent, the file's. */

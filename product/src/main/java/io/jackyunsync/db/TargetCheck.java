@@ -4,6 +4,7 @@ import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.DecimalColumn;
 import io.jackyunsync.scheme.RecordMapper;
+import io.jackyunsync.scheme.RowAccount;
 import io.jackyunsync.scheme.Scheme;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -16,10 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Checks that each scheme's target exists as the scheme expects: the table, its key as the primary key, and every
+ * Checks that each scheme's target exists as the scheme expects: the table, (account, its key) as the primary key, and every
  * column it writes with a compatible type (a decimal field: a DECIMAL with decimal places, never FLOAT/DOUBLE, which
  * round in silence). Hands the text columns' widths and the DECIMAL columns' precision and scale to the scheme's mapper.
  */
@@ -75,8 +77,14 @@ public final class TargetCheck {
             return;
         }
         List<String> keys = primaryKey(meta, catalog, table);
-        if (!keys.equals(List.of(key.toLowerCase(Locale.ROOT)))) {
-            problems.add(at + ": the key " + key + " must be the table's primary key (it is " + keys + ")");
+        if (!keys.equals(List.of(RowAccount.COLUMN, key.toLowerCase(Locale.ROOT)))) {
+            problems.add(at + ": the table's primary key must be (" + RowAccount.COLUMN + ", " + key + "), the account first (it is "
+                    + keys + "; a table made before accounts: see migrations/V105__accounts.sql and docs/operations.md)");
+        }
+        Column account = columns.get(RowAccount.COLUMN);
+        if (account != null && !(Set.of("CHAR", "VARCHAR").contains(account.type()) && account.size() >= 32)) {
+            problems.add(at + ", column " + RowAccount.COLUMN + ": must be VARCHAR(32) or wider (it is " + account.type() + "("
+                    + account.size() + "))");
         }
         Map<String, Integer> widths = new HashMap<>();
         Map<String, DecimalColumn> decimals = new HashMap<>();
@@ -118,13 +126,14 @@ public final class TargetCheck {
         return columns;
     }
 
+    /** The primary key's columns in key order (JDBC lists them by name: KEY_SEQ gives the order). */
     private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String table) throws SQLException {
-        List<String> keys = new ArrayList<>();
+        Map<Integer, String> keys = new TreeMap<>();
         try (ResultSet rs = meta.getPrimaryKeys(catalog, null, table)) {
             while (rs.next()) {
-                keys.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                keys.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
         }
-        return keys;
+        return List.copyOf(keys.values());
     }
 }

@@ -32,7 +32,7 @@ public final class DeadLetterChannel {
         run.getCounts().countDeadLetter();
         String payload = DeadLetters.pageRequest(run.compiled().scheme().source().api(), run.getLastRequest());
         String item = "page " + run.currentPage() + " of " + run.describePageRead();
-        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "PAGE"), item, payload, Failures.describe(cause));
+        return new DeadLetter(run.getAccount(), run.getScheme(), run.getId(), kind(run, "PAGE"), item, payload, Failures.describe(cause));
     }
 
     /** A batch the database could not take even after the retries (unreachable, say): kept whole; the run fails. */
@@ -44,7 +44,8 @@ public final class DeadLetterChannel {
         // the database is out of reach: fetching more would only fail the same way
         run.setMorePages(false);
         run.settled(rows.size());
-        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "BATCH"), keyOf(run, rows.get(0)), DeadLetters.rows(rows),
+        return new DeadLetter(run.getAccount(), run.getScheme(), run.getId(), kind(run, "BATCH"), keyOf(run, rows.get(0)),
+                DeadLetters.rows(rows),
                 Failures.describe(cause));
     }
 
@@ -56,7 +57,8 @@ public final class DeadLetterChannel {
         run.settled(rows.size());
         LOG.warn("{} run #{}: row {} refused by the database: {}", run.getScheme(), run.getId(), keyOf(run, rows.get(0)),
                 Failures.describe(cause));
-        return new DeadLetter(run.getScheme(), run.getId(), kind(run, "ROW"), keyOf(run, rows.get(0)), DeadLetters.rows(rows),
+        return new DeadLetter(run.getAccount(), run.getScheme(), run.getId(), kind(run, "ROW"), keyOf(run, rows.get(0)),
+                DeadLetters.rows(rows),
                 Failures.describe(cause));
     }
 

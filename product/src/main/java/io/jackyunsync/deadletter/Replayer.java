@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jackyunsync.run.Failures;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.run.SyncService;
+import io.jackyunsync.scheme.RowAccount;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
@@ -26,11 +27,14 @@ public final class Replayer {
 
     /** A run context for writing a dead letter's rows with its scheme's statements (no window, no checkpoint). */
     public SyncRun runFor(@Body Map<String, Object> letter) {
-        return sync.plan((String) letter.get("scheme"), null);
+        return sync.plan((String) letter.get("scheme"), (String) letter.get("account"), null);
     }
 
+    /** The letter's rows, each of the letter's account (a letter kept before accounts existed has rows without it). */
     public List<Map<String, Object>> rows(@Body Map<String, Object> letter) throws JsonProcessingException {
-        return DeadLetters.readRows((String) letter.get("payload"));
+        List<Map<String, Object>> rows = DeadLetters.readRows((String) letter.get("payload"));
+        rows.forEach(row -> RowAccount.stamp(row, letter.get("account")));
+        return rows;
     }
 
     /** Counts the letters found superseded: a later successful run of their scheme wrote their records as they are now. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -35,51 +36,71 @@ public final class JackyunCall {
     /** The same, parsed once: camel-http takes an entity body as it is (a byte[] body's Content-Type is parsed per call). */
     private static final ContentType FORM_TYPE = ContentType.parse(FORM);
 
-    private final String appkey;
-    private final String secret;
-    private final String token;
+    private final Map<String, Account> accounts;
     private final Duration readTimeout;
     private final Clock clock;
-    private final Pacer pacer;
     private final Set<String> quotaSubCodes;
 
+    /** One account, {@code default}, called at the route's own endpoint. */
     public JackyunCall(String appkey, String secret, String token, Duration readTimeout, Clock clock, Pacer pacer) {
-        this(appkey, secret, token, readTimeout, clock, pacer, Set.of());
+        this(List.of(new Account("default", null, appkey, secret, token, pacer)), readTimeout, clock, Set.of());
     }
 
-    /** {@code quotaSubCodes}: the sub-codes that mean an exhausted quota besides the words (JACKYUN_QUOTA_SUB_CODES). */
-    public JackyunCall(String appkey, String secret, String token, Duration readTimeout, Clock clock, Pacer pacer,
-            Set<String> quotaSubCodes) {
+    /**
+     * {@code accounts}: the app keys by account name (each with its gateway and pacer); {@code quotaSubCodes}: the
+     * sub-codes that mean an exhausted quota besides the words (JACKYUN_QUOTA_SUB_CODES).
+     */
+    public JackyunCall(List<Account> accounts, Duration readTimeout, Clock clock, Set<String> quotaSubCodes) {
+        Map<String, Account> byName = new LinkedHashMap<>();
+        accounts.forEach(a -> byName.put(a.name(), a));
+        this.accounts = Map.copyOf(byName);
         this.quotaSubCodes = Set.copyOf(quotaSubCodes);
-        this.appkey = appkey;
-        this.secret = secret;
-        this.token = token == null ? "" : token;
         this.readTimeout = readTimeout;
         this.clock = clock;
-        this.pacer = pacer;
     }
 
-    /** The form body of the signed call; the exchange keeps no header but its Content-Type, so none other goes out. */
+    /** The account a call is signed for; an account not configured is a configuration error naming the known ones. */
+    public Account account(String name) {
+        Account account = accounts.get(name);
+        if (account == null) {
+            throw new IllegalArgumentException("no Jackyun account named '" + name + "'; configured: " + accounts.keySet());
+        }
+        return account;
+    }
+
+    /**
+     * The form body of the signed call, for the account's gateway; the exchange keeps no header but its Content-Type and
+     * the gateway's address (camel-http's CamelHttpUri), so none other goes out.
+     */
     public void sign(@Body JackyunRequest request, Exchange exchange) {
+        Account account = account(request.account());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", request.method());
-        params.put("appkey", appkey);
+        params.put("appkey", account.appkey());
         params.put("version", "v1.0");
         params.put("contenttype", "json");
         params.put("timestamp", BeijingTime.now(clock));
         params.put("bizcontent", request.bizcontent());
-        params.put("sign", JackyunSigner.sign(params, secret));
-        if (!token.isEmpty()) {
-            params.put("token", token);
+        params.put("sign", JackyunSigner.sign(params, account.secret()));
+        if (!account.token().isEmpty()) {
+            params.put("token", account.token());
         }
         exchange.setProperty(REQUEST, request);
         Message message = exchange.getMessage();
         dropHeaders(message);
         message.setHeader(Exchange.CONTENT_TYPE, FORM);
+        if (account.gateway() != null) {
+            message.setHeader(Exchange.HTTP_URI, account.gateway().toString());
+        }
         // the enum, not "POST": camel-http converts a String to HttpMethods through a type converter lookup that misses
         // and walks the class hierarchy on every call (6 % of the fetching thread's CPU in a JFR profile)
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setBody(new ByteArrayEntity(formEncode(params).getBytes(StandardCharsets.UTF_8), FORM_TYPE));
+    }
+
+    /** Waits for the request's account's pacer: at most its rate of call starts a second, per app key. */
+    public void pace(@ExchangeProperty(REQUEST) JackyunRequest request) throws InterruptedException {
+        account(request.account()).pacer().acquire();
     }
 
     /** camel-http's answer (throwExceptionOnFailure=false: every status comes here) as the decoded envelope. */
@@ -106,14 +127,14 @@ public final class JackyunCall {
                         .withRetryAfter(retryAfter(retryAfter));
             }
             JackyunEnvelope envelope = JackyunEnvelope.parse(request.method(), bytes(body), request.projection());
-            pacer.succeeded();
+            account(request.account()).pacer().succeeded();
             return envelope;
         } catch (JackyunException e) {
             if (!e.isQuota() && quotaSubCodes.contains(e.getSubCode())) {
                 throw JackyunException.quotaSpent(e.getSubCode(), e.getMessage() + " (its subCode is in jackyun.quota-sub-codes)");
             }
             if (e.isThrottled()) {
-                pacer.throttled(e.getRetryAfter());
+                account(request.account()).pacer().throttled(e.getRetryAfter());
             }
             throw e;
         }

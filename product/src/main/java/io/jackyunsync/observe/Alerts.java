@@ -105,7 +105,7 @@ public final class Alerts {
         if (run.isBackfill()) {
             return; // an operator's command: its summary line is its answer, and it says nothing of the schedule's runs
         }
-        String which = run.getScheme() + " run #" + run.getId();
+        String which = RunHistory.unit(run) + " run #" + run.getId();
         if (run.isSucceeded()) {
             recovered(run, which);
         } else {
@@ -113,11 +113,11 @@ public final class Alerts {
             String kind = RunState.QUOTA.name().equals(run.getStatus())
                     ? "quota"
                     : run.getError() != null && run.getError().contains("above the threshold") ? "rejects" : "failed";
-            send(run.getScheme(), kind, "jackyun-sync: " + which + " " + run.getStatus() + on(run.getInstance()) + "\n"
+            send(RunHistory.unit(run), kind, "jackyun-sync: " + which + " " + run.getStatus() + on(run.getInstance()) + "\n"
                     + OneLine.of(run.summary()));
         }
         if (run.getCounts().getDeadLetters() > 0) {
-            send(run.getScheme(), "dead-letters",
+            send(RunHistory.unit(run), "dead-letters",
                     "jackyun-sync: " + which + on(run.getInstance()) + " kept " + run.getCounts().getDeadLetters()
                             + " dead letters (sync_dead_letter); fix the cause, then run --replay");
         }
@@ -130,7 +130,7 @@ public final class Alerts {
         }
         RunHistory.Latest before;
         try {
-            before = history.before(run.getScheme(), run.getId());
+            before = history.before(RunHistory.unit(run), run.getId());
         } catch (Exception e) {
             LOG.warn("{}: sync_run could not be read to tell a recovery ({})", which, e.getClass().getSimpleName());
             return;
@@ -141,20 +141,22 @@ public final class Alerts {
                 ? ""
                 : "; the last success before it: run #" + success.id() + on(success.instance()) + ", "
                         + ago(Duration.between(success.ended(), clock.instant())) + " ago";
-        String text = "jackyun-sync: " + run.getScheme() + " recovered at " + BeijingTime.now(clock) + " (Beijing): " + which
+        String text = "jackyun-sync: " + RunHistory.unit(run) + " recovered at " + BeijingTime.now(clock) + " (Beijing): " + which
                 + " SUCCEEDED" + on(run.getInstance());
         if (previous != null && !previous.succeeded()) {
-            send(run.getScheme(), "recovered", text + " after run #" + previous.id() + " " + previous.status() + on(previous.instance())
-                    + since);
+            send(RunHistory.unit(run), "recovered",
+                    text + " after run #" + previous.id() + " " + previous.status() + on(previous.instance())
+                            + since);
         } else if (success != null && Duration.between(success.ended(), clock.instant()).compareTo(noSuccessAfter) > 0) {
-            send(run.getScheme(), "recovered", text + since);
+            send(RunHistory.unit(run), "recovered", text + since);
         }
     }
 
     /** Called with every finished reconciliation: one that is not clean is reported with its counts and example keys. */
     public void onReconcile(Reconciliation r) {
         if (!r.isClean()) {
-            send(r.getScheme(), "reconcile", "jackyun-sync: " + r.getScheme() + " reconciliation #" + r.getId() + " "
+            send(RunHistory.unit(r.getRun().getAccount(), r.getScheme()), "reconcile", "jackyun-sync: "
+                    + RunHistory.unit(r.getRun().getAccount(), r.getScheme()) + " reconciliation #" + r.getId() + " "
                     + r.getStatus() + "\n" + OneLine.of(r.summary()));
         }
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -31,22 +32,30 @@ public final class CallGauges {
     private Map<String, Long> cached;
     private Instant readAt = Instant.MIN;
 
-    public CallGauges(MeterRegistry registry, DataSource dataSource, Clock clock, List<CallPlan> plans) {
+    /** {@code accountsOf}: the accounts each scheme runs for; a gauge per account, scheme, method and period. */
+    public CallGauges(MeterRegistry registry, DataSource dataSource, Clock clock, List<CallPlan> plans,
+            Function<String, List<String>> accountsOf) {
         this.dataSource = dataSource;
         this.clock = clock;
         for (CallPlan plan : plans) {
-            for (String period : List.of("day", "month")) {
-                Gauge.builder("jackyun.sync.calls.spent", () -> spent(plan.method(), period))
-                        .description("calls spent on the method this Beijing day or month, by every instance (sync_call)")
-                        .tag("account", CallBudget.ACCOUNT).tag("method", plan.method()).tag("scheme", plan.scheme()).tag("period", period)
-                        .register(registry);
-                Integer budget = "day".equals(period) ? plan.quota().perDay() : plan.quota().perMonth();
-                if (budget != null) {
-                    Gauge.builder("jackyun.sync.calls.budget", () -> budget)
-                            .description("calls the scheme may spend on its method a Beijing day or month (its quota)")
-                            .tag("account", CallBudget.ACCOUNT).tag("method", plan.method()).tag("scheme", plan.scheme())
-                            .tag("period", period).register(registry);
-                }
+            for (String account : accountsOf.apply(plan.scheme())) {
+                register(registry, plan, account);
+            }
+        }
+    }
+
+    private void register(MeterRegistry registry, CallPlan plan, String account) {
+        for (String period : List.of("day", "month")) {
+            Gauge.builder("jackyun.sync.calls.spent", () -> spent(account + "/" + plan.method(), period))
+                    .description("calls spent on the method this Beijing day or month, by every instance (sync_call)")
+                    .tag("account", account).tag("method", plan.method()).tag("scheme", plan.scheme()).tag("period", period)
+                    .register(registry);
+            Integer budget = "day".equals(period) ? plan.quota().perDay() : plan.quota().perMonth();
+            if (budget != null) {
+                Gauge.builder("jackyun.sync.calls.budget", () -> budget)
+                        .description("calls the scheme may spend on its method a Beijing day or month (its quota)")
+                        .tag("account", account).tag("method", plan.method()).tag("scheme", plan.scheme())
+                        .tag("period", period).register(registry);
             }
         }
     }
@@ -69,12 +78,12 @@ public final class CallGauges {
         String day = CallBudget.day(clock);
         Map<String, Long> spent = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SPENT)) {
-            s.setString(1, CallBudget.ACCOUNT);
-            s.setString(2, day);
-            s.setString(3, day.substring(0, 7));
+            s.setString(1, day);
+            s.setString(2, day.substring(0, 7));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    spent.put(rs.getString(1) + "/" + (day.equals(rs.getString(2)) ? "day" : "month"), rs.getLong(3));
+                    spent.put(rs.getString(1) + "/" + rs.getString(2) + "/" + (day.equals(rs.getString(3)) ? "day" : "month"),
+                            rs.getLong(4));
                 }
             }
         }

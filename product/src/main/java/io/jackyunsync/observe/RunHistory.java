@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The shared run history as health, alerts and metrics judge a scheme by: per scheme the last finished run and the last
- * successful one, by any instance on the database (sql/observe-last-runs.sql, one statement on sync_run's
- * (scheme, id) index), read at most once per {@code ttl}; this process's own runs count at once. A history that
+ * The shared run history as health, alerts and metrics judge a scheme by: per account and scheme ({@link #unit}) the last
+ * finished run and the last successful one, by any instance on the database (sql/observe-last-runs.sql, one statement on
+ * sync_run's (account, scheme, id) index), read at most once per {@code ttl}; this process's own runs count at once. A history that
  * cannot be read throws: it is never taken for "no runs".
  */
 public final class RunHistory {
@@ -45,6 +45,29 @@ public final class RunHistory {
             Run newerSuccess = run.succeeded() && (success == null || run.id() >= success.id()) ? run : success;
             return new Latest(newerLast, newerSuccess);
         }
+    }
+
+    /**
+     * A scheme of an account as health, alerts and metrics name it: the scheme alone for the account {@code default} (a
+     * deployment with one account reads as it always has), else {@code account/scheme}.
+     */
+    public static String unit(String account, String scheme) {
+        return account == null || "default".equals(account) ? scheme : account + "/" + scheme;
+    }
+
+    public static String unit(SyncRun run) {
+        return unit(run.getAccount(), run.getScheme());
+    }
+
+    /** The account of a {@link #unit}. */
+    public static String accountOf(String unit) {
+        int slash = unit.indexOf('/');
+        return slash < 0 ? "default" : unit.substring(0, slash);
+    }
+
+    /** The scheme of a {@link #unit}. */
+    public static String schemeOf(String unit) {
+        return unit.substring(unit.indexOf('/') + 1);
     }
 
     /** How long a read serves health, metrics and the stale check: health polled every second costs a query per 5 s. */
@@ -72,7 +95,7 @@ public final class RunHistory {
             // how current the scheme's table is
             return;
         }
-        own.merge(run.getScheme(), new Run(run.getId(), run.getStatus(), run.getInstance(), run.windowEndInstant(), clock.instant(),
+        own.merge(unit(run), new Run(run.getId(), run.getStatus(), run.getInstance(), run.windowEndInstant(), clock.instant(),
                 run.getCounts().getFetched(), run.getCounts().getDeadLetters(), run.getErrorKind()), (a, b) -> b.id() > a.id() ? b : a);
         synchronized (this) {
             cached = null;
@@ -98,9 +121,9 @@ public final class RunHistory {
         return mine;
     }
 
-    /** The scheme's runs before run {@code id}, read now (not cached). */
-    public Latest before(String scheme, long id) throws SQLException {
-        return read(id).getOrDefault(scheme, Latest.NONE);
+    /** The runs of the {@link #unit} before run {@code id}, read now (not cached). */
+    public Latest before(String unit, long id) throws SQLException {
+        return read(id).getOrDefault(unit, Latest.NONE);
     }
 
     private Map<String, Latest> read(long below) throws SQLException {
@@ -112,7 +135,8 @@ public final class RunHistory {
             ps.setLong(2, below);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    runs.put(rs.getString("scheme"), new Latest(run(rs, "run_", now), run(rs, "success_", now)));
+                    runs.put(unit(rs.getString("account"), rs.getString("scheme")),
+                            new Latest(run(rs, "run_", now), run(rs, "success_", now)));
                 }
             }
         }

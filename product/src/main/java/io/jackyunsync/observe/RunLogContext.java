@@ -56,7 +56,7 @@ public final class RunLogContext implements UnitOfWorkFactory {
      * each run as it starts, within its exchange: the id exists from that step on, and the run's first line carries it.
      */
     public static void put(SyncRun run) {
-        MDC.put(ACCOUNT, DEFAULT_ACCOUNT);
+        MDC.put(ACCOUNT, run.getAccount());
         MDC.put(SCHEME, run.getScheme());
         Long id = run.getId(); // none until the run's sync_run row is inserted
         if (id != null) {

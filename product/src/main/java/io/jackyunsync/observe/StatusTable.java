@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.camel.Header;
 
 /**
- * {@code --status}: the last runs per scheme as a table, then each scheme's checkpoint and open dead letters, the calls
+ * {@code --status}: the last runs per scheme (of an account other than default: account/scheme) as a table, then each scheme's checkpoint and open dead letters, the calls
  * spent today and this month per account and method against the budget, and each schedule priced in calls.
  */
 public final class StatusTable {
@@ -27,7 +27,8 @@ public final class StatusTable {
         StringBuilder out = new StringBuilder(String.format(ROW, "scheme", "run", "status", "window start", "window end",
                 "pages", "records", "inserted", "updated", "dup", "rejected", "dead", "seconds", "error"));
         for (Map<String, Object> r : runs) {
-            out.append(String.format(ROW, r.get("scheme"), r.get("id"), r.get("status"), time(r.get("window_start")),
+            out.append(String.format(ROW, RunHistory.unit((String) r.get("account"), (String) r.get("scheme")), r.get("id"),
+                    r.get("status"), time(r.get("window_start")),
                     time(r.get("window_end")), r.get("pages"), r.get("records_fetched"), r.get("rows_inserted"), r.get("rows_updated"),
                     r.get("duplicates_dropped"), r.get("rows_rejected"), r.get("dead_letters"), seconds(r.get("seconds")),
                     r.get("error") == null ? "" : cut(r.get("error").toString(), 100)));
@@ -36,7 +37,8 @@ public final class StatusTable {
             out.append("(no run yet)\n");
         }
         for (Map<String, Object> c : checkpoints) {
-            out.append(String.format("%s: checkpoint %s, %s dead letters not done%n", c.get("scheme"), time(c.get("checkpoint")),
+            out.append(String.format("%s: checkpoint %s, %s dead letters not done%n",
+                    RunHistory.unit((String) c.get("account"), (String) c.get("scheme")), time(c.get("checkpoint")),
                     c.get("open_dead_letters")));
         }
         out.append(String.format("calls spent (Beijing day %s), per account and method:%n", today));

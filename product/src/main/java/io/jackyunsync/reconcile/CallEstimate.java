@@ -41,7 +41,7 @@ public final class CallEstimate {
     /** A reconciliation: the whole table's rows, read again. */
     public void check(@ExchangeProperty("reconcile") Reconciliation r, @Header("overBudget") Boolean overBudget) throws SQLException {
         Scheme.Target target = r.getRun().compiled().scheme().target();
-        long rows = rows("SELECT COUNT(*) FROM `" + target.table() + "`", null, null);
+        long rows = rows("SELECT COUNT(*) FROM `" + target.table() + "` WHERE `account` = ?", r.getRun().getAccount(), null, null);
         hold(r.getRun(), r.getScheme() + " reconciliation", rows + " rows in " + target.table(), rows, Boolean.TRUE.equals(overBudget),
                 "--over-budget");
     }
@@ -54,10 +54,9 @@ public final class CallEstimate {
         Scheme scheme = run.compiled().scheme();
         String version = ReconcileSql.versionColumn(scheme);
         long rows = version == null
-                ? rows("SELECT COUNT(*) FROM `" + scheme.target().table() + "`", null, null)
-                : rows("SELECT COUNT(*) FROM `" + scheme.target().table() + "` WHERE `" + version + "` BETWEEN ? AND ?",
-                        run.getWindowStart(),
-                        run.getWindowEnd());
+                ? rows("SELECT COUNT(*) FROM `" + scheme.target().table() + "` WHERE `account` = ?", run.getAccount(), null, null)
+                : rows("SELECT COUNT(*) FROM `" + scheme.target().table() + "` WHERE `account` = ? AND `" + version + "` BETWEEN ? AND ?",
+                        run.getAccount(), run.getWindowStart(), run.getWindowEnd());
         String what = version == null
                 ? rows + " rows in " + scheme.target().table()
                 : rows + " rows of " + scheme.target().table() + " with " + version + " in the window";
@@ -71,7 +70,7 @@ public final class CallEstimate {
         // a page that ends each read, and for offset paging the movement probe after each read of two pages or more
         long probes = source.pagination().isOffset() ? reads : 0;
         long expected = rows / pageSize + reads + probes;
-        Long left = left(source.api(), source.budget());
+        Long left = left(run.getAccount(), source.api(), source.budget());
         String estimate = who + " expects about " + expected + " calls of " + source.api() + " (" + what + " in pages of " + pageSize
                 + ", one more for each of its " + reads + (reads == 1 ? " read" : " reads") + (probes > 0 ? " and its probe" : "") + ")";
         if (left == null) {
@@ -79,15 +78,15 @@ public final class CallEstimate {
             return;
         }
         if (expected <= left) {
-            LOG.info("{}; {} are left today for account {}", estimate, left, CallBudget.ACCOUNT);
+            LOG.info("{}; {} are left today for account {}", estimate, left, run.getAccount());
             return;
         }
         if (force) {
             LOG.warn("{}, more than the {} left today for account {}: {}, so it spends them and stops at the budget", estimate, left,
-                    CallBudget.ACCOUNT, option);
+                    run.getAccount(), option);
             return;
         }
-        throw JackyunException.quotaSpent("QUOTA", estimate + ", more than the " + left + " left today for account " + CallBudget.ACCOUNT
+        throw JackyunException.quotaSpent("QUOTA", estimate + ", more than the " + left + " left today for account " + run.getAccount()
                 + " (sync." + run.getScheme() + ".quota-per-day / -per-month): not started, no call made; run it when the budget has"
                 + " reset, or with " + option + " to spend what is left and stop at the budget");
     }
@@ -96,10 +95,10 @@ public final class CallEstimate {
      * The calls the budget has left for {@code method} today (the smaller of the day's and the month's rest), or null
      * when {@code quota} limits neither; 0 when the gateway has refused the method today.
      */
-    private Long left(String method, Scheme.Quota quota) throws SQLException {
+    private Long left(String account, String method, Scheme.Quota quota) throws SQLException {
         CallBudget.Counted counted;
         try (Connection c = dataSource.getConnection()) {
-            counted = CallBudget.counted(c, LEFT, method, CallBudget.day(clock));
+            counted = CallBudget.counted(c, LEFT, account, method, CallBudget.day(clock));
         }
         if (counted.refused() != null) {
             return 0L;
@@ -115,12 +114,13 @@ public final class CallEstimate {
         return left;
     }
 
-    private long rows(String sql, String from, String to) throws SQLException {
+    private long rows(String sql, String account, String from, String to) throws SQLException {
         // the table's and the column's names come from the scheme file, checked at start-up as plain names and against the database
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, account);
             if (from != null) {
-                s.setString(1, from);
-                s.setString(2, to);
+                s.setString(2, from);
+                s.setString(3, to);
             }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -71,7 +71,8 @@ public final class Reconciler {
      * Plans a reconciliation: its statements, its policy (sync.<scheme>.reconcile.extras wins over the file) and its stage
      * run; force (--force) lets a repair delete or mark extras that {@link Reconciliation#extrasRefusal} would refuse.
      */
-    public Reconciliation start(@Body String schemeName, @Header("repair") Boolean repair, @Header("force") Boolean force) {
+    public Reconciliation start(@Body String schemeName, @Header("account") String account, @Header("repair") Boolean repair,
+            @Header("force") Boolean force) {
         CompiledScheme compiled = schemes.get(schemeName);
         if (compiled == null) {
             throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
@@ -89,7 +90,7 @@ public final class Reconciler {
             stageChildren.add(new ChildTable(st.child(), compiled.children().get(i).mapper(), st.sql(), st.existing(), st.deleteStale()));
         }
         CompiledScheme staging = new CompiledScheme(scheme, compiled.mapper(), sql.stageSql(), compiled.projection(), stageChildren);
-        SyncRun run = sync.planFullSet(staging);
+        SyncRun run = sync.planFullSet(staging, account);
         return new Reconciliation(schemeName, Boolean.TRUE.equals(repair), Boolean.TRUE.equals(force), maxExtrasPercent, sql, extras,
                 policy.markValue(), run);
     }

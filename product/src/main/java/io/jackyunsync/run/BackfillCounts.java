@@ -29,10 +29,11 @@ public final class BackfillCounts {
         // table and column are the scheme file's, checked at start-up as plain names and against the database
         // the stamp is NOW() in whole seconds: from the second the backfill began (a row another run wrote in that very
         // second, before the lock was taken, would count as changed: the figure errs towards changed, never unchanged)
-        String sql = "SELECT COUNT(*) FROM `" + target.table() + "` WHERE `" + target.updateTime()
+        String sql = "SELECT COUNT(*) FROM `" + target.table() + "` WHERE `account` = ? AND `" + target.updateTime()
                 + "` >= (SELECT DATE_FORMAT(started_at, '%Y-%m-%d %H:%i:%s') FROM sync_run WHERE id = ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, run.getId());
+            s.setString(1, run.getAccount());
+            s.setLong(2, run.getId());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 long touched = rs.getLong(1);

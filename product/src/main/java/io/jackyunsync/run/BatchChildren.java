@@ -1,6 +1,7 @@
 package io.jackyunsync.run;
 
 import io.jackyunsync.scheme.ChildTable;
+import io.jackyunsync.scheme.RowAccount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +41,7 @@ public final class BatchChildren {
             parentKeys.add(parent.get(parentKey));
         }
         exchange.getMessage().setHeader(ChildTable.PARENTS, parentKeys);
+        exchange.getMessage().setHeader(RowAccount.HEADER, List.of(parents.get(0).get(RowAccount.COLUMN)));
         return lines(parents);
     }
 
@@ -63,6 +65,7 @@ public final class BatchChildren {
         for (Map<String, Object> row : existing == null ? List.<Map<String, Object>>of() : existing) {
             if (!kept.contains(String.valueOf(row.get(key)))) {
                 Map<String, Object> gone = new HashMap<>(4);
+                gone.put(RowAccount.COLUMN, parents.get(0).get(RowAccount.COLUMN));
                 gone.put(key, row.get(key));
                 gone.put(lineParent, row.get(lineParent));
                 stale.add(gone);

@@ -1,5 +1,6 @@
 package io.jackyunsync.run;
 
+import io.jackyunsync.scheme.RowAccount;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
@@ -24,6 +25,8 @@ public final class BatchCounts {
     public void keysOf(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows, Exchange exchange) {
         String key = run.compiled().scheme().target().key();
         exchange.getMessage().setHeader(KEYS, rows.stream().map(r -> r.get(key)).toList());
+        // the batch's account (every row of a batch is its run's), for the count of its existing keys
+        exchange.getMessage().setHeader(RowAccount.HEADER, List.of(run.getAccount()));
     }
 
     public void written(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body List<Map<String, Object>> rows,

@@ -37,14 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallBudget {
 
-    /** The account of a deployment with one app key (several accounts come with JACKYUN_ACCOUNTS). */
-    public static final String ACCOUNT = "default";
     /** Calls reserved at a time for a scheme with a quota: at most 19 counted and never sent after a crash. */
     static final int CHUNK = 20;
-    /**
-     * The same without a quota (nothing is refused for an overcount): one reservation every 20 calls cost the benchmark's
-     * fetch limit 30 % (a transaction of ~5 round trips every 20 calls of ~0.5 ms each), every 500 calls nothing measurable.
-     */
+    /** The same without a quota: a reservation every 20 calls cost the benchmark's fetch limit 30 %, every 500 nothing measurable. */
     static final int UNLIMITED_CHUNK = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(CallBudget.class);
@@ -56,17 +51,22 @@ public final class CallBudget {
     private final DataSource dataSource;
     private final Clock clock;
     /**
-     * Per scheme and method: the calls reserved in the database and not sent yet, with the day and month they were
-     * counted in (a scheme's own: its quota is checked when it reserves, and its run gives back only its own).
+     * Per account, scheme and method: the calls reserved in the database and not sent yet, with the day and month they
+     * were counted in (a scheme's own: its quota is checked when it reserves, and its run gives back only its own).
      */
     private final Map<String, Hand> hands = new ConcurrentHashMap<>();
 
     private static final class Hand {
+        final String account;
         /** The day whose counter rows this process has made sure of. */
         String ensured;
         String day;
         String month;
         int left;
+
+        Hand(String account) {
+            this.account = account;
+        }
     }
 
     public CallBudget(DataSource dataSource, Clock clock) {
@@ -90,7 +90,8 @@ public final class CallBudget {
      */
     public void spend(@ExchangeProperty(RunProperties.RUN) SyncRun run, @Body JackyunRequest request) throws SQLException {
         String method = request.method();
-        Hand hand = hands.computeIfAbsent(key(run, method), m -> new Hand());
+        String account = request.account();
+        Hand hand = hands.computeIfAbsent(key(account, run, method), m -> new Hand(account));
         synchronized (hand) {
             String day = day(clock);
             if (hand.left > 0 && !day.equals(hand.day)) {
@@ -118,17 +119,18 @@ public final class CallBudget {
             throw cause; // a call outside a run (the benchmark's): no scheme's budget to stop
         }
         String method = run.compiled().scheme().source().api();
-        Hand hand = hands.computeIfAbsent(key(run, method), m -> new Hand());
+        String account = run.getAccount();
+        Hand hand = hands.computeIfAbsent(key(account, run, method), m -> new Hand(account));
         String day;
         synchronized (hand) {
             day = hand.day != null ? hand.day : day(clock);
             try {
                 giveBack(method, hand);
                 try (Connection c = dataSource.getConnection()) {
-                    ensure(c, method, day);
+                    ensure(c, account, method, day);
                     try (PreparedStatement s = c.prepareStatement(REFUSED)) {
                         s.setString(1, OneLine.of(cause.getMessage(), 500));
-                        s.setString(2, ACCOUNT);
+                        s.setString(2, account);
                         s.setString(3, method);
                         s.setString(4, day);
                         s.executeUpdate();
@@ -137,10 +139,10 @@ public final class CallBudget {
             } catch (SQLException e) {
                 // the refusal stands whether or not it could be kept: the run still ends QUOTA
                 LOG.error("{} for account {}: the gateway's quota refusal could not be kept in sync_call ({}); the next run may call"
-                        + " it once more", method, ACCOUNT, e.getMessage());
+                        + " it once more", method, account, e.getMessage());
             }
         }
-        throw JackyunException.quotaSpent(cause.getSubCode(), cause.getMessage() + "; for account " + ACCOUNT + " no call of " + method
+        throw JackyunException.quotaSpent(cause.getSubCode(), cause.getMessage() + "; for account " + account + " no call of " + method
                 + " is made until the budget resets at " + resetOfDay(day) + " Beijing time");
     }
 
@@ -150,7 +152,7 @@ public final class CallBudget {
             return;
         }
         String method = run.compiled().scheme().source().api();
-        Hand hand = hands.get(key(run, method));
+        Hand hand = hands.get(key(run.getAccount(), run, method));
         if (hand == null) {
             return;
         }
@@ -159,23 +161,22 @@ public final class CallBudget {
                 giveBack(method, hand);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("{} for account {}: {} calls reserved and not sent could not be given back ({}); they stay counted", method,
-                        ACCOUNT, hand.left, e.getMessage());
+                        hand.account, hand.left, e.getMessage());
                 hand.left = 0;
             }
         }
     }
 
     /** The calls counted on a method's day and month, and the gateway's refusal of the day (null: none). */
-    public record Counted(long day, long month, String refused) {
-    }
+    public record Counted(long day, long month, String refused) {}
 
-    /** The counters of {@code method} on {@code day} and its month, read by {@code sql} (account, method, day, month). */
-    public static Counted counted(Connection c, String sql, String method, String day) throws SQLException {
+    /** The counters of the account's {@code method} on {@code day} and its month, read by {@code sql} (account, method, day, month). */
+    public static Counted counted(Connection c, String sql, String account, String method, String day) throws SQLException {
         long dayCalls = 0;
         long monthCalls = 0;
         String refused = null;
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ACCOUNT);
+            s.setString(1, account);
             s.setString(2, method);
             s.setString(3, day);
             s.setString(4, day.substring(0, 7));
@@ -193,27 +194,28 @@ public final class CallBudget {
         return new Counted(dayCalls, monthCalls, refused);
     }
 
-    private static String key(SyncRun run, String method) {
-        return (run == null ? "" : run.getScheme()) + "/" + method;
+    private static String key(String account, SyncRun run, String method) {
+        return account + "/" + (run == null ? "" : run.getScheme()) + "/" + method;
     }
 
     private void reserve(String scheme, Scheme.Quota quota, String method, String day, Hand hand) throws SQLException {
         String month = day.substring(0, 7);
+        String account = hand.account;
         try (Connection c = dataSource.getConnection()) {
             if (!day.equals(hand.ensured)) {
-                ensure(c, method, day);
+                ensure(c, account, method, day);
                 hand.ensured = day;
             }
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                Counted counted = counted(c, LOCK, method, day);
+                Counted counted = counted(c, LOCK, account, method, day);
                 long dayCalls = counted.day();
                 long monthCalls = counted.month();
                 String refused = counted.refused();
                 if (refused != null) {
                     throw JackyunException.quotaSpent("QUOTA",
-                            method + " for account " + ACCOUNT + ": the gateway said today that its quota"
+                            method + " for account " + account + ": the gateway said today that its quota"
                                     + " is spent (" + refused + "); no call of it is made until the budget resets at " + resetOfDay(day)
                                     + " Beijing time");
                 }
@@ -221,18 +223,19 @@ public final class CallBudget {
                 if (quota.perDay() != null) {
                     grant = Math.min(grant, quota.perDay() - dayCalls);
                     if (grant <= 0) {
-                        throw spent(scheme, method, dayCalls, quota.perDay(), "today (Beijing " + day + ")", "quota-per-day",
+                        throw spent(account, scheme, method, dayCalls, quota.perDay(), "today (Beijing " + day + ")", "quota-per-day",
                                 resetOfDay(day));
                     }
                 }
                 if (quota.perMonth() != null) {
                     grant = Math.min(grant, quota.perMonth() - monthCalls);
                     if (grant <= 0) {
-                        throw spent(scheme, method, monthCalls, quota.perMonth(), "this month (Beijing " + month + ")", "quota-per-month",
+                        throw spent(account, scheme, method, monthCalls, quota.perMonth(), "this month (Beijing " + month + ")",
+                                "quota-per-month",
                                 resetOfMonth(day));
                     }
                 }
-                add(c, method, day, month, grant);
+                add(c, account, method, day, month, grant);
                 c.commit();
                 hand.day = day;
                 hand.month = month;
@@ -246,8 +249,9 @@ public final class CallBudget {
         }
     }
 
-    private static JackyunException spent(String scheme, String method, long spent, int allowed, String when, String key, String reset) {
-        return JackyunException.quotaSpent("QUOTA", method + " for account " + ACCOUNT + ": " + spent + " calls spent of the " + allowed
+    private static JackyunException spent(String account, String scheme, String method, long spent, int allowed, String when, String key,
+            String reset) {
+        return JackyunException.quotaSpent("QUOTA", method + " for account " + account + ": " + spent + " calls spent of the " + allowed
                 + " allowed " + when + " (sync." + scheme + "." + key + "); no call is made until the budget resets at "
                 + reset + " Beijing time");
     }
@@ -255,28 +259,28 @@ public final class CallBudget {
     private void giveBack(String method, Hand hand) throws SQLException {
         if (hand.left > 0) {
             try (Connection c = dataSource.getConnection()) {
-                add(c, method, hand.day, hand.month, -hand.left);
+                add(c, hand.account, method, hand.day, hand.month, -hand.left);
             }
         }
         hand.left = 0;
     }
 
-    private static void ensure(Connection c, String method, String day) throws SQLException {
+    private static void ensure(Connection c, String account, String method, String day) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(ENSURE)) {
-            s.setString(1, ACCOUNT);
+            s.setString(1, account);
             s.setString(2, method);
             s.setString(3, day.substring(0, 7));
-            s.setString(4, ACCOUNT);
+            s.setString(4, account);
             s.setString(5, method);
             s.setString(6, day);
             s.executeUpdate();
         }
     }
 
-    private static void add(Connection c, String method, String day, String month, long calls) throws SQLException {
+    private static void add(Connection c, String account, String method, String day, String month, long calls) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(ADD)) {
             s.setLong(1, calls);
-            s.setString(2, ACCOUNT);
+            s.setString(2, account);
             s.setString(3, method);
             s.setString(4, day);
             s.setString(5, month);
@@ -284,7 +288,7 @@ public final class CallBudget {
         }
     }
 
-    /** When the day's budget of {@code day} resets: the next Beijing midnight. */
+    /** When the budget of {@code day} resets: the next Beijing midnight; of its month: the next month's first. */
     static String resetOfDay(String day) {
         return LocalDate.parse(day).plusDays(1) + " 00:00";
     }

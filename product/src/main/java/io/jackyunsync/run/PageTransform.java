@@ -5,6 +5,7 @@ import io.jackyunsync.jackyun.OneLine;
 import io.jackyunsync.jackyun.SourceRecord;
 import io.jackyunsync.scheme.ChildRows;
 import io.jackyunsync.scheme.MappedRecord;
+import io.jackyunsync.scheme.RowAccount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,7 @@ public final class PageTransform {
                 LOG.warn("{} record {} rejected ({}): {}", run.getScheme(), m.sourceId(), m.rule(), m.reason());
                 rejects.add(m);
             } else {
+                RowAccount.stamp(m.row(), run.getAccount());
                 rows.add(m.row());
             }
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -25,6 +26,9 @@ public final class RunPlanner {
     private final Clock clock;
     private long maxPagesPerRun = 100_000;
     private Runnable beforePlan = () -> {};
+    /** The accounts each scheme runs for (sync.&lt;scheme&gt;.accounts); without several accounts: {@code default}. */
+    private Function<String, List<String>> accountsOf = scheme -> List.of(DEFAULT_ACCOUNT);
+    static final String DEFAULT_ACCOUNT = "default";
 
     RunPlanner(Map<String, CompiledScheme> schemes, Duration overlap, Clock clock) {
         this.schemes = schemes;
@@ -34,6 +38,26 @@ public final class RunPlanner {
 
     void beforePlan(Runnable hook) {
         this.beforePlan = hook;
+    }
+
+    void accounts(Function<String, List<String>> accountsOf) {
+        this.accountsOf = accountsOf;
+    }
+
+    /** The accounts the scheme runs for, in the order configured. */
+    public List<String> accountsOf(String scheme) {
+        return accountsOf.apply(scheme);
+    }
+
+    /** The account named (none: {@code default}), if the scheme runs for it; else an error naming the scheme's accounts. */
+    public String account(String schemeName, String account) {
+        String name = account == null ? DEFAULT_ACCOUNT : account;
+        List<String> accounts = accountsOf.apply(schemeName);
+        if (!accounts.contains(name)) {
+            throw new IllegalArgumentException("the scheme " + schemeName + " does not run for the account '" + name + "'; its accounts: "
+                    + accounts + (account == null ? " (name one with --account)" : ""));
+        }
+        return name;
     }
 
     void maxPagesPerRun(long pages) {
@@ -46,20 +70,27 @@ public final class RunPlanner {
 
     /** Plans the window: from the checkpoint less the overlap and a second (first run: the scheme's initial start) to now, Beijing time. */
     SyncRun plan(String schemeName, Object checkpoint) {
-        return plan(schemeName, checkpoint, null, null);
+        return plan(schemeName, null, checkpoint, null, null);
     }
 
     /**
      * The same, or with {@code backfillFrom} and {@code backfillTo} (--backfill) a backfill of that window: read and
      * written like a run, the checkpoint left where it is.
      */
-    public SyncRun plan(@Body String schemeName, @Header("checkpoint") Object checkpoint, @Header("backfillFrom") String backfillFrom,
-            @Header("backfillTo") String backfillTo) {
+    public SyncRun plan(@Body String schemeName, @Header("account") String account, @Header("checkpoint") Object checkpoint,
+            @Header("backfillFrom") String backfillFrom, @Header("backfillTo") String backfillTo) {
         beforePlan.run();
         CompiledScheme scheme = schemes.get(schemeName);
         if (scheme == null) {
             throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
         }
+        String accountName = account(schemeName, account);
+        SyncRun run = plan(scheme, checkpoint, backfillFrom, backfillTo);
+        run.setAccount(accountName);
+        return run;
+    }
+
+    private SyncRun plan(CompiledScheme scheme, Object checkpoint, String backfillFrom, String backfillTo) {
         if (backfillFrom != null) {
             SyncRun run = new SyncRun(scheme, BeijingTime.format(BeijingTime.parse(backfillFrom)),
                     BeijingTime.format(BeijingTime.parse(backfillTo)));
@@ -93,8 +124,8 @@ public final class RunPlanner {
         return run;
     }
 
-    /** The run of a reconciliation: the scheme's whole source set (no modified-time window), written to its stage. */
-    public SyncRun planFullSet(CompiledScheme staging) {
+    /** The run of a reconciliation: the scheme's whole source set of the account (no modified-time window), written to its stage. */
+    public SyncRun planFullSet(CompiledScheme staging, String account) {
         // a source read in slices has no whole-set question: its whole set is every slice from the initial start on
         var source = staging.scheme().source();
         String start = source.window() == null ? null : source.initialStart() == null ? DEFAULT_INITIAL_START : source.initialStart();
@@ -103,12 +134,14 @@ public final class RunPlanner {
         run.maxPages(maxPagesPerRun);
         run.confirmFirstPage(true);
         run.fullSet = true;
+        run.setAccount(account(staging.name(), account));
         return run;
     }
 
     /** A run that could not start: its window as it would have been, FAILED with the cause. */
-    public SyncRun notStarted(String schemeName, Throwable cause) {
-        SyncRun run = plan(schemeName, null);
+    public SyncRun notStarted(String schemeName, String account, Throwable cause) {
+        SyncRun run = plan(schemes.get(schemeName), null, null, null);
+        run.setAccount(account == null ? DEFAULT_ACCOUNT : account);
         run.fail(Failures.kindOf(cause), "the run could not start: " + Failures.describe(cause));
         run.complete();
         LOG.error("{}", run.summary());

@@ -7,6 +7,9 @@ final class RunSummary {
     interface Run {
         String getScheme();
 
+        /** The account: named before the scheme ({@code hq/trade: OK ...}) unless it is the only one, {@code default}. */
+        String getAccount();
+
         String getStatus();
 
         RunCounters getCounts();
@@ -48,7 +51,9 @@ final class RunSummary {
                         + (run.getRecordsExpected() == null ? "" : " expected=" + run.getRecordsExpected());
         return String.format(
                 "%s: %s pages=%d records=%d inserted=%d updated=%d%s duplicates=%d rejected=%d seconds=%.1f window=[%s, %s] calls=%d%s%s%s%s",
-                run.getScheme() + (run.isBackfill() ? " backfill" : ""), RunState.SUCCEEDED.name().equals(status) ? "OK" : status,
+                ("default".equals(run.getAccount()) ? "" : run.getAccount() + "/") + run.getScheme()
+                        + (run.isBackfill() ? " backfill" : ""),
+                RunState.SUCCEEDED.name().equals(status) ? "OK" : status,
                 run.getCounts().getPages(), run.getCounts().getFetched(), run.getCounts().getInserted(), run.getCounts().getUpdated(),
                 run.getUnchanged() == null ? "" : " (unchanged=" + run.getUnchanged() + ")", run.getCounts().getDuplicates(),
                 run.getCounts().getRejected(), run.getSeconds(),

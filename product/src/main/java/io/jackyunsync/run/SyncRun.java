@@ -25,6 +25,8 @@ public final class SyncRun implements RunSummary.Run {
     private volatile Long id;
     private volatile String instance;
     private volatile String lastRequest = "";
+    /** The account whose app key the run calls with and whose rows it writes (DESIGN.md, "Accounts"). */
+    private volatile String account = "default";
 
     final RunCounters counts = new RunCounters();
     final RunVersions versions;
@@ -137,6 +139,9 @@ public final class SyncRun implements RunSummary.Run {
     public String getInstance() { return instance; }
     void setInstance(String instance) { this.instance = instance; }
     public String getScheme() { return scheme.name(); }
+    @Override
+    public String getAccount() { return account; }
+    void setAccount(String account) { this.account = account; }
     /** The route that writes this run's batches: its scheme's, or for a reconciliation's stage read the stage's. */
     public String getWriteRoute() {
         return fullSet ? WriteRoutes.stage(getScheme()) : WriteRoutes.upsert(getScheme());

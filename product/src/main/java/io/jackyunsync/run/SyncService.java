@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -91,12 +92,27 @@ public final class SyncService {
         return planner.plan(schemeName, checkpoint);
     }
 
-    public SyncRun planFullSet(CompiledScheme staging) {
-        return planner.planFullSet(staging);
+    /** A run of the scheme for the account (null: default). */
+    public SyncRun plan(String schemeName, String account, Object checkpoint) {
+        return planner.plan(schemeName, account, checkpoint, null, null);
     }
 
-    public SyncRun notStarted(String schemeName, Throwable cause) {
-        return planner.notStarted(schemeName, cause);
+    public SyncRun planFullSet(CompiledScheme staging, String account) {
+        return planner.planFullSet(staging, account);
+    }
+
+    public SyncRun notStarted(String schemeName, String account, Throwable cause) {
+        return planner.notStarted(schemeName, account, cause);
+    }
+
+    /** The accounts each scheme runs for (sync.&lt;scheme&gt;.accounts, else every account). */
+    public SyncService accounts(Function<String, List<String>> accountsOf) {
+        planner.accounts(accountsOf);
+        return this;
+    }
+
+    public List<String> accountsOf(String scheme) {
+        return planner.accountsOf(scheme);
     }
 
     /** The call of the run's current page (its bizcontent kept on the run for a dead letter). */
@@ -106,7 +122,7 @@ public final class SyncService {
         String request = PageCodec.pageRequest(source, index, run.readStart(), run.readEnd(), run.cursorValue(),
                 run.partitionField(), run.partitionValue());
         run.setLastRequest(request);
-        return new JackyunRequest(source.api(), request, run.compiled().projection());
+        return new JackyunRequest(source.api(), request, run.compiled().projection(), run.getAccount());
     }
 
     /** The records of the current page's answer; the run moves on to the next page. */
@@ -171,7 +187,7 @@ public final class SyncService {
         // a minute ahead: a gateway clock a little ahead of ours still stamps inside the probe's window
         String until = BeijingTime.format(clock.instant().plus(Duration.ofMinutes(1)));
         return new JackyunRequest(source.api(), PageCodec.probeRequest(source, after, until, run.partitionField(),
-                run.partitionValue()), null);
+                run.partitionValue()), null, run.getAccount());
     }
 
     /** The probe's answer: a record there means the window is read again backwards. */

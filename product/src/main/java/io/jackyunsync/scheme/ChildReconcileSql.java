@@ -44,23 +44,29 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
                 .map(Scheme.TargetField::field).toList();
         String hashS = SqlParts.hash("s", compared);
         String hashT = SqlParts.hash("t", compared);
-        String sCurrent = current("s." + parentRef, pKey, pTable, pStage, parentVersion);
-        String tCurrent = current("t." + parentRef, pKey, pTable, pStage, parentVersion);
-        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL"
-                + sCurrent;
-        String different = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT
-                + sCurrent + tCurrent;
-        String extra = " FROM " + table + " t JOIN " + pStage + " p ON p." + pKey + " = t." + parentRef + " LEFT JOIN " + s
-                + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL" + tCurrent;
-        String counts = "SELECT (SELECT COUNT(*) FROM " + s + ") AS source_count, (SELECT COUNT(*) FROM " + table + ") AS target_count, "
+        String sCurrent = current("s", parentRef, pKey, pTable, pStage, parentVersion);
+        String tCurrent = current("t", parentRef, pKey, pTable, pStage, parentVersion);
+        // one account's lines on either side: joined by account and key, each side filtered by the account (:#account)
+        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON " + SqlParts.on("t", "s", key) + " WHERE "
+                + SqlParts.ofAccount("s")
+                + " AND t." + key + " IS NULL" + sCurrent;
+        String different = " FROM " + s + " s JOIN " + table + " t ON " + SqlParts.on("t", "s", key) + " WHERE " + SqlParts.ofAccount("s")
+                + " AND " + hashS + " <> " + hashT + sCurrent + tCurrent;
+        String extra = " FROM " + table + " t JOIN " + pStage + " p ON p." + SqlParts.ACCOUNT + " = t." + SqlParts.ACCOUNT + " AND p."
+                + pKey
+                + " = t." + parentRef + " LEFT JOIN " + s + " s ON " + SqlParts.on("s", "t", key) + " WHERE " + SqlParts.ofAccount("t")
+                + " AND s." + key + " IS NULL" + tCurrent;
+        String counts = "SELECT (SELECT COUNT(*) FROM " + s + " s WHERE " + SqlParts.ofAccount("s")
+                + ") AS source_count, (SELECT COUNT(*) FROM "
+                + table + " t WHERE " + SqlParts.ofAccount("t") + ") AS target_count, "
                 + "(SELECT COUNT(*)" + missing + ") AS missing, "
                 + "(SELECT COUNT(*)" + extra + ") AS extra, "
                 + "(SELECT COUNT(*)" + different + ") AS different, "
                 + SqlParts.examples("s", key, missing) + " AS missing_examples, "
                 + SqlParts.examples("t", key, extra) + " AS extra_examples, "
                 + SqlParts.examples("s", key, different) + " AS different_examples";
-        List<String> columns = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<String> columns = new ArrayList<>(List.of(SqlParts.ACCOUNT));
+        List<String> values = new ArrayList<>(List.of("s." + SqlParts.ACCOUNT + " AS v0"));
         for (Scheme.TargetField f : fields) {
             columns.add(SqlParts.q(f.field()));
             values.add("s." + SqlParts.q(f.field()) + " AS v" + values.size());
@@ -68,25 +74,32 @@ public record ChildReconcileSql(String table, String stage, ChildTable staging, 
         String upsert = production.sql().upsert();
         String update = upsert.substring(upsert.indexOf(" ON DUPLICATE KEY UPDATE "));
         String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT dt.* FROM (SELECT "
-                + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key
-                + " WHERE (t." + key + " IS NULL OR " + hashS + " <> " + hashT + ")" + sCurrent + tCurrent + ") dt" + update;
-        String linesOfExtraParents = "DELETE t FROM " + table + " t JOIN " + pTable + " pt ON pt." + pKey + " = t." + parentRef
-                + " LEFT JOIN " + pStage + " p ON p." + pKey + " = pt." + pKey + " WHERE p." + pKey + " IS NULL";
+                + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON " + SqlParts.on("t", "s", key)
+                + " WHERE " + SqlParts.ofAccount("s") + " AND (t." + key + " IS NULL OR " + hashS + " <> " + hashT + ")" + sCurrent
+                + tCurrent
+                + ") dt" + update;
+        String linesOfExtraParents = "DELETE t FROM " + table + " t JOIN " + pTable + " pt ON pt." + SqlParts.ACCOUNT + " = t."
+                + SqlParts.ACCOUNT + " AND pt." + pKey + " = t." + parentRef + " LEFT JOIN " + pStage + " p ON "
+                + SqlParts.on("p", "pt", pKey)
+                + " WHERE " + SqlParts.ofAccount("t") + " AND p." + pKey + " IS NULL";
         return new ChildReconcileSql(child.table(), stageName, staging, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table,
-                "TRUNCATE TABLE " + s, counts, repair, "DELETE t" + extra, linesOfExtraParents);
+                "DELETE FROM " + s + " WHERE " + SqlParts.ACCOUNT + " = :#account", counts, repair, "DELETE t" + extra,
+                linesOfExtraParents);
     }
 
     /**
      * " AND the order of this parent key is not stale": no stage copy of it older than its row in MySQL (a line whose
      * order is in neither, or only in one, is current); empty without a version column.
      */
-    private static String current(String parentKey, String pKey, String pTable, String pStage, String version) {
+    private static String current(String alias, String parentRef, String pKey, String pTable, String pStage, String version) {
         if (version == null) {
             return "";
         }
         String v = SqlParts.q(version);
-        return " AND NOT EXISTS (SELECT 1 FROM " + pStage + " vs JOIN " + pTable + " vt ON vt." + pKey + " = vs." + pKey
-                + " WHERE vs." + pKey + " = " + parentKey + " AND (vt." + v + " > vs." + v + " OR vt." + v + " IS NOT NULL AND vs." + v
+        return " AND NOT EXISTS (SELECT 1 FROM " + pStage + " vs JOIN " + pTable + " vt ON " + SqlParts.on("vt", "vs", pKey)
+                + " WHERE vs." + SqlParts.ACCOUNT + " = " + alias + "." + SqlParts.ACCOUNT + " AND vs." + pKey + " = " + alias + "."
+                + parentRef
+                + " AND (vt." + v + " > vs." + v + " OR vt." + v + " IS NOT NULL AND vs." + v
                 + " IS NULL))";
     }
 

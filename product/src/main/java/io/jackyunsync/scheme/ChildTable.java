@@ -25,9 +25,11 @@ public record ChildTable(Scheme.Child child, RecordMapper mapper, SchemeSql sql,
         String table = "`" + child.table() + "`";
         String key = "`" + child.key() + "`";
         String parent = "`" + child.parentKey() + "`";
-        String existing = "SELECT " + key + ", " + parent + " FROM " + table + " WHERE " + parent + " IN (:#in:" + PARENTS + ")";
-        String deleteStale = "DELETE FROM " + table + " WHERE " + key + " = :#" + child.key() + " AND " + parent + " = :#"
-                + child.parentKey();
+        String account = "`" + RowAccount.COLUMN + "`";
+        String existing = "SELECT " + key + ", " + parent + " FROM " + table + " WHERE " + account + " IN (:#in:" + RowAccount.HEADER
+                + ") AND " + parent + " IN (:#in:" + PARENTS + ")";
+        String deleteStale = "DELETE FROM " + table + " WHERE " + account + " = :#" + RowAccount.COLUMN + " AND " + key + " = :#"
+                + child.key() + " AND " + parent + " = :#" + child.parentKey();
         return new ChildTable(child, new RecordMapper(child.id(), child.fields()), sql, existing, deleteStale);
     }
 

@@ -29,6 +29,9 @@ final class FieldChecks {
             String at = table + ".fields[" + i + "]";
             if (f.field() == null || !NAME.matcher(f.field()).matches()) {
                 p.add(at + ".field: required, a plain column name (got " + f.field() + ")");
+            } else if (f.field().equalsIgnoreCase(RowAccount.COLUMN)) {
+                p.add(at + ".field: " + f.field() + " is the column of the account, written by the sync itself (each row is its run's"
+                        + " account): map the source's field to another column");
             } else if (!names.add(f.field())) {
                 p.add(at + ".field: " + f.field() + " appears twice");
             }

@@ -41,8 +41,13 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         String markedT = "mark".equals(policy.extrasPolicy())
                 ? "t." + q(policy.markColumn()) + " <=> " + literalParameter()
                 : "FALSE";
-        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key + " = s." + key + " WHERE t." + key + " IS NULL";
-        String extra = " FROM " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " WHERE s." + key + " IS NULL";
+        // one account's rows on either side (the stage holds those of every account being reconciled): joined by account
+        // and key, each side filtered by the account (:#account, the reconciliation's)
+        String missing = " FROM " + s + " s LEFT JOIN " + table + " t ON " + SqlParts.on("t", "s", key) + " WHERE "
+                + SqlParts.ofAccount("s")
+                + " AND t." + key + " IS NULL";
+        String extra = " FROM " + table + " t LEFT JOIN " + s + " s ON " + SqlParts.on("s", "t", key) + " WHERE " + SqlParts.ofAccount("t")
+                + " AND s." + key + " IS NULL";
         String version = versionColumn(scheme);
         // the stage row is older than MySQL's (by the source's modified time): a stale copy served, never written
         // (or it has no version while MySQL's row has one: its age cannot be told, so it is not written either)
@@ -50,10 +55,13 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                 ? "FALSE"
                 : "(COALESCE(t." + q(version) + " > s." + q(version) + ", FALSE) OR (t." + q(version)
                         + " IS NOT NULL AND s." + q(version) + " IS NULL))";
-        String changed = " FROM " + s + " s JOIN " + table + " t ON t." + key + " = s." + key + " WHERE " + hashS + " <> " + hashT;
+        String changed = " FROM " + s + " s JOIN " + table + " t ON " + SqlParts.on("t", "s", key) + " WHERE " + SqlParts.ofAccount("s")
+                + " AND " + hashS + " <> " + hashT;
         String different = version == null ? changed : changed + " AND NOT " + older;
         String newer = changed + " AND " + older;
-        String counts = "SELECT (SELECT COUNT(*) FROM " + s + ") AS source_count, (SELECT COUNT(*) FROM " + table + ") AS target_count, "
+        String counts = "SELECT (SELECT COUNT(*) FROM " + s + " s WHERE " + SqlParts.ofAccount("s")
+                + ") AS source_count, (SELECT COUNT(*) FROM "
+                + table + " t WHERE " + SqlParts.ofAccount("t") + ") AS target_count, "
                 + "(SELECT COUNT(*)" + missing + ") AS missing, "
                 + "(SELECT COUNT(*)" + extra + ") AS extra, "
                 + "(SELECT COUNT(*)" + extra + " AND " + markedT + ") AS extra_marked, "
@@ -66,8 +74,8 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
                         : "(SELECT COUNT(*)" + newer + ") AS newer, " + examples("s", key, newer) + " AS newer_examples");
 
         // the repair: missing and different rows from the stage, through the production update clause - never a stale copy
-        List<String> columns = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<String> columns = new ArrayList<>(List.of(q(RowAccount.COLUMN)));
+        List<String> values = new ArrayList<>(List.of("s." + q(RowAccount.COLUMN) + " AS v0"));
         for (Scheme.TargetField f : t.fields()) {
             columns.add(q(f.field()));
             values.add("s." + q(f.field()) + " AS v" + values.size());
@@ -77,21 +85,24 @@ public record ReconcileSql(String stage, String createStage, String clearStage, 
         String stamp = t.updateTime() == null ? "" : ", " + q(t.updateTime());
         String repair = "INSERT INTO " + table + " (" + String.join(", ", columns) + stamp + ") SELECT dt.*"
                 + (stamp.isEmpty() ? "" : ", NOW()")
-                + " FROM (SELECT " + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON t." + key
-                + " = s." + key + " WHERE t." + key + " IS NULL OR (" + hashS + " <> " + hashT
-                + (version == null ? "" : " AND NOT " + older) + ")) dt" + update;
+                + " FROM (SELECT " + String.join(", ", values) + " FROM " + s + " s LEFT JOIN " + table + " t ON "
+                + SqlParts.on("t", "s", key)
+                + " WHERE " + SqlParts.ofAccount("s") + " AND (t." + key + " IS NULL OR (" + hashS + " <> " + hashT
+                + (version == null ? "" : " AND NOT " + older) + "))) dt" + update;
         String extrasDelete = "DELETE t" + extra;
         String extrasMark = "mark".equals(policy.extrasPolicy())
-                ? "UPDATE " + table + " t LEFT JOIN " + s + " s ON s." + key + " = t." + key + " SET t." + q(policy.markColumn())
+                ? "UPDATE " + table + " t LEFT JOIN " + s + " s ON " + SqlParts.on("s", "t", key) + " SET t." + q(policy.markColumn())
                         + " = :#markValue" + (t.updateTime() == null ? "" : ", t." + q(t.updateTime()) + " = NOW()")
-                        + " WHERE s." + key + " IS NULL AND NOT (t." + q(policy.markColumn()) + " <=> :#markValue)"
+                        + " WHERE " + SqlParts.ofAccount("t") + " AND s." + key + " IS NULL AND NOT (t." + q(policy.markColumn())
+                        + " <=> :#markValue)"
                 : null;
         // the lines of the child tables: staged in stage tables of their own, never in the production child tables
         Scheme.TargetField keyField = t.fields().stream().filter(f -> f.field().equals(t.key())).findFirst().orElseThrow();
         String parentStage = stage;
         List<ChildReconcileSql> children = t.childTables().stream()
                 .map(c -> ChildReconcileSql.of(c, keyField, t.table(), parentStage, version)).toList();
-        return new ReconcileSql(stage, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table, "TRUNCATE TABLE " + s, stageSql,
+        return new ReconcileSql(stage, "CREATE TABLE IF NOT EXISTS " + s + " LIKE " + table,
+                "DELETE FROM " + s + " WHERE " + SqlParts.ACCOUNT + " = :#account", stageSql,
                 counts.replace(literalParameter(), ":#markValue"), repair, extrasDelete, extrasMark, children, version);
     }
 

@@ -5,14 +5,16 @@ import java.util.stream.Collectors;
 
 /**
  * The two statements a scheme's target needs, derived from its metadata: the batched upsert (values bound as
- * camel-sql named parameters, {@code _function} fields inlined from the scheme file) and the count of existing keys.
+ * camel-sql named parameters, {@code _function} fields inlined from the scheme file, the row's account first) and the
+ * count of the account's existing keys.
  */
 public record SchemeSql(String upsert, String countExisting) {
 
     public static SchemeSql of(Scheme.Target target) {
         List<Scheme.TargetField> fields = target.fields();
-        String columns = fields.stream().map(f -> q(f.field())).collect(Collectors.joining(", "));
-        String values = fields.stream().map(SchemeSql::valueOf).collect(Collectors.joining(", "));
+        // the account first, as in the table's key (RowAccount): each row carries its run's
+        String columns = q(RowAccount.COLUMN) + ", " + fields.stream().map(f -> q(f.field())).collect(Collectors.joining(", "));
+        String values = ":#" + RowAccount.COLUMN + ", " + fields.stream().map(SchemeSql::valueOf).collect(Collectors.joining(", "));
         List<Scheme.TargetField> updated = fields.stream()
                 .filter(f -> !f.field().equals(target.key()) && !f.keepOnUpdate())
                 .toList();
@@ -36,7 +38,8 @@ public record SchemeSql(String upsert, String countExisting) {
             assignments = assignments.isEmpty() ? stamp : stamp + ", " + assignments;
         }
         sql.append(assignments.isEmpty() ? q(target.key()) + " = " + q(target.key()) : assignments);
-        String count = "SELECT COUNT(*) FROM " + q(target.table()) + " WHERE " + q(target.key()) + " IN (:#in:keys)";
+        String count = "SELECT COUNT(*) FROM " + q(target.table()) + " WHERE " + q(RowAccount.COLUMN) + " IN (:#in:" + RowAccount.HEADER
+                + ") AND " + q(target.key()) + " IN (:#in:keys)";
         return new SchemeSql(sql.toString(), count);
     }
 

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 final class SqlParts {
 
     private static final int EXAMPLES = 5;
+    /** The account column, quoted. */
+    static final String ACCOUNT = "`" + RowAccount.COLUMN + "`";
 
     private SqlParts() {
     }
@@ -30,6 +32,16 @@ final class SqlParts {
     static String examples(String alias, String key, String from) {
         return "(SELECT GROUP_CONCAT(k ORDER BY k SEPARATOR ', ') FROM (SELECT " + alias + "." + key + " AS k" + from
                 + " ORDER BY " + alias + "." + key + " LIMIT " + EXAMPLES + ") e)";
+    }
+
+    /** The join of two sides of one table's rows: the same account and the same key ({@code key} quoted). */
+    static String on(String a, String b, String key) {
+        return a + "." + ACCOUNT + " = " + b + "." + ACCOUNT + " AND " + a + "." + key + " = " + b + "." + key;
+    }
+
+    /** The side's rows of the reconciliation's account (the named parameter {@code :#account}, a header). */
+    static String ofAccount(String alias) {
+        return alias + "." + ACCOUNT + " = :#account";
     }
 
     /** A quoted identifier. */

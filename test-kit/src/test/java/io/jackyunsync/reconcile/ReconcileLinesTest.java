@@ -40,10 +40,12 @@ class ReconcileLinesTest {
         }
         // extras: lines of orders in the stage only; the hash of a line includes its order
         assertThat(goods.extrasDelete())
-                .startsWith("DELETE t FROM `trade_goods` t JOIN `sync_reconcile_trade` p ON p.`trade_id` = t.`trade_id`");
+                .startsWith(
+                        "DELETE t FROM `trade_goods` t JOIN `sync_reconcile_trade` p ON p.`account` = t.`account` AND p.`trade_id` = t.`trade_id`")
+                .contains(" WHERE t.`account` = :#account AND ");
         assertThat(goods.counts()).contains("QUOTE(s.`trade_id`)");
         assertThat(goods.linesOfExtraParents()).contains("JOIN `trade` pt", "LEFT JOIN `sync_reconcile_trade` p",
-                "WHERE p.`trade_id` IS NULL");
+                "WHERE t.`account` = :#account AND p.`trade_id` IS NULL");
     }
 
     private static Reconciliation reconciliation(boolean repair, long suspectPages) {

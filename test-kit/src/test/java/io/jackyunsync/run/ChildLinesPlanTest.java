@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.RowAccount;
 import io.jackyunsync.scheme.SchemeLoader;
 import io.jackyunsync.support.TestDatabase;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ class ChildLinesPlanTest {
 
                 String parents = LongStream.range(10_000, 10_500).mapToObj(i -> Long.toString(1800000000000000000L + i))
                         .collect(Collectors.joining(", "));
-                try (ResultSet plan = s.executeQuery("EXPLAIN " + LINES.existing().replace(":#in:" + ChildTable.PARENTS, parents))) {
+                try (ResultSet plan = s.executeQuery("EXPLAIN " + LINES.existing().replace(":#in:" + ChildTable.PARENTS, parents)
+                        .replace(":#in:" + RowAccount.HEADER, "'default'"))) {
                     assertThat(plan.next()).isTrue();
                     assertThat(plan.getString("type")).as("access to trade_goods").isEqualTo("range");
                     assertThat(plan.getString("key")).isEqualTo("idx_trade_goods_trade");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jackyunsync.scheme.ChildTable;
 import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.RowAccount;
 import io.jackyunsync.scheme.SchemeLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ class NamedParametersInListsTest {
     void should_name_the_lists_of_a_statement_in_order() {
         assertThat(NamedParameters.onlyInLists(TWO_LISTS)).contains(List.of("parents", "childKeys"));
         assertThat(NamedParameters.onlyInList(TWO_LISTS)).isEmpty(); // two lists: not a single one
-        assertThat(NamedParameters.onlyInLists(goods.existing())).contains(List.of(ChildTable.PARENTS));
-        assertThat(NamedParameters.onlyInList(goods.existing())).contains(ChildTable.PARENTS);
+        assertThat(NamedParameters.onlyInLists(goods.existing())).contains(List.of(RowAccount.HEADER, ChildTable.PARENTS));
+        assertThat(NamedParameters.onlyInList(goods.existing())).isEmpty();
         assertThat(NamedParameters.onlyInLists(goods.deleteStale())).isEmpty(); // plain names, bound from its row
     }
 
@@ -96,10 +97,12 @@ class NamedParametersInListsTest {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             var exchange = new DefaultExchange(context);
             exchange.getMessage().setHeader(ChildTable.PARENTS, List.of(5L, 6L, 7L));
+            exchange.getMessage().setHeader(RowAccount.HEADER, List.of("hq"));
             long fallbacks = NamedParameters.fallbacks();
-            Iterator<?> ours = new NamedParameters().createPopulateIterator(sql, sql, 3, exchange, List.of());
+            Iterator<?> ours = new NamedParameters().createPopulateIterator(sql, sql, 4, exchange, List.of());
             assertThat(NamedParameters.fallbacks()).isEqualTo(fallbacks);
-            assertThat(list(ours)).containsExactly(5L, 6L, 7L);
+            // the account's lines only: the account first, as in the child table's key
+            assertThat(list(ours)).containsExactly("hq", 5L, 6L, 7L);
         }
     }
 

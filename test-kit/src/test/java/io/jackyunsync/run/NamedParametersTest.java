@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jackyunsync.scheme.CompiledScheme;
+import io.jackyunsync.scheme.RowAccount;
 import io.jackyunsync.scheme.SchemeLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
@@ -28,10 +30,14 @@ class NamedParametersTest {
     void should_bind_a_row_like_camel_sql_without_parsing_it_again() throws Exception {
         String upsert = warehouse.sql().upsert();
         List<String> names = NamedParameters.plainNames(upsert).orElseThrow();
-        assertThat(names).containsExactly("id", "warehouse_code", "warehouse_name", "warehouse_type", "source_Id", "status",
+        assertThat(names).containsExactly("account", "id", "warehouse_code", "warehouse_name", "warehouse_type", "source_Id", "status",
                 "create_by", "reconciliation_type");
-        Map<String, Object> row = warehouse.mapper().map(new ObjectMapper().readTree(
+        Map<String, Object> mapped = warehouse.mapper().map(new ObjectMapper().readTree(
                 "{\"warehouseId\": 42, \"warehouseCode\": \"CK1\", \"warehouseName\": \"华东仓\", \"warehouseTypeCode\": \"2\"}")).row();
+        // camel-sql's own strategy binds a row in the map's order: here the statement's, the account first
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(RowAccount.COLUMN, "hq");
+        row.putAll(mapped);
 
         NamedParameters cached = new NamedParameters();
         DefaultSqlPrepareStatementStrategy plain = new DefaultSqlPrepareStatementStrategy();
@@ -40,19 +46,20 @@ class NamedParametersTest {
         Iterator<?> ours = cached.createPopulateIterator(upsert, prepared, names.size(), exchange, row);
         Iterator<?> theirs = plain.createPopulateIterator(upsert, prepared, names.size(), exchange, row);
         assertThat(ours).isNotInstanceOf(theirs.getClass());
-        assertThat(list(ours)).isEqualTo(list(theirs)).containsExactly(42L, "CK1", "华东仓", 2, 3, 1, 1, null);
+        assertThat(list(ours)).isEqualTo(list(theirs)).containsExactly("hq", 42L, "CK1", "华东仓", 2, 3, 1, 1, null);
     }
 
     @Test
     void should_bind_the_keys_of_the_count_like_camel_sql() throws Exception {
         String count = warehouse.sql().countExisting();
-        assertThat(NamedParameters.onlyInList(count)).contains("keys");
+        assertThat(NamedParameters.onlyInLists(count)).contains(List.of(RowAccount.HEADER, "keys"));
         var exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setHeader("keys", List.of(7L, 8L, 9L));
+        exchange.getMessage().setHeader(RowAccount.HEADER, List.of("hq"));
         DefaultSqlPrepareStatementStrategy plain = new DefaultSqlPrepareStatementStrategy();
         String prepared = plain.prepareQuery(count, true, exchange);
-        Iterator<?> ours = new NamedParameters().createPopulateIterator(count, prepared, 3, exchange, List.of());
-        assertThat(list(ours)).containsExactly(7L, 8L, 9L);
+        Iterator<?> ours = new NamedParameters().createPopulateIterator(count, prepared, 4, exchange, List.of());
+        assertThat(list(ours)).containsExactly("hq", 7L, 8L, 9L);
     }
 
     @Test
@@ -84,7 +91,7 @@ class NamedParametersTest {
             assertThat(handedOver).isEqualTo(upsert.replace(":#", ":?")).doesNotContain(":#");
             assertThat(NamedParameters.plainNames(handedOver)).isEqualTo(NamedParameters.plainNames(upsert)).isPresent();
             String count = SqlHelper.resolvePlaceholders(warehouse.sql().countExisting(), "#");
-            assertThat(NamedParameters.onlyInList(count)).contains("keys");
+            assertThat(NamedParameters.onlyInLists(count)).contains(List.of(RowAccount.HEADER, "keys"));
             // and camel-sql's own parser takes the rewritten markers as the same parameters
             String prepared = new DefaultSqlPrepareStatementStrategy().prepareQuery(handedOver, true,
                     new DefaultExchange(context));

@@ -24,16 +24,18 @@ class ChildTableTest {
     }
 
     @Test
-    void should_query_the_rows_of_the_batch_parents_by_the_parent_key_only() {
-        assertThat(goods.existing()).isEqualTo("SELECT `sub_trade_id`, `trade_id` FROM `trade_goods` WHERE `trade_id` IN (:#in:parents)");
-        assertThat(NamedParametersAccess.inLists(goods.existing())).contains(List.of(ChildTable.PARENTS));
+    void should_query_the_rows_of_the_batch_parents_by_the_account_and_the_parent_key() {
+        assertThat(goods.existing()).isEqualTo(
+                "SELECT `sub_trade_id`, `trade_id` FROM `trade_goods` WHERE `account` IN (:#in:accounts) AND `trade_id` IN (:#in:parents)");
+        assertThat(NamedParametersAccess.inLists(goods.existing())).contains(List.of("accounts", ChildTable.PARENTS));
     }
 
     @Test
     void should_delete_one_stale_row_by_its_key_and_only_under_its_parent() {
         // a point delete by primary key: no plan can turn it into a scan of the table (ChildTable's comment)
         assertThat(goods.deleteStale())
-                .isEqualTo("DELETE FROM `trade_goods` WHERE `sub_trade_id` = :#sub_trade_id AND `trade_id` = :#trade_id");
+                .isEqualTo(
+                        "DELETE FROM `trade_goods` WHERE `account` = :#account AND `sub_trade_id` = :#sub_trade_id AND `trade_id` = :#trade_id");
         assertThat(goods.deleteStale()).doesNotContain("IN (");
     }
 
@@ -45,7 +47,8 @@ class ChildTableTest {
                 .doesNotContain("`" + goods.rowsKey() + "`", "@trade_goods", "update_time");
         // the parent key is bound by name, as the other columns are
         assertThat(NamedParametersAccess.plainNames(upsert)).hasValueSatisfying(names -> assertThat(names)
-                .containsExactly("sub_trade_id", "goods_no", "barcode", "sku_id", "sell_count", "sell_price", "sell_total", "is_delete",
+                .containsExactly("account", "sub_trade_id", "goods_no", "barcode", "sku_id", "sell_count", "sell_price", "sell_total",
+                        "is_delete",
                         "trade_id"));
     }
 }

@@ -70,12 +70,13 @@ class SchemeLoaderTest {
                 .orElseThrow();
         SchemeSql sql = SchemeSql.of(warehouse.target());
         assertThat(sql.upsert())
-                .startsWith("INSERT INTO `warehouse` (`id`, `warehouse_code`")
+                .startsWith("INSERT INTO `warehouse` (`account`, `id`, `warehouse_code`")
                 .contains(":#warehouse_code", "DATE_FORMAT(DATE_ADD(NOW(),INTERVAL - 10 SECOND),'%Y-%m-%d 00:00:00')")
                 .contains("`warehouse_name` = VALUES(`warehouse_name`)")
                 .doesNotContain("`create_time` = VALUES", "`create_by` = VALUES", "?");
         assertThat(sql.upsert().indexOf("`update_time` = IF(")).isLessThan(sql.upsert().indexOf("`warehouse_code` = VALUES"));
-        assertThat(sql.countExisting()).isEqualTo("SELECT COUNT(*) FROM `warehouse` WHERE `id` IN (:#in:keys)");
+        assertThat(sql.countExisting())
+                .isEqualTo("SELECT COUNT(*) FROM `warehouse` WHERE `account` IN (:#in:accounts) AND `id` IN (:#in:keys)");
     }
 
     @Test

@@ -54,16 +54,20 @@ public final class OrderLinesScheme {
     public static String migration(String prefix, String lineKey) {
         return """
                 CREATE TABLE IF NOT EXISTS PREFIXorder (
-                    order_id BIGINT NOT NULL PRIMARY KEY,
+                    account  VARCHAR(32) NOT NULL DEFAULT 'default',
+                    order_id BIGINT NOT NULL,
                     order_no VARCHAR(64) NULL,
-                    memo     VARCHAR(255) NULL
+                    memo     VARCHAR(255) NULL,
+                    PRIMARY KEY (account, order_id)
                 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
                 CREATE TABLE IF NOT EXISTS PREFIXorder_line (
-                    line_id  LINEKEY NOT NULL PRIMARY KEY,
+                    account  VARCHAR(32) NOT NULL DEFAULT 'default',
+                    line_id  LINEKEY NOT NULL,
                     order_id BIGINT NOT NULL,
                     goods_no VARCHAR(64) NULL,
                     qty      DECIMAL(18,4) NULL,
-                    KEY idx_PREFIXorder_line_order (order_id)
+                    PRIMARY KEY (account, line_id),
+                    KEY idx_PREFIXorder_line_order (account, order_id)
                 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
                 """.replace("PREFIX", prefix).replace("LINEKEY", lineKey);
     }

@@ -1,0 +1,63 @@
+package io.jackyunsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.jackyunsync.run.SyncRun;
+import io.jackyunsync.support.SyncMainTestSupport;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deployment configured before accounts: its database at V11 with rows, checkpoint and a run, its settings the classic
+ * JACKYUN_APPKEY / _SECRET / _GATEWAY. The upgrade's migration (V12) makes every row the account {@code default}, none
+ * lost, and the next run goes on from the checkpoint with no change of its settings.
+ */
+class AccountsMigrationTest extends SyncMainTestSupport {
+
+    private static final long OLD_ONLY_ID = 987_654_321L;
+
+    @Override
+    protected void settings(Map<String, String> settings) throws Exception {
+        try (var ds = new HikariDataSource()) {
+            ds.setJdbcUrl(db.url());
+            ds.setUsername(db.user());
+            ds.setPassword(db.password());
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("11").load().migrate();
+        }
+        db.execute("INSERT INTO warehouse (id, warehouse_code, warehouse_name, status) VALUES (" + OLD_ONLY_ID
+                + ", 'OLD-1', 'a warehouse the source no longer shows', 1)");
+        db.execute(
+                "INSERT INTO sync_checkpoint (scheme, checkpoint, run_id, updated_at) VALUES ('warehouse', '2016-01-01 00:00:00', 1, NOW(3))");
+        db.execute("INSERT INTO sync_run (scheme, status, window_start, window_end, started_at, ended_at) VALUES ('warehouse', 'SUCCEEDED',"
+                + " '2015-01-01 00:00:00', '2016-01-01 00:00:00', NOW(3), NOW(3))");
+        db.execute(
+                "INSERT INTO sync_reject (scheme, source_id, rule, reason, payload) VALUES ('warehouse', '42', 'required', 'old', '{}')");
+    }
+
+    @Test
+    void should_make_every_old_row_the_default_account_and_run_on_from_its_checkpoint() throws Exception {
+        assertThat(db.rows("SELECT account, warehouse_code FROM warehouse"))
+                .containsExactly(Map.of("account", "default", "warehouse_code", "OLD-1"));
+        assertThat(db.rows("SELECT account, checkpoint FROM sync_checkpoint")).hasSize(1).first().satisfies(
+                r -> assertThat(r.get("account")).isEqualTo("default"));
+        assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE account = 'default'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM sync_reject WHERE account = 'default'")).isEqualTo(1);
+        assertThat(db.rows("SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME = 'warehouse' AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION"))
+                .containsExactly(Map.of("COLUMN_NAME", "account"), Map.of("COLUMN_NAME", "id"));
+
+        SyncRun run = app.run("warehouse");
+
+        assertThat(run.isSucceeded()).as(run.summary()).isTrue();
+        assertThat(run.getAccount()).isEqualTo("default");
+        assertThat(run.summary()).startsWith("warehouse: OK ");
+        // from the checkpoint (less the overlap and the boundary second), not from the scheme's initial start
+        assertThat(run.getWindowStart()).startsWith("2015-12-31 23:");
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE account = 'default'")).isEqualTo(VISIBLE + 1);
+        assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE account <> 'default'")).isZero();
+        assertThat(db.rows("SELECT account, scheme FROM sync_checkpoint"))
+                .containsExactly(Map.of("account", "default", "scheme", "warehouse"));
+    }
+}

@@ -33,3 +33,7 @@ ALTER TABLE sync_reconcile
     ADD COLUMN account VARCHAR(32) NOT NULL DEFAULT 'default' AFTER id,
     DROP KEY idx_sync_reconcile_scheme,
     ADD KEY idx_sync_reconcile_scheme (account, scheme, id);
+
+-- a reconciliation's stage is made LIKE its table when missing: one made before has no account column (a stage holds
+-- nothing between reconciliations, so it goes, and the next reconciliation makes it again)
+DROP TABLE IF EXISTS sync_reconcile_warehouse;

@@ -302,6 +302,35 @@ class ApplicationCommandLineIT {
         }
     }
 
+    @Test
+    void should_sync_two_accounts_from_the_environment_and_name_a_missing_secret_with_exit_2() throws Exception {
+        try (JackyunSimulator second = Simulators.sized("888", "second-secret", 5, 90)) {
+            TestDatabase own = TestDatabase.create();
+            Map<String, String> env = new HashMap<>(Map.of("MYSQL_URL", own.url(), "MYSQL_USER", own.user(), "MYSQL_PASSWORD",
+                    own.password(), "JACKYUN_RATE_LIMIT_PER_SECOND", "100", "JACKYUN_ACCOUNTS", "hq,south-china",
+                    "JACKYUN_ACCOUNT_HQ_APPKEY", "777", "JACKYUN_ACCOUNT_HQ_SECRET", SECRET, "JACKYUN_ACCOUNT_HQ_GATEWAY",
+                    simulator.url().toString()));
+            env.put("JACKYUN_ACCOUNT_SOUTH_CHINA_APPKEY", "888");
+            env.put("JACKYUN_ACCOUNT_SOUTH_CHINA_GATEWAY", second.url().toString());
+
+            Result missing = run(env, "--once");
+            assertThat(missing.exit()).as(missing.all()).isEqualTo(2);
+            assertThat(missing.err()).contains("jackyun.account.south-china.secret (environment JACKYUN_ACCOUNT_SOUTH_CHINA_SECRET) is"
+                    + " required");
+
+            env.put("JACKYUN_ACCOUNT_SOUTH_CHINA_SECRET", "second-secret");
+            Result r = run(env, "--once");
+            assertThat(r.exit()).as(r.all()).isZero();
+            assertThat(r.out()).containsPattern("hq/warehouse: OK pages=\\d+ records=\\d+ ")
+                    .containsPattern("south-china/warehouse: OK pages=\\d+ records=\\d+ ");
+            long hq = Arrays.stream(simulator.data().snapshot()).filter(w -> w.visibleByDefault()).count();
+            long south = Arrays.stream(second.data().snapshot()).filter(w -> w.visibleByDefault()).count();
+            assertThat(own.count("SELECT COUNT(*) FROM warehouse WHERE account = 'hq'")).isEqualTo(hq);
+            assertThat(own.count("SELECT COUNT(*) FROM warehouse WHERE account = 'south-china'")).isEqualTo(south);
+            assertThat(r.all()).doesNotContain(SECRET, "second-secret");
+        }
+    }
+
     record Synced(Map<String, String> env, TestDatabase db) {
     }
 

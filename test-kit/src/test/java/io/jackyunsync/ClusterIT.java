@@ -41,8 +41,8 @@ class ClusterIT {
                 // both instances take part: each holds a Quartz scheduler row in the shared job store, and each paces
                 // at half the app key's rate
                 assertThat(db.count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE")).isEqualTo(2);
-                await().atMost(Duration.ofSeconds(20)).until(() -> log("a").contains("2 instance(s) share the app key's rate")
-                        && log("b").contains("2 instance(s) share the app key's rate"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> log("a").contains("2 instance(s) share each app key's rate")
+                        && log("b").contains("2 instance(s) share each app key's rate"));
 
                 // kill the instance that ran the latest fire; the other must take the next ones
                 String last = (String) db.rows("SELECT instance FROM sync_run ORDER BY scheduled_fire_time DESC LIMIT 1").get(0)
@@ -58,7 +58,7 @@ class ClusterIT {
                 assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'")).isGreaterThanOrEqualTo(10);
                 // alone again, the survivor takes the whole rate back
                 String survivorLog = survivor == a ? "a" : "b";
-                await().atMost(Duration.ofSeconds(40)).until(() -> log(survivorLog).contains("1 instance(s) share the app key's rate"));
+                await().atMost(Duration.ofSeconds(40)).until(() -> log(survivorLog).contains("1 instance(s) share each app key's rate"));
             } finally {
                 a.destroyForcibly();
                 b.destroyForcibly();

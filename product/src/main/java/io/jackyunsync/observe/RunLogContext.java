@@ -25,7 +25,7 @@ public final class RunLogContext implements UnitOfWorkFactory {
     public static final String ACCOUNT = "account";
     public static final String SCHEME = "scheme";
     public static final String RUN_ID = "runId";
-    /** The account of every run until several accounts exist (DESIGN.md, "Accounts"). */
+    /** The account of a deployment without JACKYUN_ACCOUNTS (DESIGN.md, "Accounts"). */
     public static final String DEFAULT_ACCOUNT = "default";
 
     @Override

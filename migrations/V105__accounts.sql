@@ -29,9 +29,3 @@ ALTER TABLE trade_goods
     DROP KEY idx_trade_goods_trade,
     ADD KEY idx_trade_goods_trade (account, trade_id);
 
--- the reconciliations' stages made before (no account column; they hold nothing between reconciliations): made again
-DROP TABLE IF EXISTS sync_reconcile_sales_channel;
-DROP TABLE IF EXISTS sync_reconcile_goods_sku;
-DROP TABLE IF EXISTS sync_reconcile_stock_quantity;
-DROP TABLE IF EXISTS sync_reconcile_trade;
-DROP TABLE IF EXISTS sync_reconcile_trade_goods;

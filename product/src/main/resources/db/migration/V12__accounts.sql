@@ -34,6 +34,14 @@ ALTER TABLE sync_reconcile
     DROP KEY idx_sync_reconcile_scheme,
     ADD KEY idx_sync_reconcile_scheme (account, scheme, id);
 
--- a reconciliation's stage is made LIKE its table when missing: one made before has no account column (a stage holds
--- nothing between reconciliations, so it goes, and the next reconciliation makes it again)
-DROP TABLE IF EXISTS sync_reconcile_warehouse;
+-- a reconciliation's stage (sync_reconcile_<table>) is made LIKE its table when missing: one made before has no account
+-- column. A stage holds nothing between reconciliations: every such stage goes (the repository's schemes' and any
+-- other's), and the next reconciliation makes it again. Prepared, so that a database without any logs no warning.
+SET @stages = (SELECT GROUP_CONCAT(CONCAT('`', t.table_name, '`')) FROM information_schema.tables t
+               WHERE t.table_schema = DATABASE() AND t.table_name LIKE 'sync\_reconcile\_%'
+                 AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = t.table_schema
+                                 AND c.table_name = t.table_name AND c.column_name = 'account'));
+SET @drop_stages = IF(@stages IS NULL, 'DO 0', CONCAT('DROP TABLE ', @stages));
+PREPARE drop_stages FROM @drop_stages;
+EXECUTE drop_stages;
+DEALLOCATE PREPARE drop_stages;

@@ -3,6 +3,7 @@ package io.jackyunsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.jackyunsync.reconcile.Reconciliation;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.support.SyncMainTestSupport;
 import java.util.Map;
@@ -34,6 +35,8 @@ class AccountsMigrationTest extends SyncMainTestSupport {
                 + " '2015-01-01 00:00:00', '2016-01-01 00:00:00', NOW(3), NOW(3))");
         db.execute(
                 "INSERT INTO sync_reject (scheme, source_id, rule, reason, payload) VALUES ('warehouse', '42', 'required', 'old', '{}')");
+        // a reconciliation's stage left from before (made LIKE the table, without account): it must not break the next one
+        db.execute("CREATE TABLE sync_reconcile_warehouse LIKE warehouse");
     }
 
     @Test
@@ -59,5 +62,11 @@ class AccountsMigrationTest extends SyncMainTestSupport {
         assertThat(db.count("SELECT COUNT(*) FROM warehouse WHERE account <> 'default'")).isZero();
         assertThat(db.rows("SELECT account, scheme FROM sync_checkpoint"))
                 .containsExactly(Map.of("account", "default", "scheme", "warehouse"));
+
+        // the old stage went with the migration: the reconciliation makes its own, with the account
+        Reconciliation r = app.reconcile("warehouse", false);
+        assertThat(r.getSourceCount()).as(r.summary()).isEqualTo(VISIBLE);
+        assertThat(r.getExtra()).isEqualTo(1);
+        assertThat(r.getStatus()).isEqualTo("CLEAN"); // the scheme keeps extras (reconcile.extras: keep)
     }
 }

@@ -38,11 +38,9 @@ class ClusterIT {
             try {
                 await().ignoreExceptions().atMost(Duration.ofSeconds(90)).until(() -> runs(db) >= 8);
                 assertEveryFireRanOnce(db);
-                // both instances take part: each holds a Quartz scheduler row in the shared job store, and each paces
-                // at half the app key's rate
+                // both instances take part: each holds a Quartz scheduler row in the shared job store (how they share an
+                // account's rate, only while both call it: cluster/RateShareTest)
                 assertThat(db.count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE")).isEqualTo(2);
-                await().atMost(Duration.ofSeconds(20)).until(() -> log("a").contains("2 instance(s) share each app key's rate")
-                        && log("b").contains("2 instance(s) share each app key's rate"));
 
                 // kill the instance that ran the latest fire; the other must take the next ones
                 String last = (String) db.rows("SELECT instance FROM sync_run ORDER BY scheduled_fire_time DESC LIMIT 1").get(0)
@@ -56,9 +54,6 @@ class ClusterIT {
                                 + survivor.pid() + "' AND started_at > FROM_UNIXTIME(" + killedAt / 1000 + ")") >= 3);
                 assertEveryFireRanOnce(db);
                 assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'SUCCEEDED'")).isGreaterThanOrEqualTo(10);
-                // alone again, the survivor takes the whole rate back
-                String survivorLog = survivor == a ? "a" : "b";
-                await().atMost(Duration.ofSeconds(40)).until(() -> log(survivorLog).contains("1 instance(s) share each app key's rate"));
             } finally {
                 a.destroyForcibly();
                 b.destroyForcibly();

@@ -6,7 +6,7 @@ import io.jackyunsync.cluster.SchemeLocks;
 import io.jackyunsync.config.Settings;
 import io.jackyunsync.jackyun.Pacer;
 import io.jackyunsync.run.Instance;
-import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -20,10 +20,12 @@ public final class ClusterWiring {
 
     private final CamelContext context;
     private final Settings settings;
-    private final List<Pacer> pacers;
+    private final Map<String, Pacer> pacers;
+    private final DataSource dataSource;
 
-    private ClusterWiring(CamelContext context, Settings settings, DataSource dataSource, List<Pacer> pacers) {
+    private ClusterWiring(CamelContext context, Settings settings, DataSource dataSource, Map<String, Pacer> pacers) {
         this.context = context;
+        this.dataSource = dataSource;
         this.settings = settings;
         this.pacers = pacers;
         var cluster = settings.cluster();
@@ -33,7 +35,7 @@ public final class ClusterWiring {
         }
     }
 
-    static void bind(CamelContext context, Settings settings, DataSource dataSource, List<Pacer> pacers) throws Exception {
+    static void bind(CamelContext context, Settings settings, DataSource dataSource, Map<String, Pacer> pacers) throws Exception {
         Beans.bind(context, new ClusterWiring(context, settings, dataSource, pacers));
     }
 
@@ -46,6 +48,6 @@ public final class ClusterWiring {
 
     @BindToRegistry("rateShare")
     public RateShare rateShare() {
-        return new RateShare(pacers, context, settings.cluster().checkinMillis());
+        return new RateShare(pacers, dataSource, context, Instance.NAME, settings.cluster().checkinMillis());
     }
 }

@@ -8,7 +8,9 @@ import io.jackyunsync.jackyun.JackyunCall;
 import io.jackyunsync.jackyun.Pacer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -41,8 +43,10 @@ public final class JackyunWiring {
      * Configures the http and https components (the gateway is https, the simulator http) and binds jackyunCall; the
      * accounts' pacers (one per app key) come back for the cluster's rate share.
      */
-    static List<Pacer> bind(CamelContext context, JackyunSettings settings) throws Exception {
-        return Beans.bind(context, new JackyunWiring(context, settings)).accounts.stream().map(Account::pacer).toList();
+    static Map<String, Pacer> bind(CamelContext context, JackyunSettings settings) throws Exception {
+        Map<String, Pacer> pacers = new LinkedHashMap<>();
+        Beans.bind(context, new JackyunWiring(context, settings)).accounts.forEach(a -> pacers.put(a.name(), a.pacer()));
+        return pacers;
     }
 
     @BindToRegistry("jackyunCall")

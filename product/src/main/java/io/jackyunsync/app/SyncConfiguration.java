@@ -33,7 +33,7 @@ public class SyncConfiguration implements CamelConfiguration {
         List<String> schemes = List.copyOf(enabled.keySet());
 
         HikariDataSource dataSource = DatabaseWiring.bind(context, settings.database(), enabled.values());
-        List<Pacer> pacers = JackyunWiring.bind(context, settings.jackyun());
+        Map<String, Pacer> pacers = JackyunWiring.bind(context, settings.jackyun());
         SchemeRoutes schemeRoutes = new SchemeRoutes(context, enabled, options.reconcileExtras());
         SyncService sync = RunWiring.bind(context, settings, options, enabled, dataSource, schemeRoutes);
         Reconciler reconciler = ReconcileWiring.bind(context, settings, options, enabled, sync, dataSource);

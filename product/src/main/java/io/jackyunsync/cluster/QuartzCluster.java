@@ -44,6 +44,10 @@ public final class QuartzCluster {
         p.put("org.quartz.scheduler.instanceId", instanceId);
         p.put("org.quartz.scheduler.skipUpdateCheck", "true");
         p.put("org.quartz.threadPool.threadCount", "4");
+        // an idle instance asks for due triggers every check-in period (at most 5 s; Quartz's default is 30 s): otherwise
+        // the instance that fired last takes the next (account, scheme) trigger at once, and the next, while the others
+        // sleep, and one instance ends up running every account (ClusterAccountsIT)
+        p.put("org.quartz.scheduler.idleWaitTime", Long.toString(Math.max(1000, Math.min(checkinMillis, 5000))));
         p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.put("org.quartz.jobStore.dataSource", DATA_SOURCE);

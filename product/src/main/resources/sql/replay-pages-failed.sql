@@ -1,2 +1,2 @@
 UPDATE sync_dead_letter SET status = 'FAILED', attempts = attempts + 1, replayed_at = NOW(3)
-WHERE account = :#${exchangeProperty.run.account} AND scheme = :#${exchangeProperty.scheme} AND kind = 'PAGE' AND status IN ('PENDING', 'FAILED')
+WHERE account = :#${header.account} AND scheme = :#${exchangeProperty.scheme} AND kind = 'PAGE' AND status IN ('PENDING', 'FAILED')

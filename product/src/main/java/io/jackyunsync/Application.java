@@ -19,7 +19,7 @@ public final class Application {
             usage: java -jar target/jackyun-sync.jar [--console | --once | --reconcile [--repair [--force]] [--over-budget] | --replay
                    | --status | --demo | --backfill SCHEME --from 'yyyy-MM-dd HH:mm:ss' --to 'yyyy-MM-dd HH:mm:ss' [--account A] [--force]
                    | --simulator [--host H] [--port N] [--records N] [--goods N] [--stock N] [--trades N] [--seed N] [--faults SPEC]
-                                 [--quota-per-day N [--quota-sub-code C]] [--refuse-sub-code C]
+                                 [--quota-per-day N [--quota-sub-code C]] [--refuse-sub-code C] [--accounts NAME:N,...]
                    | --help | --version]
               (no option)  run every enabled scheme on its Quartz schedule until stopped
               --console    the service, plus the Hawtio web console and Jolokia at 127.0.0.1:8082/hawtio/ and /hawtio/jolokia
@@ -56,6 +56,8 @@ public final class Application {
                 --quota-per-day N  past N calls of a method in a Beijing day, each answers 额度不足 until midnight
                 --quota-sub-code C the subCode of that answer (default 0130000700)
                 --refuse-sub-code C  refuse every call with this subCode (0130000609, 0130020310: permanent refusals)
+                --accounts NAME:N,...  serve several accounts at one address, each with N warehouses and the app key and
+                             secret of JACKYUN_ACCOUNT_<NAME>_APPKEY / _SECRET (the app's variables), its own quotas
               --help, -h   print this text and exit 0
               --version    print jackyun-sync's version, then Camel's and Java's, and exit 0
             exit status: 0 success; 1 a run failed or was partial; 2 bad command line or configuration

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.reconcile.Reconciliation;
+import io.jackyunsync.run.Instance;
 import io.jackyunsync.run.SyncRun;
 import io.jackyunsync.support.SyncMainTestSupport;
 import java.util.Map;
@@ -25,8 +26,17 @@ class AccountsMigrationTest extends SyncMainTestSupport {
             ds.setJdbcUrl(db.url());
             ds.setUsername(db.user());
             ds.setPassword(db.password());
+            // as the version before accounts left a database: the app's migrations to V11, the schemes' to V104
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("11").load().migrate();
+            Flyway.configure().dataSource(ds).locations("filesystem:migrations").target("104").ignoreMigrationPatterns("*:missing")
+                    .load().migrate();
         }
+        db.execute("INSERT INTO trade (trade_id, trade_no, check_total) VALUES (7, 'T7', 12.3456)");
+        // a run and a reconciliation a process of this instance's name left RUNNING (a container restarted: same host, PID 1)
+        db.execute("INSERT INTO sync_run (scheme, status, instance, window_start, window_end, started_at) VALUES ('trade', 'RUNNING', '"
+                + Instance.NAME + "', NOW(), NOW(), NOW(3))");
+        db.execute("INSERT INTO sync_reconcile (scheme, status, instance, extras_policy, started_at) VALUES ('warehouse', 'RUNNING', '"
+                + Instance.NAME + "', 'keep', NOW(3))");
         db.execute("INSERT INTO warehouse (id, warehouse_code, warehouse_name, status) VALUES (" + OLD_ONLY_ID
                 + ", 'OLD-1', 'a warehouse the source no longer shows', 1)");
         db.execute(
@@ -45,7 +55,11 @@ class AccountsMigrationTest extends SyncMainTestSupport {
                 .containsExactly(Map.of("account", "default", "warehouse_code", "OLD-1"));
         assertThat(db.rows("SELECT account, checkpoint FROM sync_checkpoint")).hasSize(1).first().satisfies(
                 r -> assertThat(r.get("account")).isEqualTo("default"));
-        assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE account = 'default'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE account = 'default'")).isEqualTo(2);
+        assertThat(db.rows("SELECT account, trade_no FROM trade")).containsExactly(Map.of("account", "default", "trade_no", "T7"));
+        assertThat(db.count("SELECT COUNT(*) FROM sync_run WHERE status = 'RUNNING'")).as("an earlier process's run").isZero();
+        assertThat(db.rows("SELECT status, error FROM sync_reconcile")).containsExactly(
+                Map.of("status", "FAILED", "error", "interrupted: the process ended during the reconciliation"));
         assertThat(db.count("SELECT COUNT(*) FROM sync_reject WHERE account = 'default'")).isEqualTo(1);
         assertThat(db.rows("SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND TABLE_NAME = 'warehouse' AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION"))

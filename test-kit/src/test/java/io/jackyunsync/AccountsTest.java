@@ -97,6 +97,28 @@ class AccountsTest extends SyncMainTestSupport {
     }
 
     @Test
+    void should_replay_each_accounts_letters_and_fail_only_those_of_an_account_no_longer_configured() throws Exception {
+        app.runAll();
+        db.execute("INSERT INTO sync_dead_letter (account, scheme, run_id, kind, item_key, payload, cause) VALUES"
+                + " ('gone', 'warehouse', 1, 'BATCH', 'id=1', '[{\"id\": 1}]', 'test'),"
+                + " ('gone', 'warehouse', 1, 'PAGE', 'page 0', '{}', 'test')");
+        String hqRow = "[{\"id\": 99000001, \"warehouse_code\": \"R1\", \"warehouse_name\": \"replayed\","
+                + " \"warehouse_type\": null, \"source_Id\": 3, \"status\": 1, \"create_by\": 1, \"reconciliation_type\": null}]";
+        db.execute("INSERT INTO sync_dead_letter (account, scheme, run_id, kind, item_key, payload, cause) VALUES"
+                + " ('hq', 'warehouse', 1, 'ROW', 'id=99000001', '" + hqRow + "', 'test')");
+
+        var result = app.replay();
+
+        assertThat(result.summary()).contains("1 dead letters done, 2 failed again");
+        assertThat(db.rows("SELECT account, warehouse_name FROM warehouse WHERE id = 99000001"))
+                .containsExactly(Map.of("account", "hq", "warehouse_name", "replayed"));
+        assertThat(db.rows("SELECT kind, status FROM sync_dead_letter WHERE account = 'gone' ORDER BY kind"))
+                .containsExactly(Map.of("kind", "BATCH", "status", "FAILED"), Map.of("kind", "PAGE", "status", "FAILED"));
+        assertThat(db.rows("SELECT cause FROM sync_dead_letter WHERE account = 'gone' AND kind = 'BATCH'").get(0).get("cause").toString())
+                .contains("does not run for the account 'gone'");
+    }
+
+    @Test
     @AppSettings("sync.warehouse.accounts=south-china")
     void should_run_a_scheme_only_for_the_accounts_it_names() throws Exception {
         List<SyncRun> runs = app.runAll();
@@ -117,6 +139,7 @@ class AccountsTest extends SyncMainTestSupport {
         Reconciliation hq = app.reconcile("warehouse", "hq", false, false, false);
         Reconciliation southChina = app.reconcile("warehouse", "south-china", false, false, false);
 
+        assertThat(hq.summary()).startsWith("hq/warehouse: DIFFERENT ");
         assertThat(hq.getSourceCount()).as(hq.summary()).isEqualTo(VISIBLE);
         assertThat(hq.getTargetCount()).isEqualTo(VISIBLE - 3);
         assertThat(hq.getMissing()).isEqualTo(3);

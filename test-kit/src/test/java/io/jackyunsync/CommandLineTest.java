@@ -46,7 +46,7 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--from", "2026-03-01 00:00:00"}))
                 .hasMessageContaining("--from, --to and --account go with --backfill");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--once", "--quota-per-day", "3"}))
-                .hasMessageContaining("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");
+                .hasMessageContaining("--quota-per-day, --quota-sub-code, --refuse-sub-code and --accounts go with --simulator");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--simulator", "--refuse-sub-code", "0130 0609"}))
                 .hasMessageContaining("--refuse-sub-code needs a subCode");
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"--simulator", "--port", "70000"}))

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jackyunsync.app.SyncApp;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.demo.EmbeddedMariaDb;
+import io.jackyunsync.jackyun.JackyunCall;
 import io.jackyunsync.jackyun.Pacer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -143,7 +144,8 @@ public final class Benchmark {
         try (SimulatorProcess simulator = SimulatorProcess.start(records, "512m");
                 SyncApp app = SyncApp.start(appSettings(url, simulator.url(), schemes, rate));
                 HikariDataSource ds = Database.open(url, "root", "", 10_000)) {
-            Pacer pacer = app.context().getRegistry().lookupByNameAndType("pacer", Pacer.class);
+            // the one account's pacer (the rate limit is per app key)
+            Pacer pacer = app.context().getRegistry().lookupByNameAndType("jackyunCall", JackyunCall.class).account("default").pacer();
             for (int i = 0; i < reps; i++) {
                 JdbcWrites.execute(ds, "DELETE FROM sync_checkpoint");
                 Pacer before = pacer;

@@ -15,6 +15,7 @@ import io.jackyunsync.jackyun.JackyunRequest;
 import io.jackyunsync.run.PageCodec;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.MappedRecord;
+import io.jackyunsync.scheme.RowAccount;
 import io.jackyunsync.scheme.SchemeLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +68,7 @@ record Throughput(Results results, int warmup, int batch, int writers) {
             fetchAll(app, scheme, page -> page.forEach(record -> {
                 MappedRecord mapped = scheme.mapper().map(record);
                 if (!mapped.isRejected()) {
+                    RowAccount.stamp(mapped.row(), "default"); // as the sync's transform step does (its run's account)
                     rows.add(mapped.row());
                 }
             }));

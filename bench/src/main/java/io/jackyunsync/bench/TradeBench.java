@@ -13,6 +13,7 @@ import io.jackyunsync.jackyun.BeijingTime;
 import io.jackyunsync.scheme.ChildRows;
 import io.jackyunsync.scheme.CompiledScheme;
 import io.jackyunsync.scheme.MappedRecord;
+import io.jackyunsync.scheme.RowAccount;
 import io.jackyunsync.scheme.SchemeLoader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +131,7 @@ record TradeBench(Results results, int warmup, int batch, int writers) {
         TradeWindowFetch.of(app, scheme, start, page -> page.forEach(record -> {
             MappedRecord mapped = ChildRows.attach(scheme, record, scheme.mapper().map(record));
             if (!mapped.isRejected() && keys.add(mapped.row().get(key))) {
+                RowAccount.stamp(mapped.row(), "default"); // as the sync's transform step does (its run's account)
                 orders.add(mapped.row());
             }
         }));

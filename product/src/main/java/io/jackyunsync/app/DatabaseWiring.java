@@ -7,6 +7,7 @@ import io.jackyunsync.db.ConnectionProblems;
 import io.jackyunsync.db.Database;
 import io.jackyunsync.db.SchemaGuard;
 import io.jackyunsync.jackyun.OneLine;
+import io.jackyunsync.run.Instance;
 import io.jackyunsync.scheme.CompiledScheme;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -51,6 +52,7 @@ public final class DatabaseWiring {
             // one connection straight from the driver first: its error comes at once, not after the pool's timeout
             ConnectionProblems.probe(dataSource);
             schema.ensure();
+            Database.endInterrupted(dataSource, Instance.NAME);
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException | SQLException e) {

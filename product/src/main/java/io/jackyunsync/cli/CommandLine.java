@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
  */
 public record CommandLine(Mode mode, int port, int records, long seed, String faults, String host, boolean console, boolean repair,
         boolean force, int goods, int stock, int trades, int quotaPerDay, String quotaSubCode, String refuseSubCode, Backfill backfill,
-        boolean overBudget) {
+        boolean overBudget, String simulatorAccounts) {
 
     public enum Mode { SERVICE, ONCE, DEMO, SIMULATOR, REPLAY, STATUS, RECONCILE, BACKFILL, HELP, VERSION }
 
@@ -36,6 +36,7 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
         int quotaPerDay = 0;
         String quotaSubCode = null;
         String refuseSubCode = null;
+        String simulatorAccounts = null;
         String backfillScheme = null;
         String from = null;
         String to = null;
@@ -73,13 +74,14 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
                 case "--quota-per-day" -> quotaPerDay = (int) number(args, ++i, "--quota-per-day", 0, 1_000_000_000);
                 case "--quota-sub-code" -> quotaSubCode = code(args, ++i, "--quota-sub-code");
                 case "--refuse-sub-code" -> refuseSubCode = code(args, ++i, "--refuse-sub-code");
+                case "--accounts" -> simulatorAccounts = accounts(args, ++i);
                 case "--seed" -> seed = number(args, ++i, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
         if (help || version) {
             return new CommandLine(help ? Mode.HELP : Mode.VERSION, port, records, seed, faults, host, console, repair, force, goods, stock,
-                    trades, quotaPerDay, quotaSubCode, refuseSubCode, null, overBudget);
+                    trades, quotaPerDay, quotaSubCode, refuseSubCode, null, overBudget, null);
         }
         if (console && mode != Mode.SERVICE) {
             throw new IllegalArgumentException("--console goes with the service (no --once, --demo, --replay, --status or --simulator)");
@@ -112,11 +114,20 @@ public record CommandLine(Mode mode, int port, int records, long seed, String fa
             // none: the scheme's only account (a scheme of several accounts needs one named)
             backfill = new Backfill(backfillScheme, from, to, account);
         }
-        if ((quotaPerDay > 0 || quotaSubCode != null || refuseSubCode != null) && mode != Mode.SIMULATOR) {
-            throw new IllegalArgumentException("--quota-per-day, --quota-sub-code and --refuse-sub-code go with --simulator");
+        if ((quotaPerDay > 0 || quotaSubCode != null || refuseSubCode != null || simulatorAccounts != null) && mode != Mode.SIMULATOR) {
+            throw new IllegalArgumentException("--quota-per-day, --quota-sub-code, --refuse-sub-code and --accounts go with --simulator");
         }
         return new CommandLine(mode, port, records, seed, faults, host, console, repair, force, goods, stock, trades, quotaPerDay,
-                quotaSubCode, refuseSubCode, backfill, overBudget);
+                quotaSubCode, refuseSubCode, backfill, overBudget, simulatorAccounts);
+    }
+
+    /** --accounts NAME:RECORDS,...: the simulator's accounts (each name's key and secret from JACKYUN_ACCOUNT_<NAME>_*). */
+    private static String accounts(String[] args, int i) {
+        String spec = text(args, i, "--accounts");
+        if (!spec.matches("[a-z0-9-]{1,32}:\\d{1,8}(,[a-z0-9-]{1,32}:\\d{1,8})*")) {
+            throw new IllegalArgumentException("--accounts needs NAME:WAREHOUSES,... (names of [a-z0-9-], at most 32), got '" + spec + "'");
+        }
+        return spec;
     }
 
     private static String text(String[] args, int i, String name) {

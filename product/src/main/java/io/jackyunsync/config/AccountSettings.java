@@ -45,6 +45,13 @@ public record AccountSettings(String name, URI gateway, String appkey, String se
                             ? r.number(prefix + "rate-limit-per-second", 5, 1, 10_000)
                             : rate));
         }
+        Set<String> appkeys = new LinkedHashSet<>();
+        for (AccountSettings a : accounts) {
+            if (a.appkey() != null && !appkeys.add(a.appkey())) {
+                r.problems().add("jackyun.account." + a.name() + ".appkey (environment " + Reader.env("jackyun.account." + a.name()
+                        + ".appkey") + ") is the app key of another account: an app key's rate and quota are one, so it is one account");
+            }
+        }
         return List.copyOf(accounts);
     }
 

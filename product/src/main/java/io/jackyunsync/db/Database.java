@@ -4,13 +4,20 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The target database: a HikariCP pool tuned for batched upserts, migrated by Flyway before any route starts. */
 public final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private Database() {
     }
@@ -53,6 +60,25 @@ public final class Database {
     }
 
     /**
+     * At start-up: the runs and reconciliations an earlier process of this instance's name left RUNNING end FAILED
+     * (interrupted); a process just started has none of its own yet.
+     */
+    public static void endInterrupted(DataSource dataSource, String instance) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (String sql : List.of(SqlFile.read("instance-runs-interrupted.sql"), SqlFile.read("instance-reconciles-interrupted.sql"))) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, instance);
+                    int ended = s.executeUpdate();
+                    if (ended > 0) {
+                        LOG.warn("{} run(s) or reconciliation(s) of an earlier process named {} were still RUNNING: FAILED, interrupted",
+                                ended, instance);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The app's own tables from the classpath, and the migrations of scheme targets from {@code migrationsDir}
      * (read at start-up, so a new scheme needs no rebuild). Versions are shared: the directory uses 100 and up.
      */
@@ -64,6 +90,9 @@ public final class Database {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
+                // the two locations are two sequences (the app's 1-99, the schemes' 100 and up): an app migration newer
+                // than a database's last scheme migration (V12 after V104) is applied, not refused as out of order
+                .outOfOrder(true)
                 .load()
                 .migrate();
     }

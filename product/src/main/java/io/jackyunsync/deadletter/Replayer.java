@@ -11,9 +11,13 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The steps of a replay of dead letters that routes/replay.camel.yaml calls. */
 public final class Replayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
 
     private final SyncService sync;
 
@@ -50,6 +54,15 @@ public final class Replayer {
     public String failed(@ExchangeProperty("replay") ReplayResult replay, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         replay.failedAgain(1);
         return Failures.describe(cause);
+    }
+
+    /** The page letters of a run that could not start: failed again. */
+    public void pagesNotRun(@ExchangeProperty("replay") ReplayResult replay, @Header("CamelSqlUpdateCount") Integer letters,
+            @ExchangeProperty("scheme") String scheme, @Header("account") String account,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        replay.failedAgain(letters == null ? 0 : letters);
+        LOG.warn("{} page letters of {} for account {} failed again: its run could not start ({})", letters, scheme, account,
+                Failures.describe(cause));
     }
 
     public void pagesReplayed(@ExchangeProperty("replay") ReplayResult replay, @Body SyncRun run,

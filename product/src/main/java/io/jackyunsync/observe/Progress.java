@@ -67,7 +67,7 @@ public final class Progress extends ServiceSupport implements CamelContextAware 
 
     static String line(SyncRun run, long startedNanos) {
         double seconds = Math.max((System.nanoTime() - startedNanos) / 1e9, 0.001);
-        return String.format("%s: %d pages, %d records, %.0f records/s, %.0f s%s", run.getScheme(), run.getCounts().getPages(),
+        return String.format("%s: %d pages, %d records, %.0f records/s, %.0f s%s", RunHistory.unit(run), run.getCounts().getPages(),
                 run.getCounts().getFetched(), run.getCounts().getFetched() / seconds, seconds, run.isReverse() ? " (backward pass)" : "");
     }
 

@@ -9,6 +9,9 @@ final class ReconcileReport {
     interface Found {
         String getScheme();
 
+        /** The account: named before the scheme ({@code hq/trade}) unless it is {@code default}. */
+        String getAccount();
+
         String getStatus();
 
         long getSourceCount();
@@ -54,7 +57,7 @@ final class ReconcileReport {
     static String summary(Found r) {
         boolean kept = "keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0;
         return String.format("%s: %s source=%d target=%d missing=%d extra=%d%s different=%d newer_in_mysql=%s rejected=%d%s%s%s%s%s",
-                r.getScheme(), r.getStatus(), r.getSourceCount(), r.getTargetCount(), r.getMissing(), r.getExtra(),
+                name(r), r.getStatus(), r.getSourceCount(), r.getTargetCount(), r.getMissing(), r.getExtra(),
                 kept ? " (kept)" : "", r.getDifferent(), newer(r), r.getRejected(),
                 examples(" missing: ", r.getMissingExamples()), examples(" extra: ", r.getExtraExamples()),
                 examples(" different: ", r.getDifferentExamples()),
@@ -65,6 +68,10 @@ final class ReconcileReport {
                         + (r.getError() == null ? "" : " error: " + r.getError()));
     }
 
+    private static String name(Found r) {
+        return ("default".equals(r.getAccount()) ? "" : r.getAccount() + "/") + r.getScheme();
+    }
+
     static String table(List<? extends Found> all) {
         StringBuilder out = new StringBuilder(String.format("%-16s %-10s %10s %10s %9s %9s %10s %7s %9s %14s  %s%n", "scheme", "status",
                 "source", "target", "missing", "extra", "different", "newer", "repaired", "lines m/e/d", "examples"));
@@ -72,7 +79,7 @@ final class ReconcileReport {
             Long extras = r.getExtrasHandled();
             ReconcileLines lines = r.getLines();
             out.append(
-                    String.format("%-16s %-10s %10d %10d %9d %9s %10d %7s %9s %14s  %s%n", r.getScheme(), r.getStatus(), r.getSourceCount(),
+                    String.format("%-16s %-10s %10d %10d %9d %9s %10d %7s %9s %14s  %s%n", name(r), r.getStatus(), r.getSourceCount(),
                             r.getTargetCount(), r.getMissing(),
                             r.getExtra() + ("keep".equals(r.getExtrasPolicy()) && r.getExtra() > 0 ? " kept" : ""),
                             r.getDifferent(), r.getVersionColumn() == null ? "-" : Long.toString(r.getNewer()),

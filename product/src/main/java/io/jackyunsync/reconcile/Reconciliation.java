@@ -233,6 +233,8 @@ public final class Reconciliation implements ReconcileReport.Found {
     }
 
     public String getScheme() { return scheme; }
+    @Override
+    public String getAccount() { return run.getAccount(); }
     public boolean isRepair() { return repair; }
     public boolean isForce() { return force; }
     /** Why the repair left the extras alone, or null (see {@link #extrasRefusal}). */

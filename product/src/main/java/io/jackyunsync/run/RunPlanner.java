@@ -70,7 +70,7 @@ public final class RunPlanner {
 
     /** Plans the window: from the checkpoint less the overlap and a second (first run: the scheme's initial start) to now, Beijing time. */
     SyncRun plan(String schemeName, Object checkpoint) {
-        return plan(schemeName, null, checkpoint, null, null);
+        return plan(schemeName, null, checkpoint, null, null, null);
     }
 
     /**
@@ -78,14 +78,22 @@ public final class RunPlanner {
      * written like a run, the checkpoint left where it is.
      */
     public SyncRun plan(@Body String schemeName, @Header("account") String account, @Header("checkpoint") Object checkpoint,
-            @Header("backfillFrom") String backfillFrom, @Header("backfillTo") String backfillTo) {
+            @Header("backfillFrom") String backfillFrom, @Header("backfillTo") String backfillTo,
+            @Header("backfillResume") String backfillResume) {
         beforePlan.run();
         CompiledScheme scheme = schemes.get(schemeName);
         if (scheme == null) {
             throw new IllegalArgumentException("No enabled scheme named '" + schemeName + "'; known: " + schemes.keySet());
         }
         String accountName = account(schemeName, account);
-        SyncRun run = plan(scheme, checkpoint, backfillFrom, backfillTo);
+        String from = backfillFrom;
+        if (backfillResume != null && backfillFrom != null) {
+            // a backfill its quota stopped: the slices it read whole are written; the rest of the window is read
+            LOG.info("{} backfill [{}, {}] for account {}: its quota stopped it after the slices up to {}; it goes on from there",
+                    schemeName, backfillFrom, backfillTo, accountName, backfillResume);
+            from = BeijingTime.format(BeijingTime.parse(backfillResume).minus(ReadPlan.BOUNDARY));
+        }
+        SyncRun run = plan(scheme, checkpoint, from, backfillTo);
         run.setAccount(accountName);
         return run;
     }

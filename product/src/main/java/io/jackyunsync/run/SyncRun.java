@@ -95,7 +95,7 @@ public final class SyncRun implements RunSummary.Run {
 
     /** The read just done closed its slice and another follows: the slice's rows are committed, then the checkpoint moves. */
     public boolean isSliceDone() {
-        return isClean() && !fullSet && backfill == null && plan.isSliceDone();
+        return isClean() && !fullSet && plan.isSliceDone();
     }
     /** Where the checkpoint may move: the end of the slice being read, or the window's end. */
     public String getCheckpointEnd() {

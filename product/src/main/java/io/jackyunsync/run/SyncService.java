@@ -94,7 +94,7 @@ public final class SyncService {
 
     /** A run of the scheme for the account (null: default). */
     public SyncRun plan(String schemeName, String account, Object checkpoint) {
-        return planner.plan(schemeName, account, checkpoint, null, null);
+        return planner.plan(schemeName, account, checkpoint, null, null, null);
     }
 
     public SyncRun planFullSet(CompiledScheme staging, String account) {

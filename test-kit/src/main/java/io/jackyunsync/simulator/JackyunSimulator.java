@@ -173,7 +173,8 @@ public final class JackyunSimulator implements AutoCloseable {
         HttpServing.stop(server);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    /** One call (its own server's, or an {@link AccountsGateway}'s for this simulator's app key). */
+    void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             calls.incrementAndGet();
             if (!"POST".equals(exchange.getRequestMethod())) {

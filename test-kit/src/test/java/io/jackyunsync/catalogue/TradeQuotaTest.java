@@ -60,4 +60,46 @@ class TradeQuotaTest extends SyncMainTestSupport {
         assertThat(db.count("SELECT checkpoint = '" + BeijingTime.format(checkpoint) + "' FROM sync_checkpoint WHERE scheme = 'trade'"))
                 .as("the checkpoint stays").isEqualTo(1);
     }
+
+    @Test
+    void should_resume_a_backfill_its_quota_stopped_from_its_last_slice_read_whole() throws Exception {
+        String from = BeijingTime.format(initialStart);
+        String to = BeijingTime.format(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+
+        SyncRun first = app.backfill("trade", from, to, true);
+
+        assertThat(first.getStatus()).as(first.summary()).isEqualTo("QUOTA");
+        assertThat(simulator.calls(METHOD)).isEqualTo(13);
+        // where it stopped: past a slice or more read whole, every order modified before it written
+        String stopped = resumeFrom(first);
+        assertThat(BeijingTime.parse(stopped)).isAfter(initialStart.plus(TradeResumeTest.SLICE.minusSeconds(2)))
+                .isBefore(BeijingTime.parse(to));
+        long written = db.count("SELECT COUNT(*) FROM trade");
+        assertThat(db.count("SELECT COUNT(*) FROM trade WHERE gmt_modified < '" + stopped + "'")).isPositive()
+                .isEqualTo(simulator.trades().trades().stream().filter(t -> t.gmtModified() < BeijingTime.parse(stopped).toEpochMilli())
+                        .count());
+
+        // the next Beijing day, as far as the budget knows: the same backfill goes on where it stopped
+        db.execute("UPDATE sync_call SET calls = 0, refused = NULL");
+        SyncRun second = app.backfill("trade", from, to, true);
+
+        assertThat(second.getStatus()).as(second.summary()).isEqualTo("QUOTA");
+        assertThat(second.getWindowStart()).isEqualTo(BeijingTime.format(BeijingTime.parse(stopped).minusSeconds(1)));
+        assertThat(second.getWindowEnd()).isEqualTo(to);
+        assertThat(simulator.calls(METHOD)).isEqualTo(26);
+        assertThat(BeijingTime.parse(resumeFrom(second))).isAfter(BeijingTime.parse(stopped));
+        assertThat(db.count("SELECT COUNT(*) FROM trade")).isGreaterThan(written);
+        // a backfill moves no checkpoint
+        assertThat(db.count("SELECT COUNT(*) FROM sync_checkpoint")).isZero();
+
+        // another window is another backfill: from its own start
+        db.execute("UPDATE sync_call SET calls = 0, refused = NULL");
+        SyncRun other = app.backfill("trade", from, BeijingTime.format(BeijingTime.parse(to).minusSeconds(60)), true);
+        assertThat(other.getWindowStart()).isEqualTo(from);
+    }
+
+    private String resumeFrom(SyncRun run) throws Exception {
+        return String.valueOf(db.rows("SELECT DATE_FORMAT(resume_from, '%Y-%m-%d %H:%i:%s') AS r FROM sync_run WHERE id = "
+                + run.getId()).get(0).get("r"));
+    }
 }

@@ -79,7 +79,7 @@ public final class TargetCheck {
         List<String> keys = primaryKey(meta, catalog, table);
         if (!keys.equals(List.of(RowAccount.COLUMN, key.toLowerCase(Locale.ROOT)))) {
             problems.add(at + ": the table's primary key must be (" + RowAccount.COLUMN + ", " + key + "), the account first (it is "
-                    + keys + "; a table made before accounts: see migrations/V105__accounts.sql and docs/operations.md)");
+                    + keys + "; a table made before accounts: see migrations/V105__accounts.sql and docs/accounts.md)");
         }
         Column account = columns.get(RowAccount.COLUMN);
         if (account != null && !(Set.of("CHAR", "VARCHAR").contains(account.type()) && account.size() >= 32)) {

@@ -30,11 +30,8 @@ public final class SimulatorMain {
             System.err.println("--simulator needs JACKYUN_APPKEY and JACKYUN_SECRET: the app key and secret it will accept");
             return 2;
         }
-        SimulatorFaults faults;
-        try {
-            faults = SimulatorFaults.parse(cli.faults());
-        } catch (IllegalArgumentException e) {
-            System.err.println("--faults: " + e.getMessage());
+        SimulatorFaults faults = faults(cli);
+        if (faults == null) {
             return 2;
         }
         WarehouseDataSet data = new WarehouseDataSet(cli.seed(), cli.records(), Clock.systemUTC());
@@ -57,11 +54,8 @@ public final class SimulatorMain {
      * other data sets and the faults as the options say, all from the same seed (the same ids in every account).
      */
     static int accounts(CommandLine cli, Map<String, String> env) throws Exception {
-        SimulatorFaults faults;
-        try {
-            faults = SimulatorFaults.parse(cli.faults());
-        } catch (IllegalArgumentException e) {
-            System.err.println("--faults: " + e.getMessage());
+        SimulatorFaults faults = faults(cli);
+        if (faults == null) {
             return 2;
         }
         Clock clock = Clock.systemUTC();
@@ -93,6 +87,16 @@ public final class SimulatorMain {
         System.out.println("Jackyun simulator for " + byAppkey.size() + " accounts (" + served + "; seed " + cli.seed() + ") at "
                 + gateway.url());
         return serveUntilStopped(gateway);
+    }
+
+    /** The --faults of the command line; null (said on stderr) when they do not parse. */
+    private static SimulatorFaults faults(CommandLine cli) {
+        try {
+            return SimulatorFaults.parse(cli.faults());
+        } catch (IllegalArgumentException e) {
+            System.err.println("--faults: " + e.getMessage());
+            return null;
+        }
     }
 
     private static int serveUntilStopped(AutoCloseable server) throws InterruptedException {

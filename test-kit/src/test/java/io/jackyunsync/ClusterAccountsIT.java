@@ -7,9 +7,6 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,11 +83,6 @@ class ClusterAccountsIT {
     }
 
     private static Process start(Map<String, String> env, String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "cluster-accounts-test"));
-        ProcessBuilder pb = new ProcessBuilder(Simulators.appCommand());
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(new File(dir.toFile(), name + ".log"));
-        return pb.start();
+        return Simulators.startService(env, "cluster-accounts-test", name);
     }
 }

@@ -9,12 +9,9 @@ import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -145,12 +142,8 @@ class ClusterHealthIT {
     }
 
     private static Process start(Map<String, String> env, String name, int port) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "cluster-health-test"));
-        ProcessBuilder pb = new ProcessBuilder(Simulators.appCommand());
-        pb.environment().putAll(env);
-        pb.environment().put("SERVER_PORT", Integer.toString(port));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(new File(dir.toFile(), name + ".log"));
-        return pb.start();
+        Map<String, String> own = new HashMap<>(env);
+        own.put("SERVER_PORT", Integer.toString(port));
+        return Simulators.startService(own, "cluster-health-test", name);
     }
 }

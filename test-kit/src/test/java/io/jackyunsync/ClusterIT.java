@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.jackyunsync.simulator.JackyunSimulator;
 import io.jackyunsync.support.Simulators;
 import io.jackyunsync.support.TestDatabase;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,12 +80,7 @@ class ClusterIT {
     }
 
     private static Process start(Map<String, String> env, String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "cluster-test"));
-        ProcessBuilder pb = new ProcessBuilder(Simulators.appCommand());
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(new File(dir.toFile(), name + ".log"));
-        return pb.start();
+        return Simulators.startService(env, "cluster-test", name);
     }
 
 }

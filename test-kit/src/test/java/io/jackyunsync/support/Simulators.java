@@ -8,6 +8,7 @@ import io.jackyunsync.simulator.SimulatorFaults;
 import io.jackyunsync.simulator.TradeDataSet;
 import io.jackyunsync.simulator.WarehouseDataSet;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,19 @@ public final class Simulators {
     /** The same for another app key and secret. */
     public static JackyunSimulator sized(String appkey, String secret, long seed, int size) throws Exception {
         return new JackyunSimulator(appkey, secret, new WarehouseDataSet(seed, size, Clock.systemUTC()), Clock.systemUTC()).start(0);
+    }
+
+    /**
+     * The service in a child JVM ({@link #appCommand} without arguments) with {@code env}, its output in
+     * target/&lt;logDir&gt;/&lt;name&gt;.log (the clustered tests' instances).
+     */
+    public static Process startService(Map<String, String> env, String logDir, String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", logDir));
+        ProcessBuilder pb = new ProcessBuilder(appCommand());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(dir.resolve(name + ".log").toFile());
+        return pb.start();
     }
 
     /** {@code java -cp <the test class path> io.jackyunsync.kit.KitApplication args...}; give it SERVER_PORT=0 (see {@link #childEnvironment}). */
